@@ -1,0 +1,8 @@
+"""Desktop Bluesky client: an atproto OAuth public native client."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("desktop-app")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0+source"

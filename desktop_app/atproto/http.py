@@ -1,0 +1,198 @@
+"""Guarded HTTP for untrusted servers: https-only policy, size caps, timeouts, limited redirects."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .errors import InsecureUrlError, NetworkError, ResponseTooLargeError
+
+log = logging.getLogger(__name__)
+
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+DEFAULT_MAX_BYTES = 512 * 1024
+MAX_REDIRECTS = 3
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.lower().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class NetworkPolicy:
+    """Which URLs the client may talk to.
+
+    Production is https-only. `allow_insecure_loopback` admits plain http for loopback origins,
+    for development against a local PDS and for tests; it never admits http elsewhere.
+    """
+
+    allow_insecure_loopback: bool = False
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def check_url(self, url: str) -> str:
+        """Return the URL if it may be fetched, else raise `InsecureUrlError`."""
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise InsecureUrlError(f"unparseable URL {url!r}") from exc
+        host = parts.hostname or ""
+        if not host:
+            raise InsecureUrlError(f"URL without host: {url!r}")
+        if parts.username is not None or parts.password is not None:
+            raise InsecureUrlError("URL with credentials")
+        if parts.scheme == "https":
+            return url
+        if parts.scheme == "http" and self.allow_insecure_loopback and is_loopback_host(host):
+            return url
+        if parts.scheme == "http" and is_loopback_host(host):
+            raise InsecureUrlError(
+                f"http URL {url!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 (development only)"
+            )
+        raise InsecureUrlError(f"not an https URL: {url!r}")
+
+
+def origin_of(url: str) -> str:
+    """`scheme://host[:port]` of a URL, lower-cased, default ports dropped."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    port = parts.port
+    if port is None or (scheme, port) in {("https", 443), ("http", 80)}:
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
+
+
+async def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
+    """Read a streamed body, refusing anything over `max_bytes` (declared or actual)."""
+    declared = response.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseTooLargeError(f"{response.url} declares {declared} bytes > {max_bytes}")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_raw():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ResponseTooLargeError(f"{response.url} sent more than {max_bytes} bytes")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    encoding = response.headers.get("content-encoding", "identity").lower()
+    if encoding not in {"", "identity"}:
+        # Decoded size can exceed the wire size; decode via httpx and re-check.
+        decoder = httpx.Response(200, headers={"content-encoding": encoding}, content=body)
+        body = decoder.read()
+        if len(body) > max_bytes:
+            raise ResponseTooLargeError(f"{response.url} decompressed to more than {max_bytes}")
+    return body
+
+
+@dataclass(frozen=True)
+class FetchedJson:
+    url: str
+    status: int
+    headers: httpx.Headers
+    data: Any
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    policy: NetworkPolicy,
+    method: str,
+    url: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    data: Mapping[str, str] | None = None,
+    follow_redirects: bool = False,
+    max_bytes: int | None = None,
+) -> tuple[httpx.Response, bytes]:
+    """One guarded request: policy-checked URL, capped body, bounded redirects, typed errors."""
+    limit = max_bytes or policy.max_bytes
+    current = policy.check_url(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        try:
+            request = client.build_request(
+                method, current, headers=headers, data=data, timeout=policy.timeout
+            )
+            response = await client.send(request, stream=True, follow_redirects=False)
+        except httpx.TimeoutException as exc:
+            raise NetworkError(f"timed out: {method} {_safe(current)}") from exc
+        except httpx.HTTPError as exc:
+            raise NetworkError(f"{type(exc).__name__}: {method} {_safe(current)}") from exc
+        try:
+            if follow_redirects and response.is_redirect and method == "GET":
+                location = response.headers.get("location", "")
+                current = policy.check_url(urljoin(current, location))
+                continue
+            try:
+                body = await read_limited(response, limit)
+            except httpx.TimeoutException as exc:
+                raise NetworkError(f"timed out reading {_safe(current)}") from exc
+            except httpx.HTTPError as exc:
+                raise NetworkError(f"{type(exc).__name__} reading {_safe(current)}") from exc
+            return response, body
+        finally:
+            await response.aclose()
+    raise NetworkError(f"too many redirects from {_safe(url)}")
+
+
+async def get_json(
+    client: httpx.AsyncClient,
+    policy: NetworkPolicy,
+    url: str,
+    *,
+    error: type[Exception] = NetworkError,
+    follow_redirects: bool = True,
+    max_bytes: int | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Any:
+    """GET a JSON document; non-2xx, wrong content type or bad JSON raise `error`."""
+    response, body = await fetch(
+        client,
+        policy,
+        "GET",
+        url,
+        headers={"accept": "application/json", **(headers or {})},
+        follow_redirects=follow_redirects,
+        max_bytes=max_bytes,
+    )
+    if not 200 <= response.status_code < 300:
+        raise error(f"HTTP {response.status_code} from {_safe(url)}")
+    return parse_json(body, url, error=error, content_type=response.headers.get("content-type"))
+
+
+def parse_json(
+    body: bytes, url: str, *, error: type[Exception], content_type: str | None = None
+) -> Any:
+    if content_type is not None:
+        mime = content_type.split(";", 1)[0].strip().lower()
+        if mime != "application/json" and not mime.endswith("+json"):
+            raise error(f"{_safe(url)} answered {mime or 'no content type'}, not JSON")
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise error(f"{_safe(url)} sent invalid JSON") from exc
+
+
+def _safe(url: str) -> str:
+    """A URL without its query and fragment, which can carry codes or tokens."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+safe_url = _safe

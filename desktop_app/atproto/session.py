@@ -1,0 +1,204 @@
+"""Session and pending-authorization records, split into public and secret halves for storage."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .dpop import DPoPKey
+from .errors import StorageError
+
+# Refresh this long (plus jitter) before the access token expires.
+REFRESH_MARGIN = 10.0
+REFRESH_JITTER = 30.0
+
+
+@dataclass(frozen=True)
+class TokenSet:
+    """Tokens from one token response. Secrets are excluded from repr."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(repr=False)
+    scope: str
+    issued_at: float
+    expires_at: float | None
+    # Fixed per token set, so repeated checks agree on when to refresh.
+    refresh_jitter: float = field(default_factory=lambda: random.uniform(0.0, REFRESH_JITTER))  # noqa: S311
+
+    def needs_refresh(self, now: float) -> bool:
+        if self.expires_at is None:
+            return False
+        return now >= self.expires_at - REFRESH_MARGIN - self.refresh_jitter
+
+    def expired(self, now: float) -> bool:
+        return self.expires_at is not None and now >= self.expires_at
+
+
+@dataclass(frozen=True)
+class Session:
+    """A signed-in account. `repr` shows who and where, never a token or key."""
+
+    did: str
+    handle: str | None
+    pds_url: str
+    issuer: str
+    client_id: str
+    tokens: TokenSet = field(repr=False)
+    dpop_key: DPoPKey = field(repr=False)
+    session_started_at: float
+    last_refresh_at: float
+    # The longest `expires_in` seen: the server's normal access-token lifetime.
+    nominal_access_lifetime: float | None = None
+    # Set when a token's lifetime was clipped to the session's absolute end by the server.
+    session_ends_at: float | None = None
+    generation: int = 0
+
+    @property
+    def scope(self) -> str:
+        return self.tokens.scope
+
+    def public_dict(self) -> dict[str, Any]:
+        """Non-secret fields: may be stored in a plain file."""
+        return {
+            "did": self.did,
+            "handle": self.handle,
+            "pds_url": self.pds_url,
+            "issuer": self.issuer,
+            "client_id": self.client_id,
+            "scope": self.tokens.scope,
+            "issued_at": self.tokens.issued_at,
+            "expires_at": self.tokens.expires_at,
+            "session_started_at": self.session_started_at,
+            "last_refresh_at": self.last_refresh_at,
+            "nominal_access_lifetime": self.nominal_access_lifetime,
+            "session_ends_at": self.session_ends_at,
+            "generation": self.generation,
+        }
+
+    def secret_dict(self) -> dict[str, Any]:
+        """Secret fields: only for the keychain (or an in-memory store)."""
+        return {
+            "access_token": self.tokens.access_token,
+            "refresh_token": self.tokens.refresh_token,
+            "dpop_jwk": self.dpop_key.private_jwk(),
+        }
+
+    @classmethod
+    def from_dicts(cls, public: dict[str, Any], secret: dict[str, Any]) -> Session:
+        try:
+            tokens = TokenSet(
+                access_token=_s(secret["access_token"]),
+                refresh_token=_opt_s(secret.get("refresh_token")),
+                scope=_s(public["scope"]),
+                issued_at=float(public["issued_at"]),
+                expires_at=_opt_f(public.get("expires_at")),
+            )
+            return cls(
+                did=_s(public["did"]),
+                handle=_opt_s(public.get("handle")),
+                pds_url=_s(public["pds_url"]),
+                issuer=_s(public["issuer"]),
+                client_id=_s(public["client_id"]),
+                tokens=tokens,
+                dpop_key=DPoPKey.from_jwk(secret["dpop_jwk"]),
+                session_started_at=float(public["session_started_at"]),
+                last_refresh_at=float(public["last_refresh_at"]),
+                nominal_access_lifetime=_opt_f(public.get("nominal_access_lifetime")),
+                session_ends_at=_opt_f(public.get("session_ends_at")),
+                generation=int(public.get("generation", 0)),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StorageError(f"stored session is incomplete ({type(exc).__name__})") from exc
+
+    def with_tokens(self, tokens: TokenSet, *, now: float) -> Session:
+        """The session after a refresh: new tokens, end time learned from a clipped lifetime."""
+        lifetime = None if tokens.expires_at is None else tokens.expires_at - tokens.issued_at
+        nominal = self.nominal_access_lifetime
+        ends_at = self.session_ends_at
+        if lifetime is not None:
+            if nominal is None or lifetime > nominal:
+                nominal = lifetime
+            elif lifetime < nominal - 5.0:
+                # The server caps a token at the session's absolute end: this is that end.
+                ends_at = tokens.expires_at
+        return replace(
+            self,
+            tokens=tokens,
+            last_refresh_at=now,
+            nominal_access_lifetime=nominal,
+            session_ends_at=ends_at,
+            generation=self.generation + 1,
+        )
+
+
+@dataclass(frozen=True)
+class PendingAuthorization:
+    """What a sign-in needs to finish after the browser comes back, possibly in a new process."""
+
+    state: str
+    issuer: str
+    redirect_uri: str
+    scope: str
+    code_verifier: str = field(repr=False)
+    dpop_key: DPoPKey = field(repr=False)
+    created_at: float
+    expires_at: float
+    expected_did: str | None
+    expected_handle: str | None
+    pds_url: str | None
+    login_hint: str | None
+    prompt: str | None
+
+    def public_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "issuer": self.issuer,
+            "redirect_uri": self.redirect_uri,
+            "scope": self.scope,
+            "created_at": self.created_at,
+            "expires_at": self.expires_at,
+            "expected_did": self.expected_did,
+            "expected_handle": self.expected_handle,
+            "pds_url": self.pds_url,
+            "login_hint": self.login_hint,
+            "prompt": self.prompt,
+        }
+
+    def secret_dict(self) -> dict[str, Any]:
+        return {"code_verifier": self.code_verifier, "dpop_jwk": self.dpop_key.private_jwk()}
+
+    @classmethod
+    def from_dicts(cls, public: dict[str, Any], secret: dict[str, Any]) -> PendingAuthorization:
+        try:
+            return cls(
+                state=_s(public["state"]),
+                issuer=_s(public["issuer"]),
+                redirect_uri=_s(public["redirect_uri"]),
+                scope=_s(public["scope"]),
+                code_verifier=_s(secret["code_verifier"]),
+                dpop_key=DPoPKey.from_jwk(secret["dpop_jwk"]),
+                created_at=float(public["created_at"]),
+                expires_at=float(public["expires_at"]),
+                expected_did=_opt_s(public.get("expected_did")),
+                expected_handle=_opt_s(public.get("expected_handle")),
+                pds_url=_opt_s(public.get("pds_url")),
+                login_hint=_opt_s(public.get("login_hint")),
+                prompt=_opt_s(public.get("prompt")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StorageError(f"stored sign-in is incomplete ({type(exc).__name__})") from exc
+
+
+def _s(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _opt_s(value: Any) -> str | None:
+    return None if value is None else _s(value)
+
+
+def _opt_f(value: Any) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,104 @@
+"""Command line: `desktop-app [--version] [resolve|client-metadata] …`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .atproto.errors import AtprotoError
+from .settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from .atproto.diagnose import Diagnosis
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desktop-app", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"desktop-app {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    sub = parser.add_subparsers(dest="command")
+
+    resolve = sub.add_parser("resolve", help="show and check the identity chain of an account")
+    resolve.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
+    resolve.add_argument("--json", action="store_true", help="print one JSON object")
+
+    meta = sub.add_parser("client-metadata", help="print the client metadata document to host")
+    meta.add_argument("--client-id", required=True, help="https URL where the document is hosted")
+    meta.add_argument("--client-name", default="Desktop App")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "resolve":
+        return _resolve(args.identifier, as_json=args.json)
+    if args.command == "client-metadata":
+        return _client_metadata(args.client_id, args.client_name)
+    parser.print_help()
+    return 0
+
+
+def _client_metadata(client_id: str, client_name: str) -> int:
+    from .atproto.client_config import ClientConfig
+
+    try:
+        config = ClientConfig.discoverable(client_id, client_name=client_name)
+    except AtprotoError as exc:
+        print(f"desktop-app: {exc.detail or exc.message}", file=sys.stderr)
+        return 2
+    print(json.dumps(config.metadata(), indent=2))
+    return 0
+
+
+def _resolve(identifier: str, *, as_json: bool) -> int:
+    try:
+        settings = Settings.load()
+    except SettingsError as exc:
+        print(f"desktop-app: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = asyncio.run(_run_diagnosis(settings, identifier))
+    except AtprotoError as exc:  # syntax errors, caught before any network access
+        print(f"desktop-app: {exc.message} ({exc.detail})" if exc.detail else exc.message,
+              file=sys.stderr)
+        return 2
+    if as_json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        for label, value in (("handle", result.handle), ("did", result.did),
+                             ("pds", result.pds), ("issuer", result.issuer)):
+            print(f"{label:7} {value or '-'}")
+        for check in result.checks:
+            print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {check.detail}")
+    if not result.ok:
+        failed = next((c for c in result.checks if not c.ok), None)
+        reason = result.error.message if result.error else (failed.name if failed else "failed")
+        detail = f": {failed.detail}" if failed else ""
+        print(f"desktop-app: {reason}{detail}", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def _run_diagnosis(settings: Settings, identifier: str) -> Diagnosis:
+    from .atproto import syntax
+    from .atproto.diagnose import diagnose
+    from .services import make_core
+
+    syntax.parse_identifier(identifier)  # fail fast, before opening any connection
+    core = make_core(settings)
+    try:
+        return await diagnose(identifier, core.identity, core.discovery)
+    finally:
+        await core.aclose()
