@@ -17,7 +17,7 @@ from .errors import InsecureUrlError, NetworkError, ResponseTooLargeError
 log = logging.getLogger(__name__)
 
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
-DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 512 * 1024
 MAX_REDIRECTS = 3
 
@@ -41,7 +41,7 @@ class NetworkPolicy:
     """
 
     allow_insecure_loopback: bool = False
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    timeout: float = DEFAULT_TIMEOUT  # seconds, per connect/read/write/pool phase
     max_bytes: int = DEFAULT_MAX_BYTES
 
     def check_url(self, url: str) -> str:
