@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,10 +50,10 @@ class NetworkPolicy:
         try:
             parts = urlsplit(url)
         except ValueError as exc:
-            raise InsecureUrlError(f"unparseable URL {url!r}") from exc
+            raise InsecureUrlError("unparseable URL") from exc
         host = parts.hostname or ""
         if not host:
-            raise InsecureUrlError(f"URL without host: {url!r}")
+            raise InsecureUrlError(f"URL without host: {_safe(url)!r}")
         if parts.username is not None or parts.password is not None:
             raise InsecureUrlError("URL with credentials")
         if parts.scheme == "https":
@@ -61,9 +62,10 @@ class NetworkPolicy:
             return url
         if parts.scheme == "http" and is_loopback_host(host):
             raise InsecureUrlError(
-                f"http URL {url!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 (development only)"
+                f"http URL {_safe(url)!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 "
+                "(development only)"
             )
-        raise InsecureUrlError(f"not an https URL: {url!r}")
+        raise InsecureUrlError(f"not an https URL: {_safe(url)!r}")
 
 
 def origin_of(url: str) -> str:
@@ -83,23 +85,48 @@ async def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
     """Read a streamed body, refusing anything over `max_bytes` (declared or actual)."""
     declared = response.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
-        raise ResponseTooLargeError(f"{response.url} declares {declared} bytes > {max_bytes}")
+        raise ResponseTooLargeError(
+            f"{_safe(str(response.url))} declares {declared} bytes > {max_bytes}"
+        )
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.aiter_raw():
         size += len(chunk)
         if size > max_bytes:
-            raise ResponseTooLargeError(f"{response.url} sent more than {max_bytes} bytes")
+            raise ResponseTooLargeError(
+                f"{_safe(str(response.url))} sent more than {max_bytes} bytes"
+            )
         chunks.append(chunk)
     body = b"".join(chunks)
     encoding = response.headers.get("content-encoding", "identity").lower()
-    if encoding not in {"", "identity"}:
-        # Decoded size can exceed the wire size; decode via httpx and re-check.
+    if encoding in {"gzip", "x-gzip", "deflate"}:
+        # Decoded size can exceed the wire size by ~1000x: inflate at most max_bytes + 1.
+        body = _inflate_limited(body, encoding, max_bytes)
+        if len(body) > max_bytes:
+            raise ResponseTooLargeError(
+                f"{_safe(str(response.url))} decompressed to more than {max_bytes}"
+            )
+    elif encoding not in {"", "identity"}:
         decoder = httpx.Response(200, headers={"content-encoding": encoding}, content=body)
         body = decoder.read()
         if len(body) > max_bytes:
-            raise ResponseTooLargeError(f"{response.url} decompressed to more than {max_bytes}")
+            raise ResponseTooLargeError(
+                f"{_safe(str(response.url))} decompressed to more than {max_bytes}"
+            )
     return body
+
+
+def _inflate_limited(body: bytes, encoding: str, max_bytes: int) -> bytes:
+    if encoding == "deflate":
+        # RFC 9110 "deflate" is zlib-wrapped, but some servers send raw deflate.
+        zlib_header = len(body) >= 2 and body[0] & 0x0F == 8 and (body[0] << 8 | body[1]) % 31 == 0
+        wbits = zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
+    else:
+        wbits = zlib.MAX_WBITS | 16
+    try:
+        return zlib.decompressobj(wbits).decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise NetworkError(f"undecodable {encoding} body") from exc
 
 
 @dataclass(frozen=True)
