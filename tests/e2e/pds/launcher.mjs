@@ -1,0 +1,234 @@
+// TEST-ONLY launcher: runs the reference atproto PDS (@atproto/dev-env) on loopback for e2e tests.
+//
+// Usage: node launcher.mjs [config.json]
+//   config: JSON file (or the DESKTOP_APP_TEST_LAUNCHER_CONFIG env var holding JSON); see
+//   docs/harness.md for the keys. DESKTOP_APP_TEST_PDS_MODULES names the node_modules dir that
+//   scripts/ensure-node.sh installed (this file lives outside it, so bare imports can't resolve).
+// Prints exactly one JSON line on stdout when ready; everything else goes to stderr. Stops on
+// SIGTERM/SIGINT and when stdin closes (the parent died).
+//
+// Every knob below is TEST-ONLY: it patches live objects of @atproto/oauth-provider 0.22.9 inside
+// the running PDS so tests can reach states (short lifetimes, trusted clients, https client ids
+// served from loopback) that a production server only reaches with real time or real DNS.
+
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+
+const log = (...args) => console.error('[launcher]', ...args)
+
+// dev-env servers call listen(port) on all interfaces; tests must never be reachable from
+// outside the machine, so every listening socket without an explicit host is pinned to loopback.
+const LOOPBACK = '127.0.0.1'
+const origListen = net.Server.prototype.listen
+net.Server.prototype.listen = function (...args) {
+  const [first] = args
+  if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
+    if (typeof args[1] !== 'string') args.splice(1, 0, LOOPBACK)
+  } else if (first && typeof first === 'object' && first.path == null && first.host == null) {
+    args[0] = { ...first, host: LOOPBACK }
+  } else if (first === undefined || typeof first === 'function') {
+    args.unshift(0, LOOPBACK)
+  }
+  return origListen.apply(this, args)
+}
+
+async function freePort() {
+  const srv = net.createServer()
+  await new Promise((resolve, reject) => {
+    srv.once('error', reject)
+    origListen.call(srv, 0, LOOPBACK, resolve)
+  })
+  const { port } = srv.address()
+  await new Promise((resolve) => srv.close(resolve))
+  return port
+}
+
+function readConfig() {
+  if (process.argv[2]) return JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))
+  if (process.env.DESKTOP_APP_TEST_LAUNCHER_CONFIG) {
+    return JSON.parse(process.env.DESKTOP_APP_TEST_LAUNCHER_CONFIG)
+  }
+  return {}
+}
+
+const modulesDir = process.env.DESKTOP_APP_TEST_PDS_MODULES
+if (!modulesDir || !fs.existsSync(path.join(modulesDir, '@atproto', 'dev-env'))) {
+  log('DESKTOP_APP_TEST_PDS_MODULES must name a node_modules dir with @atproto/dev-env')
+  process.exit(2)
+}
+const rootRequire = createRequire(path.join(path.dirname(modulesDir), 'package.json'))
+// Resolve the provider's helpers through the PDS's own dependency chain so the patched
+// objects and the imported schema come from the very copies the PDS runs.
+const pdsEntry = rootRequire.resolve('@atproto/pds')
+const providerEntry = createRequire(pdsEntry).resolve('@atproto/oauth-provider/provider')
+const typesEntry = createRequire(providerEntry).resolve('@atproto/oauth-types')
+const load = (file) => import(pathToFileURL(file).href)
+
+const DEFAULT_ACCOUNTS = [
+  { handle: 'alice.test', email: 'alice@example.com', password: 'alice-pass' },
+  { handle: 'bob.test', email: 'bob@example.com', password: 'bob-pass' },
+]
+
+async function main() {
+  const config = readConfig()
+  const devEnv = await load(rootRequire.resolve('@atproto/dev-env'))
+  const { oauthClientMetadataSchema } = await load(typesEntry)
+
+  const pdsParams = {
+    port: await freePort(),
+    // TEST-ONLY: PDS_OAUTH_TRUSTED_CLIENTS; getClientInfo() marks these client_ids trusted,
+    // which lets a public client use prompt=none and skips the forced consent screen.
+    ...(config.trustedClients?.length ? { trustedOAuthClients: config.trustedClients } : {}),
+  }
+  const plcParams = { port: await freePort() }
+
+  let network
+  if (config.network === 'full') {
+    if (!config.dbPostgresUrl || !config.redisHost) {
+      throw new Error('full network needs dbPostgresUrl and redisHost')
+    }
+    // TestNetwork reads redis from the environment only.
+    process.env.REDIS_HOST = config.redisHost
+    network = await devEnv.TestNetwork.create({
+      dbPostgresUrl: config.dbPostgresUrl,
+      dbPostgresSchema: config.dbPostgresSchema ?? 'harness',
+      plc: plcParams,
+      pds: pdsParams,
+      bsky: { port: await freePort() },
+      ozone: { port: await freePort() },
+    })
+  } else {
+    network = await devEnv.TestNetworkNoAppView.create({ plc: plcParams, pds: pdsParams })
+  }
+
+  let closing = null
+  const shutdown = (code) => {
+    if (closing) return closing
+    const timer = setTimeout(() => {
+      log('close timed out')
+      process.exit(code || 1)
+    }, 10_000)
+    timer.unref()
+    closing = network
+      .close()
+      .catch((err) => log('close failed:', err?.stack ?? err))
+      .finally(() => process.exit(code))
+    return closing
+  }
+  process.once('SIGTERM', () => shutdown(0))
+  process.once('SIGINT', () => shutdown(0))
+  process.stdin.on('end', () => shutdown(0))
+  process.stdin.on('error', () => shutdown(0))
+  process.stdin.resume()
+
+  const provider = network.pds.ctx.oauthProvider
+  applyKnobs(provider, config, oauthClientMetadataSchema)
+
+  const pdsUrl = network.pds.url
+  const accounts = []
+  for (const acc of config.accounts ?? DEFAULT_ACCOUNTS) {
+    const res = await fetch(`${pdsUrl}/xrpc/com.atproto.server.createAccount`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ handle: acc.handle, email: acc.email, password: acc.password }),
+    })
+    const body = await res.json()
+    if (!res.ok) throw new Error(`createAccount ${acc.handle}: ${res.status} ${JSON.stringify(body)}`)
+    accounts.push({ handle: body.handle, did: body.did, email: acc.email, password: acc.password })
+  }
+  if (config.network === 'full') await network.processAll()
+
+  const issuer = provider.issuer
+  const ready = {
+    issuer,
+    pdsUrl,
+    plcUrl: network.plc.url,
+    network: config.network === 'full' ? 'full' : 'pds',
+    accounts,
+    pid: process.pid,
+    ...(config.network === 'full' ? { appviewUrl: network.bsky.url } : {}),
+  }
+  process.stdout.write(JSON.stringify(ready) + '\n')
+}
+
+function applyKnobs(provider, config, oauthClientMetadataSchema) {
+  const ms = (seconds) => Math.round(seconds * 1000)
+
+  // TEST-ONLY: access token lifetime. TokenManager.createTokenExpiry() caps access tokens at
+  // min(tokenMaxAge, session end); RequestManager keeps its own copy (constructor default).
+  if (config.accessTokenLifetime != null) {
+    provider.tokenManager.tokenMaxAge = ms(config.accessTokenLifetime)
+    provider.requestManager.tokenMaxAge = ms(config.accessTokenLifetime)
+  }
+
+  // TEST-ONLY: how long a remembered device sign-in counts as fresh (checkLoginRequired()).
+  if (config.authenticationMaxAge != null) {
+    provider.authenticationMaxAge = ms(config.authenticationMaxAge)
+  }
+
+  // TEST-ONLY: session / refresh-token lifetimes are getters on Client (2 weeks each for public
+  // clients); shadow them on every Client instance the manager hands out.
+  if (config.sessionLifetime != null || config.refreshLifetime != null) {
+    const cm = provider.clientManager
+    const getClient = cm.getClient.bind(cm)
+    cm.getClient = async (clientId) => {
+      const client = await getClient(clientId)
+      if (config.sessionLifetime != null) {
+        Object.defineProperty(client, 'sessionLifetime', { value: ms(config.sessionLifetime) })
+      }
+      if (config.refreshLifetime != null) {
+        Object.defineProperty(client, 'refreshLifetime', { value: ms(config.refreshLifetime) })
+      }
+      return client
+    }
+  }
+
+  // TEST-ONLY: DPoP nonce rotation interval (default 60 s; a nonce stays valid for its own,
+  // the previous and the next interval). DpopNonce validates 1..60 s.
+  if (config.dpopNonceRotation != null) {
+    const current = provider.dpopManager.dpopNonce
+    if (!current) throw new Error('dpopNonceRotation: the server has DPoP nonces disabled')
+    const DpopNonce = current.constructor
+    provider.dpopManager.dpopNonce = new DpopNonce(undefined, ms(config.dpopNonceRotation))
+  }
+  // TEST-ONLY: a server that never asks for DPoP nonces.
+  if (config.disableDpopNonce) {
+    provider.dpopManager.dpopNonce = undefined
+  }
+
+  // TEST-ONLY: serve a discoverable https client_id's metadata document from loopback. The
+  // provider only accepts https client ids on public hostnames; this fetches the mapped URL and
+  // runs the document through the provider's own schema and validateClientMetadata(), as the
+  // unpatched getter does. Mapped documents are not cached, so tests may change them.
+  const map = config.clientMetadataMap ?? {}
+  if (Object.keys(map).length) {
+    const mapped = new Map(Object.entries(map).map(([k, v]) => [new URL(k).href, v]))
+    const cm = provider.clientManager
+    const getter = cm.metadataGetter
+    const origGet = getter.get.bind(getter)
+    getter.get = async (uri, options) => {
+      const target = mapped.get(uri)
+      if (!target) return origGet(uri, options)
+      const res = await fetch(target, {
+        headers: { accept: 'application/json' },
+        redirect: 'error',
+        signal: options?.signal,
+      })
+      if (!res.ok) throw new Error(`client metadata ${target}: HTTP ${res.status}`)
+      const type = res.headers.get('content-type')?.split(';')[0].trim()
+      if (type !== 'application/json') {
+        throw new Error(`client metadata ${target}: unexpected content-type ${type}`)
+      }
+      const metadata = await oauthClientMetadataSchema.parseAsync(await res.json())
+      return cm.validateClientMetadata(uri, metadata)
+    }
+  }
+}
+
+main().catch((err) => {
+  log('failed to start:', err?.stack ?? err)
+  process.exit(1)
+})
