@@ -486,12 +486,11 @@ class OAuthClient:
             if nonce is None and response.status_code < 500:
                 # RFC 9449 §8: authorization servers we talk to must always send a fresh nonce.
                 raise DPoPError(f"{safe_url(url)} sent no DPoP-Nonce header")
-            if attempt == 0 and is_use_dpop_nonce_error(response, body):
-                continue
-            return response, body
-        if is_use_dpop_nonce_error(response, body):
-            raise DPoPError(f"{safe_url(url)} rejected the DPoP nonce twice")
-        return response, body
+            if not is_use_dpop_nonce_error(response, body):
+                return response, body
+            if attempt == 1:
+                raise DPoPError(f"{safe_url(url)} rejected the DPoP nonce twice")
+        raise AssertionError("unreachable")  # pragma: no cover
 
 
 # --- pure helpers --------------------------------------------------------------------------------
