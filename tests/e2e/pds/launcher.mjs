@@ -74,7 +74,13 @@ const DEFAULT_ACCOUNTS = [
 
 async function main() {
   const config = readConfig()
-  const devEnv = await load(rootRequire.resolve('@atproto/dev-env'))
+  // The package index also loads the AppView, Ozone and bsync (~1 s more); the PDS-only
+  // network lives in its own module.
+  const devEnvEntry = rootRequire.resolve('@atproto/dev-env')
+  const devEnv =
+    config.network === 'full'
+      ? await load(devEnvEntry)
+      : await load(path.join(path.dirname(devEnvEntry), 'network-no-appview.js'))
   const { oauthClientMetadataSchema } = await load(typesEntry)
 
   const pdsParams = {
@@ -101,7 +107,13 @@ async function main() {
       ozone: { port: await freePort() },
     })
   } else {
-    network = await devEnv.TestNetworkNoAppView.create({ plc: plcParams, pds: pdsParams })
+    // dev-env points these at *.invalid hosts, which would still cost a DNS query off the
+    // machine; a closed loopback port fails the same way (502 UpstreamFailure) without one.
+    const dead = `http://127.0.0.1:${await freePort()}`
+    network = await devEnv.TestNetworkNoAppView.create({
+      plc: plcParams,
+      pds: { bskyAppViewUrl: dead, modServiceUrl: dead, ...pdsParams },
+    })
   }
 
   let closing = null

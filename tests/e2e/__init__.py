@@ -1,0 +1,1 @@
+"""End-to-end tests against the reference atproto PDS running on loopback."""
