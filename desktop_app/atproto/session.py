@@ -12,6 +12,8 @@ from .errors import StorageError
 # Refresh this long (plus jitter) before the access token expires.
 REFRESH_MARGIN = 10.0
 REFRESH_JITTER = 30.0
+# expires_in is whole seconds; a lifetime shorter than usual by more than this was clipped.
+CLIP_TOLERANCE = 1.5
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class Session:
         if lifetime is not None:
             if nominal is None or lifetime > nominal:
                 nominal = lifetime
-            elif lifetime < nominal - 5.0:
+            elif lifetime < nominal - CLIP_TOLERANCE:
                 # The server caps a token at the session's absolute end: this is that end.
                 ends_at = tokens.expires_at
         return replace(

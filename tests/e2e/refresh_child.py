@@ -1,0 +1,64 @@
+"""Child process for the cross-process refresh test: waits at a barrier, refreshes, calls the PDS.
+
+Usage: refresh_child.py STORE LOCK_DIR BARRIER_DIR DID PLC_URL PDS_URL
+Prints one JSON line: {"token_requests": n, "status": http status, "access_hash": …}.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from desktop_app.atproto.client_config import ClientConfig
+from desktop_app.atproto.http import NetworkPolicy
+from desktop_app.atproto.identity import IdentityResolver
+from desktop_app.atproto.oauth import OAuthClient
+from desktop_app.atproto.stores import MemoryStateStore
+from tests.support.filestore import JsonFileSessionStore
+
+
+async def main(store: Path, lock_dir: Path, barrier: Path, did: str, plc: str, pds: str) -> None:
+    token_requests = 0
+
+    async def count(request: httpx.Request) -> None:
+        nonlocal token_requests
+        if request.url.path == "/oauth/token":
+            token_requests += 1
+
+    policy = NetworkPolicy(allow_insecure_loopback=True)
+    async with httpx.AsyncClient(trust_env=False, event_hooks={"request": [count]}) as http:
+        client = OAuthClient(
+            ClientConfig.development(),
+            http=http,
+            policy=policy,
+            identity=IdentityResolver(http, policy, plc_url=plc, handle_resolver_url=pds),
+            sessions=JsonFileSessionStore(store),
+            states=MemoryStateStore(),
+            lock_dir=lock_dir,
+        )
+        stale = await client.get_session(did, refresh=False)
+        # Both processes hold the same (expired) session before either refreshes.
+        (barrier / f"ready-{sys.argv[-1]}").touch()
+        deadline = time.monotonic() + 20
+        while len(list(barrier.glob("ready-*"))) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        session = await client.refresh(did, stale=stale)
+        async with httpx.AsyncClient(base_url=session.pds_url, auth=client.auth(did),
+                                     trust_env=False) as xrpc:
+            response = await xrpc.get("/xrpc/com.atproto.server.getSession")
+    print(json.dumps({
+        "token_requests": token_requests,
+        "status": response.status_code,
+        "access_hash": hashlib.sha256(session.tokens.access_token.encode()).hexdigest(),
+    }))
+
+
+if __name__ == "__main__":
+    a = sys.argv[1:7]
+    asyncio.run(main(Path(a[0]), Path(a[1]), Path(a[2]), a[3], a[4], a[5]))
