@@ -69,7 +69,8 @@ def test_resolve_syntax_error_before_network(tmp_path: Path) -> None:
         for bad in ("alice", "did:plc:NOPE", "-x.test"):
             result = run_cli("resolve", bad, env=env)
             assert result.returncode == 2, result
-            assert len(result.stderr.strip().splitlines()) == 1
+            reasons = [x for x in result.stderr.splitlines() if x.startswith("desktop-app:")]
+            assert len(reasons) == 1, result.stderr
         assert server.count() == 0
 
 
