@@ -6,9 +6,9 @@ import ipaddress
 import json
 import logging
 import zlib
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -90,13 +90,24 @@ async def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
         )
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_raw():
-        size += len(chunk)
-        if size > max_bytes:
-            raise ResponseTooLargeError(
-                f"{_safe(str(response.url))} sent more than {max_bytes} bytes"
-            )
-        chunks.append(chunk)
+    raw = cast(AsyncGenerator[bytes, None], response.aiter_raw())
+    try:
+        async for chunk in raw:
+            size += len(chunk)
+            if size > max_bytes:
+                raise ResponseTooLargeError(
+                    f"{_safe(str(response.url))} sent more than {max_bytes} bytes"
+                )
+            chunks.append(chunk)
+    except BaseException:
+        # Leaving early strands httpx/httpcore's nested stream generators. qasync installs no
+        # async-generator hooks, so they are finalised synchronously whenever they are
+        # collected, and their cleanup awaits a lock: "ignored GeneratorExit", or worse when
+        # that happens inside a Qt callback. Close the response first so that cleanup has
+        # nothing left to await, then close the generators here, in this task.
+        await response.aclose()
+        await raw.aclose()
+        raise
     body = b"".join(chunks)
     encoding = response.headers.get("content-encoding", "identity").lower()
     if encoding in {"gzip", "x-gzip", "deflate"}:

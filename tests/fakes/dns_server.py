@@ -38,7 +38,7 @@ class FakeDnsServer:
     def __post_init__(self) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._sock.bind(("127.0.0.1", 0))
-        self._sock.settimeout(0.05)
+        self._sock.settimeout(0.5)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -77,6 +77,9 @@ class FakeDnsServer:
 
     def stop(self) -> None:
         self._stop.set()
+        # Wake the server thread from recvfrom instead of waiting out its timeout.
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as waker:
+            waker.sendto(b"", ("127.0.0.1", self.port))
         self._thread.join(timeout=5)
         self._sock.close()
 

@@ -78,7 +78,7 @@ class FakeHttpServer:
         self._server = _Server(("127.0.0.1", 0), _RequestHandler)
         self._server.fake = self
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -221,7 +221,9 @@ class LoopbackTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, hosts: Mapping[str, int] | None = None) -> None:
         self.hosts: dict[str, int] = dict(hosts or {})
-        self._inner = httpx.AsyncHTTPTransport()
+        # Everything leaves as plain http to 127.0.0.1, so no CA bundle is needed (loading
+        # one costs ~50 ms per test).
+        self._inner = httpx.AsyncHTTPTransport(verify=False)
 
     def map(self, host: str, port: int) -> None:
         self.hosts[host.lower()] = port

@@ -263,14 +263,16 @@ def _vectors(name: str) -> list[str]:
 
 def test_interop_handles() -> None:
     valid, invalid = _vectors("handle_syntax_valid.txt"), _vectors("handle_syntax_invalid.txt")
-    assert valid and invalid
+    assert valid
+    assert invalid
     assert [h for h in valid if not syntax.is_valid_handle(h)] == []
     assert [h for h in invalid if syntax.is_valid_handle(h)] == []
 
 
 def test_interop_dids() -> None:
     valid, invalid = _vectors("did_syntax_valid.txt"), _vectors("did_syntax_invalid.txt")
-    assert valid and invalid
+    assert valid
+    assert invalid
     assert [d for d in valid if not syntax.is_valid_did(d)] == []
     assert [d for d in invalid if syntax.is_valid_did(d)] == []
 
