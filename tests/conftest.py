@@ -11,21 +11,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-# qasync's close() leaves Qt timers registered on its timer QObject. If that object is then
-# garbage-collected (possibly on a non-Qt thread), a late timer fires into freed memory and
-# segfaults a later test. Keeping closed loops referenced lets the stopped timer object kill
-# its leftover timers itself when they fire.
-_closed_loops: list[asyncio.AbstractEventLoop] = []
-
-
 def _qasync_loop() -> asyncio.AbstractEventLoop:
-    import qasync
-    from PySide6.QtWidgets import QApplication
+    from desktop_app.qtloop import new_event_loop
 
-    app = QApplication.instance() or QApplication([])
-    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
-    _closed_loops.append(loop)
-    return loop
+    return new_event_loop()
 
 
 def pytest_asyncio_loop_factories(
