@@ -373,3 +373,60 @@ def running_full_network(
             yield net
         finally:
             net.stop()
+
+
+REFERENCE_CLIENT = REPO_ROOT / "benchmarks" / "oauth-client-node" / "signin.mjs"
+BROWSER_DRIVER = REPO_ROOT / "tests" / "e2e" / "browser_driver.py"
+
+
+def run_reference_client(
+    net: PdsNetwork,
+    account: Account,
+    *,
+    action: Literal["approve", "reject"] = "approve",
+    refresh: bool = True,
+    refresh_delay: float = 0.0,
+    driver_env: Mapping[str, str] | None = None,
+    tooling: NodeTooling | None = None,
+    timeout: float = 120.0,
+) -> dict[str, Any]:
+    """Sign in with @atproto/oauth-client-node (the reference client) through the browser driver.
+
+    Returns the script's JSON report: ok, did, error, callback, tokens and the requests it made
+    (`signIn`/`refresh`: total, counts by "METHOD host/path", requests).
+    """
+    import sys
+
+    tooling = tooling or find_node_tooling()
+    if tooling.oauth_client_modules is None:
+        raise HarnessUnavailableError(f"{ENV_CLIENT_MODULES} is not set")
+    config = {
+        "handle": account.handle,
+        "plcUrl": net.plc_url,
+        "handleResolver": net.pds_url,
+        "browser": [sys.executable, str(BROWSER_DRIVER)],
+        "browserEnv": {
+            "DRIVER_USERNAME": account.handle,
+            "DRIVER_PASSWORD": account.password,
+            "DRIVER_ACTION": action,
+            **(driver_env or {}),
+        },
+        "refresh": refresh,
+        "refreshDelayMs": int(refresh_delay * 1000),
+    }
+    env = node_env(tooling)
+    env["SIGNIN_CONFIG"] = json.dumps(config)
+    proc = subprocess.run(
+        [str(tooling.node), str(REFERENCE_CLIENT)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"signin.mjs failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    report: dict[str, Any] = json.loads(lines[-1])
+    report["stderr"] = proc.stderr
+    return report
