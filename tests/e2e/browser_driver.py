@@ -6,7 +6,7 @@ It speaks the JSON API the provider's own React page calls (@atproto/oauth-provi
    device cookies `dev-id`, `ses-id` and `csrf-token`; a 303 here is an immediate answer
    (prompt=none success or failure, or an error redirect) and is returned as is.
 2. POST /@atproto/oauth-provider/~api/sign-in  {locale, username, password, remember}
-3. POST .../~api/consent {did[, scope]} or .../~api/reject {} -> {"url": ".../authorize/redirect?.."}
+3. POST .../~api/consent {did[, scope]} or .../~api/reject {} -> {"url": ".../redirect?..."}
 4. GET  that URL (same-origin navigation) -> 303 to redirect_uri?iss=...&state=...&code=...
 
 The provider marks its cookies Secure even on http://localhost, so the driver keeps its own jar
