@@ -89,7 +89,8 @@ def _table(title: str, ours: list[str], theirs: list[str] | None) -> str:
              + ("" if theirs is None else f", oauth-client-node {len(theirs)}")]
     a, b = Counter(ours), Counter(theirs or [])
     for key in sorted(set(a) | set(b)):
-        lines.append(f"  {a.get(key, 0):>3} {b.get(key, 0) if theirs is not None else '':>3}  {key}")
+        anchor = str(b.get(key, 0)) if theirs is not None else ""
+        lines.append(f"  {a.get(key, 0):>3} {anchor:>3}  {key}")
     return "\n".join(lines)
 
 
@@ -99,8 +100,9 @@ def main() -> int:
         ours = asyncio.run(python_counts(net))
         theirs = node_counts(net)
     cost = dpop_cost_ms()
-    print(_table("sign-in requests", ours["signin"], theirs and theirs.get("signin")))
-    print(_table("forced refresh requests", ours["refresh"], theirs and theirs.get("refresh")))
+    print(_table("sign-in requests", ours["signin"], None if theirs is None else theirs["signin"]))
+    print(_table("forced refresh requests", ours["refresh"],
+                 None if theirs is None else theirs["refresh"]))
     print(f"requests per authenticated call (steady state, {STEADY_CALLS} calls): "
           f"{ours['requests_per_call']:.2f}")
     print(f"DPoP proof cost: {cost:.3f} ms")

@@ -8,7 +8,6 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-
 from typing import TYPE_CHECKING
 
 from . import __version__

@@ -47,7 +47,8 @@ class ClientConfig:
         _check_scope(scope)
         # No port in the registered redirect: the server then accepts any port (RFC 8252 §7.3).
         redirect = f"http://{LOOPBACK_REDIRECT_HOST}{callback_path}"
-        client_id = f"http://localhost?redirect_uri={quote(redirect, safe='')}&scope={quote(scope, safe='')}"
+        query = f"redirect_uri={quote(redirect, safe='')}&scope={quote(scope, safe='')}"
+        client_id = f"http://localhost?{query}"
         return cls(client_id, "development", scope, callback_path)
 
     @classmethod

@@ -106,7 +106,8 @@ class Discovery:
             return hit[1]
         pending = self._inflight.get(key)
         if pending is not None:
-            return await asyncio.shield(pending)  # type: ignore[no-any-return]
+            shared: T = await asyncio.shield(pending)
+            return shared
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         self._inflight[key] = future
         try:

@@ -7,7 +7,7 @@ import hashlib
 import json
 import secrets
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -40,14 +40,14 @@ def htu_of(url: str | httpx.URL) -> str:
 class DPoPKey:
     """A P-256 key pair bound to one session. Its private half never appears in a repr."""
 
-    __slots__ = ("_header", "_key", "_thumbprint")
+    __slots__ = ("_header", "_key", "_public", "_thumbprint")
 
     def __init__(self, key: ECKey) -> None:
         if key.get("crv") != "P-256" or not key.is_private:
             raise DPoPError("DPoP key must be a private P-256 key")
         self._key = key
-        public = key.as_dict(private=False)
-        self._header = {"typ": "dpop+jwt", "alg": DPOP_ALG, "jwk": public}
+        self._public: dict[str, Any] = dict(key.as_dict(private=False))
+        self._header = {"typ": "dpop+jwt", "alg": DPOP_ALG, "jwk": self._public}
         self._thumbprint = key.thumbprint()
 
     @classmethod
@@ -69,7 +69,7 @@ class DPoPKey:
 
     @property
     def public_jwk(self) -> dict[str, Any]:
-        return dict(self._header["jwk"])  # type: ignore[call-overload]
+        return dict(self._public)
 
     @property
     def thumbprint(self) -> str:
@@ -111,7 +111,7 @@ class DPoPKey:
 class NonceCache:
     """Latest DPoP nonce per origin; the authorization server and each PDS are kept apart."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self) -> None:
         self._nonces: dict[str, str] = {}
 
     def get(self, url: str | httpx.URL) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
+from typing import ClassVar
 
 
 class AtprotoError(Exception):
@@ -96,7 +97,7 @@ class SilentSignOnRefusedError(ParRejectedError):
 class CallbackError(AuthorizationError):
     """The redirect carried `error=…`: the user denied, or the server needs interaction."""
 
-    messages = {
+    messages: ClassVar[dict[str, str]] = {
         "access_denied": "You denied access, so you were not signed in.",
         "login_required": "Your provider needs you to sign in again.",
         "consent_required": "Your provider needs you to approve this app again.",
@@ -156,7 +157,7 @@ class TokenRequestRejectedError(TokenError):
         super().__init__(f"{error}: {description}" if description else error)
 
 
-class SessionEndReason(str, Enum):
+class SessionEndReason(StrEnum):
     """Why the server ended a session, in words the status panel can show."""
 
     EXPIRED = "expired"
@@ -170,7 +171,7 @@ class SessionEndReason(str, Enum):
 class SessionEndedError(TokenError):
     """Terminal: the session is over and was removed; the user must sign in again."""
 
-    messages = {
+    messages: ClassVar[dict[SessionEndReason, str]] = {
         SessionEndReason.EXPIRED: "Your session reached its maximum length. Please sign in again.",
         SessionEndReason.REFRESH_EXPIRED: (
             "Your session ended because it was not used for too long. Please sign in again."

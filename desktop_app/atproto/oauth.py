@@ -304,7 +304,9 @@ class OAuthClient:
             session = await self.refresh(did, stale=session)
         return session
 
-    async def refresh(self, did: str, *, stale: Session | None = None, force: bool = False) -> Session:
+    async def refresh(
+        self, did: str, *, stale: Session | None = None, force: bool = False
+    ) -> Session:
         """Refresh once for everyone: concurrent callers with the same stale session share it."""
         lock = self._refresh_locks.setdefault(did, asyncio.Lock())
         async with lock:
@@ -315,19 +317,13 @@ class OAuthClient:
                 return current
             if self._lock_dir is None:
                 return await self._refresh_locked(did, stale, force)
-            async with self._file_lock(did):
+            async with _file_lock(self._lock_dir, did):
                 return await self._refresh_locked(did, stale, force)
 
     def _already_rotated(self, current: Session, stale: Session | None) -> bool:
         if stale is not None and current.tokens.access_token != stale.tokens.access_token:
             return not current.tokens.needs_refresh(self._clock())
         return False
-
-    def _file_lock(self, did: str) -> filelock.AsyncFileLock:
-        assert self._lock_dir is not None  # noqa: S101 - guarded by the caller
-        self._lock_dir.mkdir(parents=True, exist_ok=True)
-        name = hashlib.sha256(did.encode()).hexdigest()[:32]
-        return filelock.AsyncFileLock(str(self._lock_dir / f"refresh-{name}.lock"), timeout=LOCK_TIMEOUT)
 
     async def _refresh_locked(self, did: str, stale: Session | None, force: bool) -> Session:
         # Another process may have rotated the tokens while we waited for the lock.
@@ -494,6 +490,13 @@ class OAuthClient:
 
 
 # --- pure helpers --------------------------------------------------------------------------------
+
+
+def _file_lock(lock_dir: Path, did: str) -> filelock.AsyncFileLock:
+    """Cross-process refresh lock for one DID (a file named by hash: DIDs have colons)."""
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(did.encode()).hexdigest()[:32]
+    return filelock.AsyncFileLock(str(lock_dir / f"refresh-{name}.lock"), timeout=LOCK_TIMEOUT)
 
 
 def parse_callback(callback_url: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,7 +18,12 @@ from desktop_app.atproto.http import NetworkPolicy
 from desktop_app.atproto.identity import IdentityResolver
 from desktop_app.atproto.oauth import OAuthClient
 from desktop_app.atproto.session import Session
-from desktop_app.atproto.stores import MemorySessionStore, MemoryStateStore, SessionStore, StateStore
+from desktop_app.atproto.stores import (
+    MemorySessionStore,
+    MemoryStateStore,
+    SessionStore,
+    StateStore,
+)
 from tests.e2e.harness import Account, PdsNetwork
 
 DEV_REDIRECT = "http://127.0.0.1:{port}/callback"
@@ -77,7 +83,7 @@ async def oauth_client(
         yield client, log
 
 
-async def approve(url: str, account: Account, **options: object) -> str:
+async def approve(url: str, account: Account, **options: Any) -> str:
     """Act as the user in the provider's UI; return the redirect the browser would follow."""
     from tests.e2e.browser_driver import authorize
 
@@ -87,7 +93,7 @@ async def approve(url: str, account: Account, **options: object) -> str:
 
 
 async def sign_in(
-    client: OAuthClient, account: Account, *, redirect_uri: str | None = None, **options: object
+    client: OAuthClient, account: Account, *, redirect_uri: str | None = None, **options: Any
 ) -> Session:
     redirect = redirect_uri or DEV_REDIRECT.format(port=_any_port())
     start = await client.start_sign_in(account.handle, redirect_uri=redirect)

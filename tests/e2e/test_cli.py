@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.atproto.client_config import ClientConfig
+from tests.e2e.conftest import PdsFactory
 from tests.e2e.harness import PdsNetwork
 from tests.e2e.oauth_support import oauth_client, sign_in
 from tests.fakes.http_server import FakeHttpServer, Reply
@@ -80,7 +81,7 @@ def test_version() -> None:
 
 
 async def test_client_metadata_document_is_accepted_by_the_provider(
-    pds_factory, tmp_path: Path  # type: ignore[no-untyped-def]
+    pds_factory: PdsFactory,
 ) -> None:
     result = run_cli("client-metadata", "--client-id", CLIENT_ID, env={})
     assert result.returncode == 0, result.stderr

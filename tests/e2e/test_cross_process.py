@@ -30,8 +30,9 @@ async def test_two_processes_refresh_once(pds: PdsNetwork, tmp_path: Path) -> No
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     children = [
         subprocess.Popen(
-            [sys.executable, str(ROOT / "tests/e2e/refresh_child.py"), str(tmp_path / "sessions.json"),
-             str(tmp_path / "locks"), str(barrier), session.did, pds.plc_url, pds.pds_url, str(i)],
+            [sys.executable, str(ROOT / "tests/e2e/refresh_child.py"),
+             str(tmp_path / "sessions.json"), str(tmp_path / "locks"), str(barrier),
+             session.did, pds.plc_url, pds.pds_url, str(i)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
         )
         for i in range(2)

@@ -15,6 +15,7 @@ from desktop_app.atproto.errors import (
     SilentSignOnRefusedError,
 )
 from desktop_app.atproto.session import Session
+from tests.e2e.conftest import PdsFactory
 from tests.e2e.harness import PdsNetwork
 from tests.e2e.oauth_support import approve, oauth_client, pds_client, sign_in
 
@@ -123,7 +124,7 @@ async def test_sign_out_revokes(pds: PdsNetwork) -> None:
         assert info.value.reason is SessionEndReason.REVOKED
 
 
-async def test_expired_access_token_refreshes_proactively(pds_factory) -> None:  # type: ignore[no-untyped-def]
+async def test_expired_access_token_refreshes_proactively(pds_factory: PdsFactory) -> None:
     net = pds_factory(access_token_lifetime=3)
     async with oauth_client(net) as (client, log):
         session = await sign_in(client, net.alice, redirect_uri=REDIRECT)
@@ -158,7 +159,7 @@ async def test_fifty_concurrent_calls_share_one_refresh(pds: PdsNetwork) -> None
         assert log.count("/oauth/token") == 1
 
 
-async def test_refresh_inactivity_ends_session(pds_factory) -> None:  # type: ignore[no-untyped-def]
+async def test_refresh_inactivity_ends_session(pds_factory: PdsFactory) -> None:
     net = pds_factory(refresh_lifetime=2)
     async with oauth_client(net) as (client, _):
         session = await sign_in(client, net.alice, redirect_uri=REDIRECT)
@@ -169,7 +170,7 @@ async def test_refresh_inactivity_ends_session(pds_factory) -> None:  # type: ig
         assert await client.sessions.get(session.did) is None
 
 
-async def test_absolute_session_end(pds_factory) -> None:  # type: ignore[no-untyped-def]
+async def test_absolute_session_end(pds_factory: PdsFactory) -> None:
     net = pds_factory(session_lifetime=12, access_token_lifetime=6)
     async with oauth_client(net) as (client, _):
         first = await sign_in(client, net.alice, redirect_uri=REDIRECT)
