@@ -1,7 +1,7 @@
 """Child process for the cross-process refresh test: waits at a barrier, refreshes, calls the PDS.
 
 Usage: refresh_child.py STORE LOCK_DIR BARRIER_DIR DID PLC_URL PDS_URL
-Prints one JSON line: {"token_requests": n, "status": http status, "access_hash": …}.
+Prints one JSON line: {"token_requests": n, "refreshed": n, "status": …, "access_hash": …}.
 """
 
 from __future__ import annotations
@@ -25,14 +25,16 @@ from tests.support.filestore import JsonFileSessionStore
 
 async def main(store: Path, lock_dir: Path, barrier: Path, did: str, plc: str, pds: str) -> None:
     token_requests = 0
+    refreshed = 0
 
-    async def count(request: httpx.Request) -> None:
-        nonlocal token_requests
-        if request.url.path == "/oauth/token":
+    async def count(response: httpx.Response) -> None:
+        nonlocal token_requests, refreshed
+        if response.request.url.path == "/oauth/token":
             token_requests += 1
+            refreshed += response.status_code == 200
 
     policy = NetworkPolicy(allow_insecure_loopback=True)
-    async with httpx.AsyncClient(trust_env=False, event_hooks={"request": [count]}) as http:
+    async with httpx.AsyncClient(trust_env=False, event_hooks={"response": [count]}) as http:
         client = OAuthClient(
             ClientConfig.development(),
             http=http,
@@ -54,6 +56,7 @@ async def main(store: Path, lock_dir: Path, barrier: Path, did: str, plc: str, p
             response = await xrpc.get("/xrpc/com.atproto.server.getSession")
     print(json.dumps({
         "token_requests": token_requests,
+        "refreshed": refreshed,
         "status": response.status_code,
         "access_hash": hashlib.sha256(session.tokens.access_token.encode()).hexdigest(),
     }))

@@ -67,7 +67,7 @@ def test_resolve_syntax_error_before_network(tmp_path: Path) -> None:
         env = {"DESKTOP_APP_HOME": str(tmp_path), "DESKTOP_APP_PLC_URL": server.url,
                "DESKTOP_APP_HANDLE_RESOLVER": server.url,
                "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1"}
-        for bad in ("alice", "did:plc:NOPE", "-x.test"):
+        for bad in ("alice", "did:plc:NOPE", "under_score.test"):
             result = run_cli("resolve", bad, env=env)
             assert result.returncode == 2, result
             reasons = [x for x in result.stderr.splitlines() if x.startswith("desktop-app:")]

@@ -14,6 +14,7 @@ from desktop_app.atproto.errors import (
     SessionEndReason,
     SilentSignOnRefusedError,
 )
+from desktop_app.atproto.dpop import NonceCache
 from desktop_app.atproto.session import Session
 from tests.e2e.conftest import PdsFactory
 from tests.e2e.harness import PdsNetwork
@@ -32,12 +33,15 @@ async def test_dev_client_sign_in_and_dpop_xrpc(pds: PdsNetwork) -> None:
         assert session.tokens.refresh_token
         assert await client.sessions.list_dids() == [pds.alice.did]
 
+        # Here the PDS and the AS share an origin, so the AS's nonce would be accepted; forget
+        # it, as a freshly started app would, so the PDS must ask for one.
+        client.nonces = NonceCache()
         log.clear()
         async with pds_client(client, session) as xrpc:
             me = await xrpc.get("/xrpc/com.atproto.server.getSession")
             assert me.status_code == 200, me.text
             assert me.json()["did"] == pds.alice.did
-            # The first PDS call had no nonce for this origin: the server asks, we retry once.
+            # No nonce for this origin yet: the server asks, we retry exactly once.
             nonce_retries = [r for r in log.responses
                              if r[1] == 401 and "use_dpop_nonce" in r[2]]
             assert len(nonce_retries) == 1
