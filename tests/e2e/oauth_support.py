@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import Counter
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from desktop_app.atproto.stores import (
     StateStore,
 )
 from tests.e2e.harness import Account, PdsNetwork
+from tests.fakes.http_server import FakeHttpServer, Reply
 
 DEV_REDIRECT = "http://127.0.0.1:{port}/callback"
 
@@ -87,9 +89,9 @@ async def approve(url: str, account: Account, **options: Any) -> str:
     """Act as the user in the provider's UI; return the redirect the browser would follow."""
     from tests.e2e.browser_driver import authorize
 
-    return await asyncio.to_thread(
-        authorize, url, username=account.handle, password=account.password, **options
-    )
+    credentials = {"username": account.handle, "password": account.password}
+    credentials.update(options)
+    return await asyncio.to_thread(authorize, url, **credentials)
 
 
 async def sign_in(
@@ -107,6 +109,16 @@ def pds_client(client: OAuthClient, session: Session) -> httpx.AsyncClient:
         base_url=session.pds_url, auth=client.auth(session.did), trust_env=False,
         event_hooks=client.http.event_hooks,
     )
+
+
+@contextmanager
+def serve_client_metadata(config: ClientConfig) -> Iterator[str]:
+    """Host the client's metadata document on loopback; yield the URL the harness maps to."""
+    body = json.dumps(config.metadata()).encode()
+    with FakeHttpServer() as host:
+        host.route("GET", "/client-metadata.json",
+                   Reply(200, body, {"content-type": "application/json"}))
+        yield f"{host.url}/client-metadata.json"
 
 
 def _any_port() -> int:

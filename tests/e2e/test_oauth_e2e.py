@@ -5,22 +5,31 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from pathlib import Path
 
 import pytest
 
+from desktop_app.atproto.client_config import ClientConfig
+from desktop_app.atproto.dpop import NonceCache
 from desktop_app.atproto.errors import (
     CallbackError,
     SessionEndedError,
     SessionEndReason,
     SilentSignOnRefusedError,
 )
-from desktop_app.atproto.dpop import NonceCache
 from desktop_app.atproto.session import Session
 from tests.e2e.conftest import PdsFactory
 from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import approve, oauth_client, pds_client, sign_in
+from tests.e2e.oauth_support import (
+    approve,
+    oauth_client,
+    pds_client,
+    serve_client_metadata,
+    sign_in,
+)
 
 REDIRECT = "http://127.0.0.1:53682/callback"
+CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 
 
 async def test_dev_client_sign_in_and_dpop_xrpc(pds: PdsNetwork) -> None:
@@ -199,3 +208,40 @@ async def test_prompt_none_refused_for_untrusted_client(pds: PdsNetwork) -> None
         assert "silent" in info.value.description.lower()
         assert log.count("/oauth/par") >= 1
         assert len(client.states) == 0  # type: ignore[arg-type]
+
+
+async def test_prompt_none_silent_code_for_trusted_client(
+    pds_factory: PdsFactory, tmp_path: Path
+) -> None:
+    # Stored consent exists only for discoverable clients: the provider never records consent
+    # for loopback (development) clients, which are indistinguishable from one another.
+    config = ClientConfig.discoverable(CLIENT_ID)
+    with serve_client_metadata(config) as metadata_url:
+        net = pds_factory(trusted_clients=[CLIENT_ID],
+                          client_metadata_map={CLIENT_ID: metadata_url})
+        jar = tmp_path / "cookies.json"
+        redirect = config.custom_scheme_redirect_uri
+        async with oauth_client(net, config=config) as (client, _):
+            first = await sign_in(client, net.alice, redirect_uri=redirect, cookie_jar_path=jar)
+            # Renewal: prompt=none + login_hint; the provider answers at once, no password.
+            start = await client.start_sign_in(
+                net.alice.did, redirect_uri=redirect, prompt="none", login_hint="alice.test"
+            )
+            callback = await approve(start.url, net.alice, cookie_jar_path=jar, password=None)
+            renewed = await client.complete_sign_in(callback)
+    assert renewed.did == first.did
+    assert renewed.tokens.refresh_token != first.tokens.refresh_token
+    assert renewed.session_started_at > first.session_started_at
+
+
+async def test_prompt_none_without_remembered_session_needs_login(
+    pds_factory: PdsFactory,
+) -> None:
+    config = ClientConfig.development()
+    net = pds_factory(trusted_clients=[config.client_id])
+    async with oauth_client(net, config=config) as (client, _):
+        start = await client.start_sign_in("alice.test", redirect_uri=REDIRECT, prompt="none")
+        callback = await approve(start.url, net.alice, username=None, password=None)
+        with pytest.raises(CallbackError) as info:
+            await client.complete_sign_in(callback)
+        assert info.value.needs_interaction, info.value.error
