@@ -18,6 +18,7 @@ import timeit
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from desktop_app.atproto.dpop import DPoPKey
 from tests.e2e.harness import PdsNetwork, find_node_tooling, node_env, running_network
@@ -33,7 +34,7 @@ def _label(method: str, host: str, path: str, net: PdsNetwork) -> str:
         net.pds_url.split("://")[1]: "pds/as",
         net.plc_url.split("://")[1]: "plc",
     }
-    return f"{method} {names.get(host, host)} {path}"
+    return f"{method} {names.get(host, host)} {unquote(path)}"
 
 
 async def python_counts(net: PdsNetwork) -> dict[str, Any]:
@@ -54,24 +55,33 @@ async def python_counts(net: PdsNetwork) -> dict[str, Any]:
 
 
 def node_counts(net: PdsNetwork) -> dict[str, Any] | None:
+    """Run the anchor (benchmarks/oauth-client-node/signin.mjs) and relabel its requests."""
     tooling = find_node_tooling()
     script = ROOT / "benchmarks" / "oauth-client-node" / "signin.mjs"
     if tooling.oauth_client_modules is None or not script.exists():
         return None
-    env = {
-        **node_env(tooling),
-        "NODE_PATH": str(tooling.oauth_client_modules),
-        "PYTHON": sys.executable,
-        "PYTHONPATH": str(ROOT),
+    config = {
+        "handle": net.alice.handle,
+        "plcUrl": net.plc_url,
+        "handleResolver": net.pds_url,
+        "browser": [sys.executable, str(ROOT / "tests" / "e2e" / "browser_driver.py")],
+        "browserEnv": {"DRIVER_USERNAME": net.alice.handle,
+                       "DRIVER_PASSWORD": net.alice.password, "PYTHONPATH": str(ROOT)},
+        "refresh": True,
     }
-    args = [str(tooling.node), str(script), "--handle", net.alice.handle, "--password",
-            net.alice.password, "--plc", net.plc_url, "--pds", net.pds_url]
-    result = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env,
-                            cwd=ROOT)
+    env = {**node_env(tooling), "SIGNIN_CONFIG": json.dumps(config)}
+    result = subprocess.run([str(tooling.node), str(script)], capture_output=True, text=True,
+                            timeout=180, env=env, cwd=ROOT)
     if result.returncode != 0:
         raise RuntimeError(f"node anchor failed: {result.stderr[-2000:]}")
-    data: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return data
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    if not data.get("ok"):
+        raise RuntimeError(f"node anchor failed: {data.get('error')}")
+    return {
+        phase: [_label(r["method"], r["host"], r["path"], net)
+                for r in data[key]["requests"]]
+        for phase, key in (("signin", "signIn"), ("refresh", "refresh"))
+    }
 
 
 def dpop_cost_ms(n: int = 5000) -> float:
