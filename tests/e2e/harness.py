@@ -387,11 +387,13 @@ def run_reference_client(
     refresh: bool = True,
     refresh_delay: float = 0.0,
     driver_env: Mapping[str, str] | None = None,
+    browser: Sequence[str] | None = None,
     tooling: NodeTooling | None = None,
     timeout: float = 120.0,
 ) -> dict[str, Any]:
     """Sign in with @atproto/oauth-client-node (the reference client) through the browser driver.
 
+    `browser` replaces the driver command (the URL is appended), e.g. tests/e2e/chromium.py.
     Returns the script's JSON report: ok, did, error, callback, tokens and the requests it made
     (`signIn`/`refresh`: total, counts by "METHOD host/path", requests).
     """
@@ -404,7 +406,7 @@ def run_reference_client(
         "handle": account.handle,
         "plcUrl": net.plc_url,
         "handleResolver": net.pds_url,
-        "browser": [sys.executable, str(BROWSER_DRIVER)],
+        "browser": list(browser) if browser else [sys.executable, str(BROWSER_DRIVER)],
         "browserEnv": {
             "DRIVER_USERNAME": account.handle,
             "DRIVER_PASSWORD": account.password,
