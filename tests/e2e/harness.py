@@ -187,14 +187,17 @@ def _node_major(node: Path) -> int:
 
 
 def _tooling_from_env() -> NodeTooling | None:
-    node, modules = os.environ.get(ENV_NODE), os.environ.get(ENV_PDS_MODULES)
-    if not node or not modules:
-        return None
-    node_path, modules_path = Path(node), Path(modules)
-    if not (modules_path / "@atproto" / "dev-env").is_dir() or _node_major(node_path) < 22:
-        return None
+    node = os.environ.get(ENV_NODE)
+    modules = os.environ.get(ENV_PDS_MODULES)
     client = os.environ.get(ENV_CLIENT_MODULES)
-    return NodeTooling(node_path, modules_path, Path(client) if client else None)
+    if not node or not modules or not client:
+        return None
+    tooling = NodeTooling(Path(node), Path(modules), Path(client))
+    if not (tooling.pds_modules / "@atproto" / "dev-env").is_dir():
+        return None
+    if not (Path(client) / "@atproto" / "oauth-client-node").is_dir():
+        return None
+    return tooling if _node_major(tooling.node) >= 22 else None
 
 
 def find_node_tooling() -> NodeTooling:

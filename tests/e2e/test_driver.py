@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import secrets
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +22,7 @@ import pytest
 
 from tests.e2e.browser_driver import AuthorizationUIError, authorize
 from tests.e2e.conftest import PdsFactory
-from tests.e2e.harness import PdsNetwork, run_reference_client
+from tests.e2e.harness import BROWSER_DRIVER, PdsNetwork, run_reference_client
 
 SCOPE = "atproto transition:generic"
 LOOPBACK_REDIRECT = "http://127.0.0.1:51234/callback"
@@ -357,3 +360,54 @@ def test_driver_returns_error_redirects_from_the_authorize_page(pds: PdsNetwork)
     again = authorize(url, username=pds.alice.handle, password=pds.alice.password)
     assert params_of(again)["error"] == "access_denied"
     assert params_of(again)["error_description"] == "This request was already authorized"
+
+
+def test_driver_command_hands_custom_scheme_redirects_to_xdg_open(
+    pds_factory: PdsFactory, metadata_server: _MetadataServer, tmp_path: Path
+) -> None:
+    metadata_server.documents["/client-metadata.json"] = native_metadata()
+    net = pds_factory(
+        client_metadata_map={NATIVE_CLIENT_ID: metadata_server.url("/client-metadata.json")}
+    )
+    # A stand-in xdg-open records what the desktop would have been asked to open.
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    opened = tmp_path / "opened.txt"
+    fake = bindir / "xdg-open"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> {opened}\n')
+    fake.chmod(0o755)
+    log = tmp_path / "driver.log"
+    url = authorization_url(net, client_id=NATIVE_CLIENT_ID, redirect_uri=NATIVE_REDIRECT)
+    env = {
+        **os.environ,
+        "PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}",
+        "DRIVER_USERNAME": net.alice.handle,
+        "DRIVER_PASSWORD": net.alice.password,
+        "DRIVER_LOG": str(log),
+    }
+    proc = subprocess.run(
+        [sys.executable, str(BROWSER_DRIVER), url], env=env, capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    redirect = opened.read_text().strip()
+    assert redirect.startswith(NATIVE_REDIRECT + "?")
+    assert "code" in params_of(redirect)
+    assert json.loads(log.read_text())["redirect"] == redirect
+
+
+def test_driver_command_fails_on_a_wrong_password(pds: PdsNetwork, tmp_path: Path) -> None:
+    log = tmp_path / "driver.log"
+    env = {
+        **os.environ,
+        "DRIVER_USERNAME": pds.alice.handle,
+        "DRIVER_PASSWORD": "wrong-password",
+        "DRIVER_LOG": str(log),
+    }
+    proc = subprocess.run(
+        [sys.executable, str(BROWSER_DRIVER), authorization_url(pds)],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert "error" in json.loads(log.read_text())
