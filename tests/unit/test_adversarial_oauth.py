@@ -8,6 +8,7 @@ import pytest
 
 from desktop_app.atproto import errors as E
 from desktop_app.atproto.oauth import OAuthClient
+from desktop_app.atproto.session import Session
 from desktop_app.atproto.stores import MemorySessionStore, MemoryStateStore
 from tests.fakes.atproto_world import DID, HANDLE, OTHER_DID, REDIRECT, World, fake_world
 from tests.fakes.http_server import Reply, json_reply, text_reply
@@ -246,3 +247,118 @@ async def test_unregistered_redirect_uri_is_refused_locally() -> None:
         with pytest.raises(E.AuthorizationError):
             await client.start_sign_in(HANDLE, redirect_uri="http://127.0.0.1:7/other")
         assert world.server.count("/oauth/par") == 0
+
+
+# --- refresh and sign-out against a misbehaving server ------------------------------------------
+
+
+async def signed_in(world: World, client: OAuthClient) -> None:
+    await sign_in(world, client)
+    assert await client.sessions.list_dids() == [DID]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        json_reply({"error": "server_error"}, 503, headers={"DPoP-Nonce": "n"}),
+        json_reply({"error": "slow_down"}, 429, headers={"DPoP-Nonce": "n", "Retry-After": "7"}),
+        Reply(200, b"{}", {"content-type": "application/json"}, delay=5.0),
+        text_reply("<html>bad gateway</html>", 502, content_type="text/html"),
+    ],
+    ids=["503", "429", "timeout", "502 html"],
+)
+async def test_transient_refresh_failures_keep_the_session(reply: Reply) -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        await signed_in(world, client)
+        world.server.route("POST", "/oauth/token", reply)
+        with pytest.raises(E.TransientRefreshError) as info:
+            await client.refresh(DID, force=True)
+        if reply.status == 429:
+            assert info.value.retry_after == 7.0
+        assert await client.sessions.list_dids() == [DID]
+
+
+@pytest.mark.parametrize(
+    ("description", "reason"),
+    [
+        ("Session expired", E.SessionEndReason.EXPIRED),
+        ("Refresh token expired", E.SessionEndReason.REFRESH_EXPIRED),
+        ("Refresh token replayed", E.SessionEndReason.REPLAYED),
+        ("Invalid refresh token", E.SessionEndReason.REVOKED),
+        ("Something new", E.SessionEndReason.UNKNOWN),
+    ],
+)
+async def test_invalid_grant_ends_the_session(description: str, reason: E.SessionEndReason) -> None:
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.server.route("POST", "/oauth/token", json_reply(
+            {"error": "invalid_grant", "error_description": description}, 400,
+            headers={"DPoP-Nonce": "n"}))
+        with pytest.raises(E.SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is reason
+        assert info.value.message
+        assert await client.sessions.list_dids() == []
+
+
+async def test_refresh_when_the_did_moved_to_another_issuer() -> None:
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.prm["authorization_servers"] = ["http://127.0.0.1:9"]
+        with pytest.raises(E.SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is E.SessionEndReason.IDENTITY_CHANGED
+        assert world.server.count("/oauth/token") == 1  # only the sign-in's
+        assert await client.sessions.list_dids() == []
+
+
+async def test_refresh_returning_another_sub_is_rejected_and_revoked() -> None:
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.token["sub"] = OTHER_DID
+        with pytest.raises(E.TokenResponseError):
+            await client.refresh(DID, force=True)
+        assert world.server.count("/oauth/revoke") > 0
+
+
+class FailingPutStore(MemorySessionStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fail = False
+
+    async def put(self, session: Session) -> None:
+        if self.fail:
+            raise E.StorageError("keychain locked")
+        await super().put(session)
+
+
+async def test_refresh_that_cannot_be_stored_is_revoked() -> None:
+    async with fake_world() as (world, client):
+        store = FailingPutStore()
+        client.sessions = store
+        await signed_in(world, client)
+        store.fail = True
+        world.server.clear()
+        with pytest.raises(E.StorageError):
+            await client.refresh(DID, force=True)
+        revoked = {r.form()["token"] for r in world.server.requests_to("/oauth/revoke")}
+        assert revoked == {world.token["access_token"], world.token["refresh_token"]}
+
+
+async def test_sign_out_deletes_locally_even_when_revocation_fails() -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        await signed_in(world, client)
+        world.server.route("POST", "/oauth/revoke", Reply(200, delay=5.0))
+        assert await client.sign_out(DID) is False
+        assert await client.sessions.list_dids() == []
+
+
+async def test_sign_in_that_cannot_be_stored_is_revoked() -> None:
+    async with fake_world() as (world, client):
+        store = FailingPutStore()
+        store.fail = True
+        client.sessions = store
+        with pytest.raises(E.StorageError):
+            await sign_in(world, client)
+        assert world.server.count("/oauth/revoke") == 2
+        assert await store.list_dids() == []
