@@ -89,7 +89,7 @@ async def approve(url: str, account: Account, **options: Any) -> str:
     """Act as the user in the provider's UI; return the redirect the browser would follow."""
     from tests.e2e.browser_driver import authorize
 
-    credentials = {"username": account.handle, "password": account.password}
+    credentials: dict[str, Any] = {"username": account.handle, "password": account.password}
     credentials.update(options)
     return await asyncio.to_thread(authorize, url, **credentials)
 

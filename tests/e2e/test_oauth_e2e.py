@@ -220,7 +220,7 @@ async def test_prompt_none_silent_code_for_trusted_client(
         net = pds_factory(trusted_clients=[CLIENT_ID],
                           client_metadata_map={CLIENT_ID: metadata_url})
         jar = tmp_path / "cookies.json"
-        redirect = config.custom_scheme_redirect_uri
+        redirect = f"{config.scheme}:{config.callback_path}"
         async with oauth_client(net, config=config) as (client, _):
             first = await sign_in(client, net.alice, redirect_uri=redirect, cookie_jar_path=jar)
             # Renewal: prompt=none + login_hint; the provider answers at once, no password.
