@@ -16,7 +16,9 @@ from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
 REDIRECT = "http://127.0.0.1:53700/callback"
 
 
-async def test_no_secret_in_logs_or_reprs(pds: PdsNetwork, caplog: pytest.LogCaptureFixture) -> None:
+async def test_no_secret_in_logs_or_reprs(
+    pds: PdsNetwork, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)  # every logger, httpx and httpcore included
     async with oauth_client(pds) as (client, _):
         first = await sign_in(client, pds.bob, redirect_uri=REDIRECT)
