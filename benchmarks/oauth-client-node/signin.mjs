@@ -5,7 +5,8 @@
 //   { "handle": "alice.test", "plcUrl": "...", "handleResolver": "<pds url>",
 //     "browser": ["python", "tests/e2e/browser_driver.py"],   // gets the URL as last argument
 //     "browserEnv": { "DRIVER_USERNAME": ..., "DRIVER_PASSWORD": ..., "DRIVER_ACTION": ... },
-//     "scope": "atproto transition:generic", "refresh": true, "refreshDelayMs": 0 }
+//     "scope": "atproto transition:generic", "refresh": true, "refreshDelayMs": 0,
+//     "xrpc": ["com.atproto.server.getSession"] }   // authenticated GETs after sign-in
 // DESKTOP_APP_TEST_OAUTH_CLIENT_MODULES names the node_modules dir from scripts/ensure-node.sh.
 // Prints one JSON line: { ok, did, error?, signIn: {total, requests}, refresh: {...}, tokens }.
 // Uses the atproto "http://localhost" development client with a loopback redirect URI.
@@ -31,7 +32,7 @@ const req = createRequire(path.join(path.dirname(modulesDir), 'package.json'))
 // Count every request by phase. Wrapped before the client exists so that every default
 // `fetch` it captures is this one.
 let phase = 'signIn'
-const requests = { signIn: [], refresh: [] }
+const requests = { signIn: [], refresh: [], xrpc: [] }
 const tokens = []
 const realFetch = globalThis.fetch
 globalThis.fetch = async (input, init) => {
@@ -41,6 +42,7 @@ globalThis.fetch = async (input, init) => {
   requests[phase].push(entry)
   const response = await realFetch(request)
   entry.status = response.status
+  entry.dpopNonce = response.headers.has('dpop-nonce')
   if (url.pathname === '/oauth/token' && response.ok) {
     const body = await response.clone().json()
     tokens.push({ phase, expires_in: body.expires_in, scope: body.scope })
@@ -134,6 +136,12 @@ async function main() {
       phase = 'refresh'
       await client.restore(session.did, true)
     }
+    // A few authenticated XRPC calls, to see what the resource server answers (DPoP-Nonce).
+    phase = 'xrpc'
+    for (const nsid of config.xrpc ?? []) {
+      const res = await session.fetchHandler(`/xrpc/${nsid}`)
+      await res.arrayBuffer()
+    }
     result.ok = true
   } catch (err) {
     result.error = `${err?.constructor?.name ?? 'Error'}: ${err?.message ?? err}`
@@ -143,6 +151,7 @@ async function main() {
   }
   result.signIn = summary(requests.signIn)
   result.refresh = summary(requests.refresh)
+  result.xrpc = summary(requests.xrpc)
   result.tokens = tokens
   process.stdout.write(JSON.stringify(result) + '\n')
 }

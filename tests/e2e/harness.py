@@ -391,14 +391,17 @@ def run_reference_client(
     refresh_delay: float = 0.0,
     driver_env: Mapping[str, str] | None = None,
     browser: Sequence[str] | None = None,
+    xrpc: Sequence[str] = (),
     tooling: NodeTooling | None = None,
     timeout: float = 120.0,
 ) -> dict[str, Any]:
     """Sign in with @atproto/oauth-client-node (the reference client) through the browser driver.
 
     `browser` replaces the driver command (the URL is appended), e.g. tests/e2e/chromium.py.
+    `xrpc` lists "nsid?query" GETs made with the session after sign-in (and refresh).
     Returns the script's JSON report: ok, did, error, callback, tokens and the requests it made
-    (`signIn`/`refresh`: total, counts by "METHOD host/path", requests).
+    (`signIn`/`refresh`/`xrpc`: total, counts by "METHOD host/path", requests with status and
+    whether the response carried DPoP-Nonce).
     """
     import sys
 
@@ -418,6 +421,7 @@ def run_reference_client(
         },
         "refresh": refresh,
         "refreshDelayMs": int(refresh_delay * 1000),
+        "xrpc": list(xrpc),
     }
     env = node_env(tooling)
     env["SIGNIN_CONFIG"] = json.dumps(config)

@@ -89,6 +89,26 @@ def test_reference_client_signs_in_through_the_driver(pds: PdsNetwork, tmp_path:
     assert "code" in params_of(runs[0]["redirect"])
 
 
+def test_which_responses_carry_a_dpop_nonce(pds: PdsNetwork) -> None:
+    # Server behaviour the project's client must cope with: every OAuth endpoint response has
+    # DPoP-Nonce, XRPC responses only where the PDS ran its OAuth auth check.
+    report = run_reference_client(
+        pds,
+        pds.alice,
+        refresh=False,
+        xrpc=[
+            "com.atproto.server.getSession",
+            f"com.atproto.repo.listRecords?repo={pds.alice.did}&collection=app.bsky.feed.post",
+        ],
+    )
+    assert report["ok"], report
+    oauth = [r for r in report["signIn"]["requests"] if r["path"].startswith("/oauth/")]
+    assert oauth
+    assert all(r["dpopNonce"] for r in oauth)
+    nonce = {r["path"].rsplit(".", 1)[-1]: r["dpopNonce"] for r in report["xrpc"]["requests"]}
+    assert nonce == {"getSession": True, "listRecords": False}
+
+
 def test_reference_client_sees_access_denied_on_reject(pds: PdsNetwork) -> None:
     report = run_reference_client(pds, pds.bob, action="reject")
     assert not report["ok"]
