@@ -62,9 +62,10 @@ fi
 command -v npm >/dev/null || { log "npm not found"; exit 1; }
 
 # --- node_modules, keyed by package-lock.json --------------------------------------------------
-# install_project <name> <source dir>: prints the node_modules path on stdout.
+# install_project <name> <source dir> [check script]: prints the node_modules path on stdout.
+# The optional check runs with `node -e` in the install dir before the marker is written.
 install_project() {
-  local name=$1 src=$2
+  local name=$1 src=$2 check=${3:-}
   local hash dir
   hash=$(sha256sum "$src/package-lock.json" | cut -c1-16)
   dir=$CACHE/$name-$hash
@@ -77,6 +78,10 @@ install_project() {
         rm -rf "$dir/node_modules"
         cp "$src/package.json" "$src/package-lock.json" "$dir/"
         (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
+        if [ -n "$check" ] && ! (cd "$dir" && "$NODE" -e "$check" >&2); then
+          log "$name installed but its check failed (native addon built for another Node?)"
+          exit 1
+        fi
         touch "$dir/.complete"
       fi
     ) 9>"$dir.lock"
@@ -84,7 +89,9 @@ install_project() {
   echo "$dir/node_modules"
 }
 
-PDS_MODULES=$(install_project pds "$ROOT/tests/e2e/pds")
+# better-sqlite3 is the one native addon; it must load in this Node.
+PDS_MODULES=$(install_project pds "$ROOT/tests/e2e/pds" \
+  "new (require('better-sqlite3'))(':memory:').close()")
 CLIENT_MODULES=$(install_project oauth-client-node "$ROOT/benchmarks/oauth-client-node")
 
 case "$MODE" in
