@@ -1,0 +1,118 @@
+"""Main window: the sign-in page or the accounts panel, a renewal banner, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .signin_page import SignInPage
+from .status_panel import StatusPanel
+
+
+class RenewalBanner(QFrame):
+    """Non-modal: says the session will end soon and offers one button."""
+
+    renew_requested = Signal(str)
+    dismissed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("renewalBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.label = QLabel()
+        self.label.setObjectName("bannerText")
+        self.label.setWordWrap(True)
+        self.renew_button = QPushButton("Renew session")
+        self.renew_button.setObjectName("bannerRenewButton")
+        self.close_button = QPushButton("Later")
+        self.close_button.setObjectName("bannerLaterButton")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.renew_button)
+        layout.addWidget(self.close_button)
+        self._did = ""
+        self.renew_button.clicked.connect(lambda: self.renew_requested.emit(self._did))
+        self.close_button.clicked.connect(self._dismiss)
+        self.hide()
+
+    def show_for(self, did: str, text: str) -> None:
+        self._did = did
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+    def hide_for(self, did: str) -> None:
+        if did == self._did:
+            self.hide()
+
+    @property
+    def did(self) -> str:
+        return self._did
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit(self._did)
+
+
+class MainWindow(QMainWindow):
+    add_account_requested = Signal()
+
+    def __init__(self, sign_in_page: SignInPage, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Desktop App")
+        self._settings = settings
+        self.sign_in_page = sign_in_page
+        self.status_panel = StatusPanel()
+        self.banner = RenewalBanner()
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.sign_in_page)
+        self.pages.addWidget(self.status_panel)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        menu = self.menuBar().addMenu("&Accounts")
+        self.add_account_action = QAction("&Add account…", self)
+        self.add_account_action.setShortcut(QKeySequence.StandardKey.New)
+        self.add_account_action.triggered.connect(self.add_account_requested)
+        menu.addAction(self.add_account_action)
+        self.show_accounts_action = QAction("Show &accounts", self)
+        self.show_accounts_action.triggered.connect(self.show_accounts)
+        menu.addAction(self.show_accounts_action)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(560, 640)
+
+    def show_sign_in(self) -> None:
+        self.pages.setCurrentWidget(self.sign_in_page)
+
+    def show_accounts(self) -> None:
+        self.pages.setCurrentWidget(self.status_panel)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,190 @@
+"""The session status panel: one card per account with the time left and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """Display-ready values for one account; built by the view-model, shown as-is."""
+
+    did: str
+    handle: str
+    pds_host: str
+    scopes: str
+    started: str
+    access_expiry: str
+    remaining_text: str  # "Session ends in 13 days 4 hours"
+    remaining_fraction: float  # 0..1 for the bar
+    tooltip: str  # why the session is limited
+    state: str  # healthy | renewal_suggested | offline | ended
+    state_text: str  # plain sentence for the state (offline: next retry; ended: reason)
+    renewal_path: str = ""  # "Renewed silently" / "Renewed after you confirmed in the browser"
+    active: bool = False
+
+
+STATE_LABELS = {
+    "healthy": "Signed in",
+    "renewal_suggested": "Renewal suggested",
+    "offline": "Offline",
+    "ended": "Signed out — sign in again",
+}
+
+
+class AccountCard(QFrame):
+    renew_requested = Signal(str)
+    sign_out_requested = Signal(str)
+    sign_in_again_requested = Signal(str)
+    switch_requested = Signal(str)
+
+    def __init__(self, view: AccountView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("accountCard")
+        self._did = view.did
+
+        self.title = QLabel()
+        self.title.setObjectName("accountTitle")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.state_label.setWordWrap(True)
+
+        self.bar = QProgressBar()
+        self.bar.setObjectName("remainingBar")
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName("Session time left")
+        self.remaining = QLabel()
+        self.remaining.setObjectName("remainingText")
+        self.remaining.setWordWrap(True)
+        self.path_label = QLabel()
+        self.path_label.setObjectName("renewalPath")
+
+        self.did_label = QLabel()
+        self.pds_label = QLabel()
+        self.scopes_label = QLabel()
+        self.scopes_label.setWordWrap(True)
+        self.started_label = QLabel()
+        self.expiry_label = QLabel()
+        for label in (self.did_label, self.pds_label, self.scopes_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        details = QFormLayout()
+        details.addRow("DID", self.did_label)
+        details.addRow("Provider", self.pds_label)
+        details.addRow("Permissions", self.scopes_label)
+        details.addRow("Signed in", self.started_label)
+        details.addRow("Access token", self.expiry_label)
+
+        self.renew_button = QPushButton("Renew session")
+        self.renew_button.setObjectName("renewButton")
+        self.sign_out_button = QPushButton("Sign out")
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_in_again_button = QPushButton("Sign in again")
+        self.sign_in_again_button.setObjectName("signInAgainButton")
+        self.switch_button = QPushButton("Switch to this account")
+        self.switch_button.setObjectName("switchButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.switch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.renew_button)
+        buttons.addWidget(self.sign_in_again_button)
+        buttons.addWidget(self.sign_out_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.remaining)
+        layout.addWidget(self.path_label)
+        layout.addLayout(details)
+        layout.addLayout(buttons)
+
+        self.renew_button.clicked.connect(lambda: self.renew_requested.emit(self._did))
+        self.sign_out_button.clicked.connect(lambda: self.sign_out_requested.emit(self._did))
+        self.sign_in_again_button.clicked.connect(
+            lambda: self.sign_in_again_requested.emit(self._did)
+        )
+        self.switch_button.clicked.connect(lambda: self.switch_requested.emit(self._did))
+        self.update_view(view)
+
+    def update_view(self, view: AccountView) -> None:
+        ended = view.state == "ended"
+        self.title.setText(f"@{view.handle}" if view.handle else view.did)
+        self.state_label.setText(
+            f"{STATE_LABELS.get(view.state, view.state)}: {view.state_text}"
+            if view.state_text else STATE_LABELS.get(view.state, view.state)
+        )
+        self.bar.setValue(round(max(0.0, min(1.0, view.remaining_fraction)) * 1000))
+        self.bar.setVisible(not ended)
+        self.bar.setToolTip(view.tooltip)
+        self.remaining.setText(view.remaining_text)
+        self.remaining.setToolTip(view.tooltip)
+        self.path_label.setText(view.renewal_path)
+        self.path_label.setVisible(bool(view.renewal_path))
+        self.did_label.setText(view.did)
+        self.pds_label.setText(view.pds_host)
+        self.scopes_label.setText(view.scopes)
+        self.started_label.setText(view.started)
+        self.expiry_label.setText(view.access_expiry)
+        self.renew_button.setVisible(not ended)
+        self.sign_out_button.setVisible(not ended)
+        self.sign_in_again_button.setVisible(ended)
+        self.switch_button.setVisible(not ended and not view.active)
+        self.setAccessibleName(f"Account {view.handle or view.did}")
+
+
+class StatusPanel(QScrollArea):
+    """All accounts, in a stable order; cards are reused across updates (no flicker)."""
+
+    renew_requested = Signal(str)
+    sign_out_requested = Signal(str)
+    sign_in_again_requested = Signal(str)
+    switch_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPanel")
+        self.setWidgetResizable(True)
+        self._inner = QWidget()
+        self._layout = QVBoxLayout(self._inner)
+        self._layout.addStretch(1)
+        self.setWidget(self._inner)
+        self.cards: dict[str, AccountCard] = {}
+
+    def set_accounts(self, views: list[AccountView]) -> None:
+        wanted = {v.did for v in views}
+        for did in [d for d in self.cards if d not in wanted]:
+            card = self.cards.pop(did)
+            card.setParent(None)
+            card.deleteLater()
+        for index, view in enumerate(views):
+            existing = self.cards.get(view.did)
+            if existing is None:
+                card = AccountCard(view)
+                card.renew_requested.connect(self.renew_requested)
+                card.sign_out_requested.connect(self.sign_out_requested)
+                card.sign_in_again_requested.connect(self.sign_in_again_requested)
+                card.switch_requested.connect(self.switch_requested)
+                self.cards[view.did] = card
+            else:
+                card = existing
+                card.update_view(view)
+            self._layout.insertWidget(index, card)
