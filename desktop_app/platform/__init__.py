@@ -1,0 +1,1 @@
+"""OS integration: keychain, URI scheme, single instance, loopback redirect."""

@@ -1,0 +1,376 @@
+"""Session and pending-sign-in stores whose secrets live only in the OS keychain (`keyring`).
+
+Layout, per profile (the keychain "service" name carries a hash of the data directory):
+
+- secrets: `session/<did>/<seq>/<field>/<i>` chunks and one commit pointer `session/<did>` =
+  `{"seq": n, "chunks": {field: count}}`; pending sign-ins likewise under `pending/<state>`.
+- non-secrets: `sessions.json` / `pending.json` in the data directory, holding each session's
+  public fields per `seq` (see `_PublicFile`).
+
+A save writes the new `seq`'s public fields and secret chunks first, then flips the pointer (the
+single commit point), then removes the old `seq`. A process killed at any moment leaves the
+pointer at a `seq` whose secrets and public fields are both complete.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import secrets as pysecrets
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from ..atproto.errors import StorageError
+from ..atproto.session import PendingAuthorization, Session
+
+log = logging.getLogger(__name__)
+
+# Windows Credential Manager keeps at most 2560 bytes per entry, as UTF-16: 1280 characters.
+# Our values are ASCII JSON; stay well below that.
+MAX_ENTRY_CHARS = 1000
+SERVICE_PREFIX = "desktop-app"
+
+T = TypeVar("T")
+
+
+class NoKeychainError(StorageError):
+    default_message = (
+        "No system keychain is available, so the app cannot keep you signed in safely. "
+        "Install or unlock a keychain (for example GNOME Keyring or KWallet) and try again."
+    )
+
+
+class KeychainLockedError(NoKeychainError):
+    default_message = (
+        "Your system keychain is locked, so the app cannot keep you signed in. "
+        "Unlock it (or accept the unlock prompt) and try again."
+    )
+
+
+def _backend_name(backend: keyring.backend.KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def is_secure_backend(backend: keyring.backend.KeyringBackend) -> bool:
+    """A real OS keychain: not the fail/null backends, not a plaintext `keyrings.alt` one."""
+    from keyring.backends import chainer, fail
+
+    if isinstance(backend, chainer.ChainerBackend):
+        parts = list(backend.backends)
+        return bool(parts) and all(is_secure_backend(b) for b in parts)
+    name = _backend_name(backend)
+    plaintext = name.startswith(("keyrings.alt", "keyring.backends.null"))
+    if isinstance(backend, fail.Keyring) or plaintext:
+        return False
+    try:
+        priority = float(backend.priority)
+    except Exception:
+        return False
+    return priority > 0
+
+
+def secure_backend() -> keyring.backend.KeyringBackend:
+    """The active keyring backend, or `NoKeychainError` when it is not a real keychain."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # backend discovery probes D-Bus and may raise anything
+        raise NoKeychainError(type(exc).__name__) from exc
+    if not is_secure_backend(backend):
+        raise NoKeychainError(f"backend {_backend_name(backend)} is not a secure keychain")
+    return backend
+
+
+@dataclass(frozen=True)
+class KeychainStatus:
+    backend_name: str
+    secure: bool
+    round_trip_ok: bool
+    problem: str | None
+
+
+def keychain_status(service: str = f"{SERVICE_PREFIX}-probe") -> KeychainStatus:
+    """Which backend is active and whether a write/read/delete works (for `doctor`)."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:
+        return KeychainStatus("none", False, False, f"{NoKeychainError.default_message} "
+                              f"({type(exc).__name__})")
+    name = _backend_name(backend)
+    if not is_secure_backend(backend):
+        return KeychainStatus(name, False, False, NoKeychainError.default_message)
+    probe = pysecrets.token_hex(8)
+    try:
+        backend.set_password(service, "probe", probe)
+        ok = backend.get_password(service, "probe") == probe
+        backend.delete_password(service, "probe")
+    except keyring.errors.KeyringError as exc:
+        return KeychainStatus(name, True, False, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:
+        return KeychainStatus(name, True, False, type(exc).__name__)
+    return KeychainStatus(name, True, ok, None if ok else "read back a different value")
+
+
+class _Keychain:
+    """Blocking keyring calls, chunked values, typed errors. Used from a worker thread."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+
+    def _backend(self) -> keyring.backend.KeyringBackend:
+        return secure_backend()
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StorageError:
+            raise
+        except keyring.errors.KeyringLocked as exc:
+            raise KeychainLockedError(type(exc).__name__) from exc
+        except keyring.errors.KeyringError as exc:
+            raise NoKeychainError(type(exc).__name__) from exc
+        except Exception as exc:  # D-Bus and backend-specific failures
+            raise NoKeychainError(type(exc).__name__) from exc
+
+    def get(self, key: str) -> str | None:
+        with self._errors():
+            return self._backend().get_password(self.service, key)
+
+    def set(self, key: str, value: str) -> None:
+        if len(value) > MAX_ENTRY_CHARS:
+            raise StorageError(f"keychain entry {key!r} too large")
+        with self._errors():
+            self._backend().set_password(self.service, key, value)
+
+    def delete(self, key: str) -> None:
+        # Already gone is fine: deleting is idempotent for us.
+        with self._errors(), contextlib.suppress(keyring.errors.PasswordDeleteError):
+            self._backend().delete_password(self.service, key)
+
+    def put_chunks(self, prefix: str, value: str) -> int:
+        chunks = [value[i:i + MAX_ENTRY_CHARS] for i in range(0, len(value), MAX_ENTRY_CHARS)]
+        for index, chunk in enumerate(chunks or [""]):
+            self.set(f"{prefix}/{index}", chunk)
+        return max(1, len(chunks))
+
+    def get_chunks(self, prefix: str, count: int) -> str:
+        parts = []
+        for index in range(count):
+            part = self.get(f"{prefix}/{index}")
+            if part is None:
+                raise StorageError(f"keychain entry {prefix}/{index} is missing")
+            parts.append(part)
+        return "".join(parts)
+
+    def delete_chunks(self, prefix: str, count: int) -> None:
+        for index in range(count):
+            self.delete(f"{prefix}/{index}")
+
+
+class _PublicFile:
+    """A JSON object in the data directory, replaced atomically (write, fsync, rename)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise StorageError(f"{self.path.name} is unreadable") from exc
+        if not isinstance(data, dict):
+            raise StorageError(f"{self.path.name} is not an object")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=1, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.path)
+
+
+def service_name(data_dir: Path) -> str:
+    """One keychain namespace per profile, so isolated profiles never share secrets."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    return f"{SERVICE_PREFIX}:{digest}"
+
+
+class _Base:
+    def __init__(self, data_dir: Path, *, service: str | None = None) -> None:
+        self._keychain = _Keychain(service or service_name(data_dir))
+        self._data_dir = data_dir
+        # One writer at a time inside the process; keyring backends are not all thread-safe.
+        self._lock = threading.Lock()
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        def locked() -> T:
+            with self._lock:
+                return fn()
+
+        return await asyncio.to_thread(locked)
+
+    def _write_secrets(self, prefix: str, secret: dict[str, Any]) -> dict[str, int]:
+        counts = {}
+        for field, value in secret.items():
+            counts[field] = self._keychain.put_chunks(
+                f"{prefix}/{field}", json.dumps(value, separators=(",", ":"))
+            )
+        return counts
+
+    def _read_secrets(self, prefix: str, counts: dict[str, int]) -> dict[str, Any]:
+        out = {}
+        for field, count in counts.items():
+            try:
+                out[field] = json.loads(self._keychain.get_chunks(f"{prefix}/{field}", count))
+            except ValueError as exc:
+                raise StorageError(f"keychain entry {prefix}/{field} is damaged") from exc
+        return out
+
+    def _delete_secrets(self, prefix: str, counts: dict[str, int]) -> None:
+        for field, count in counts.items():
+            self._keychain.delete_chunks(f"{prefix}/{field}", count)
+
+    def _pointer(self, key: str) -> dict[str, Any] | None:
+        raw = self._keychain.get(key)
+        if raw is None:
+            return None
+        try:
+            pointer = json.loads(raw)
+        except ValueError as exc:
+            raise StorageError(f"keychain pointer {key!r} is damaged") from exc
+        if not isinstance(pointer, dict) or not isinstance(pointer.get("chunks"), dict):
+            raise StorageError(f"keychain pointer {key!r} is damaged")
+        return pointer
+
+
+class KeyringSessionStore(_Base):
+    """`SessionStore` on the OS keychain, crash-safe across several entries per session."""
+
+    def __init__(self, data_dir: Path, *, service: str | None = None) -> None:
+        super().__init__(data_dir, service=service)
+        self._public = _PublicFile(data_dir / "sessions.json")
+
+    async def get(self, did: str) -> Session | None:
+        return await self._run(lambda: self._get(did))
+
+    async def put(self, session: Session) -> None:
+        await self._run(lambda: self._put(session))
+
+    async def delete(self, did: str) -> None:
+        await self._run(lambda: self._delete(did))
+
+    async def list_dids(self) -> list[str]:
+        return await self._run(lambda: sorted(self._public.read()))
+
+    def _get(self, did: str) -> Session | None:
+        pointer = self._pointer(f"session/{did}")
+        if pointer is None:
+            return None
+        seq = int(pointer["seq"])
+        entry = self._public.read().get(did, {})
+        public = entry.get("by_seq", {}).get(str(seq))
+        if public is None:
+            raise StorageError(f"public fields of {did} are missing")
+        secret = self._read_secrets(f"session/{did}/{seq}", pointer["chunks"])
+        return Session.from_dicts(public, secret)
+
+    def _put(self, session: Session) -> None:
+        did = session.did
+        old = self._pointer(f"session/{did}")
+        seq = 0 if old is None else int(old["seq"]) + 1
+        data = self._public.read()
+        entry = data.get(did, {"by_seq": {}})
+        entry["by_seq"][str(seq)] = session.public_dict()
+        data[did] = entry
+        self._public.write(data)  # 1: new public fields beside the old ones
+        counts = self._write_secrets(f"session/{did}/{seq}", session.secret_dict())  # 2
+        pointer = json.dumps({"seq": seq, "chunks": counts}, separators=(",", ":"))
+        self._keychain.set(f"session/{did}", pointer)  # 3: commit
+        if old is not None:  # 4: clean up the previous generation
+            self._delete_secrets(f"session/{did}/{int(old['seq'])}", old["chunks"])
+        data = self._public.read()
+        data[did] = {"by_seq": {str(seq): session.public_dict()}}
+        self._public.write(data)
+
+    def _delete(self, did: str) -> None:
+        old = self._pointer(f"session/{did}")
+        if old is not None:
+            self._keychain.delete(f"session/{did}")  # commit: the session is gone
+            self._delete_secrets(f"session/{did}/{int(old['seq'])}", old["chunks"])
+        data = self._public.read()
+        if data.pop(did, None) is not None:
+            self._public.write(data)
+
+    def __repr__(self) -> str:
+        return f"KeyringSessionStore(service={self._keychain.service!r})"
+
+
+class KeyringStateStore(_Base):
+    """`StateStore` on the OS keychain: pending sign-ins survive a restart, expire, pop once."""
+
+    def __init__(self, data_dir: Path, *, service: str | None = None) -> None:
+        super().__init__(data_dir, service=service)
+        self._public = _PublicFile(data_dir / "pending.json")
+
+    async def put(self, pending: PendingAuthorization) -> None:
+        await self._run(lambda: self._put(pending))
+
+    async def pop(self, state: str) -> PendingAuthorization | None:
+        return await self._run(lambda: self._pop(state))
+
+    async def purge_expired(self, now: float) -> int:
+        return await self._run(lambda: self._purge(now))
+
+    def _put(self, pending: PendingAuthorization) -> None:
+        data = self._public.read()
+        data[pending.state] = pending.public_dict()
+        self._public.write(data)
+        counts = self._write_secrets(f"pending/{pending.state}", pending.secret_dict())
+        self._keychain.set(f"pending/{pending.state}", json.dumps({"seq": 0, "chunks": counts}))
+
+    def _pop(self, state: str) -> PendingAuthorization | None:
+        pointer = self._pointer(f"pending/{state}")
+        public = self._public.read().get(state)
+        if pointer is None or public is None:
+            self._forget(state, pointer)
+            return None
+        try:
+            secret = self._read_secrets(f"pending/{state}", pointer["chunks"])
+            return PendingAuthorization.from_dicts(public, secret)
+        finally:
+            self._forget(state, pointer)  # one-time, even when damaged
+
+    def _forget(self, state: str, pointer: dict[str, Any] | None) -> None:
+        if pointer is not None:
+            self._keychain.delete(f"pending/{state}")
+            self._delete_secrets(f"pending/{state}", pointer["chunks"])
+        data = self._public.read()
+        if data.pop(state, None) is not None:
+            self._public.write(data)
+
+    def _purge(self, now: float) -> int:
+        data = self._public.read()
+        expired = [s for s, p in data.items() if float(p.get("expires_at", 0)) <= now]
+        for state in expired:
+            self._forget(state, self._pointer(f"pending/{state}"))
+        return len(expired)
+
+    def __repr__(self) -> str:
+        return f"KeyringStateStore(service={self._keychain.service!r})"

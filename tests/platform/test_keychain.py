@@ -1,0 +1,163 @@
+"""Keychain stores on a real Secret Service; fail-closed behaviour; entry-size bound."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import keyring.errors
+import pytest
+from keyring.backends import fail
+
+from desktop_app.atproto.dpop import DPoPKey
+from desktop_app.atproto.session import PendingAuthorization
+from desktop_app.platform.keychain import (
+    KeychainLockedError,
+    KeyringSessionStore,
+    KeyringStateStore,
+    NoKeychainError,
+    keychain_status,
+)
+from tests.platform.keychain_support import DID, RecordingKeyring, same_session, sample_session
+from tests.platform.secret_service import SecretService
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def files_text(root: Path) -> str:
+    return "\n".join(p.read_text(errors="replace") for p in root.rglob("*") if p.is_file())
+
+
+async def test_session_round_trip_and_rotation(
+    secret_service: SecretService, tmp_path: Path
+) -> None:
+    store = KeyringSessionStore(tmp_path)
+    assert await store.get(DID) is None
+    first = sample_session(0)
+    await store.put(first)
+    loaded = await store.get(DID)
+    assert loaded is not None and same_session(loaded, first)
+    second = sample_session(1)
+    await store.put(second)
+    loaded = await store.get(DID)
+    assert loaded is not None and same_session(loaded, second)
+    assert await store.list_dids() == [DID]
+    # Public file: no secret; old generation cleaned up.
+    text = files_text(tmp_path)
+    for s in (first, second):
+        assert s.tokens.access_token not in text
+        assert s.tokens.refresh_token is not None and s.tokens.refresh_token not in text
+        assert s.dpop_key.private_jwk()["d"] not in text
+    public = json.loads((tmp_path / "sessions.json").read_text())
+    assert list(public[DID]["by_seq"]) == ["1"]
+    await store.delete(DID)
+    assert await store.get(DID) is None
+    assert await store.list_dids() == []
+    assert "store" not in repr(store).lower() or "service" in repr(store)
+
+
+async def test_store_survives_a_new_process(secret_service: SecretService, tmp_path: Path) -> None:
+    session = sample_session(3)
+    await KeyringSessionStore(tmp_path).put(session)
+    code = (
+        "import asyncio, sys; from pathlib import Path;"
+        "from desktop_app.platform.keychain import KeyringSessionStore;"
+        "s = asyncio.run(KeyringSessionStore(Path(sys.argv[1])).get(sys.argv[2]));"
+        "print(s.tokens.access_token[-12:], s.generation)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path), DID], capture_output=True, text=True,
+        env={**os.environ, **secret_service.env, "PYTHONPATH": str(ROOT)}, timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == [session.tokens.access_token[-12:], "3"]
+
+
+def pending(state: str, expires_at: float) -> PendingAuthorization:
+    return PendingAuthorization(
+        state=state, issuer="http://localhost:1", redirect_uri="org.desktopapp.app:/callback",
+        scope="atproto", code_verifier="v" * 64, dpop_key=DPoPKey.generate(), created_at=0.0,
+        expires_at=expires_at, expected_did=DID, expected_handle="alice.test",
+        pds_url="http://localhost:1", login_hint="alice.test", prompt=None,
+    )
+
+
+async def test_pending_pop_once_and_purge(secret_service: SecretService, tmp_path: Path) -> None:
+    store = KeyringStateStore(tmp_path)
+    await store.put(pending("s1", 100.0))
+    await store.put(pending("s2", 5000.0))
+    got = await store.pop("s2")
+    assert got is not None and got.code_verifier == "v" * 64
+    assert await store.pop("s2") is None  # one-time
+    assert await store.purge_expired(now=200.0) == 1
+    assert await store.pop("s1") is None
+    assert "v" * 64 not in files_text(tmp_path)
+
+
+async def test_no_bus_fails_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "no-runtime"))
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    store = KeyringSessionStore(tmp_path / "data")
+    with pytest.raises(NoKeychainError) as info:
+        await store.put(sample_session())
+    assert "No system keychain" in info.value.message
+    assert not (tmp_path / "data").exists() or files_text(tmp_path / "data") == ""
+    status = keychain_status()
+    assert not status.round_trip_ok and status.problem
+
+
+class PlaintextKeyring(RecordingKeyring):
+    """Looks like a keyrings.alt backend: must never be used implicitly."""
+
+
+PlaintextKeyring.__module__ = "keyrings.alt.file"
+
+
+INSECURE = [fail.Keyring(), PlaintextKeyring()]  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.parametrize("backend", INSECURE, ids=["fail", "plaintext"])
+async def test_insecure_backends_are_refused(
+    backend: keyring.backend.KeyringBackend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    with pytest.raises(NoKeychainError):
+        await KeyringSessionStore(tmp_path).put(sample_session())
+    assert not (tmp_path / "sessions.json").exists()
+    assert not keychain_status().secure
+
+
+class LockedKeyring(RecordingKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("dismissed")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("dismissed")
+
+
+async def test_locked_keychain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", LockedKeyring())
+    with pytest.raises(KeychainLockedError) as info:
+        await KeyringSessionStore(tmp_path).put(sample_session())
+    assert "locked" in info.value.message
+
+
+async def test_every_entry_fits_windows_credential_manager(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backend = RecordingKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    store = KeyringSessionStore(tmp_path)
+    big = sample_session(0, token_len=12_000)  # far larger than any real token
+    await store.put(big)
+    loaded = await store.get(DID)
+    assert loaded is not None and same_session(loaded, big)
+    assert 0 < backend.max_len <= 2560  # bytes as UTF-16, the Windows limit
+    assert len(backend.values) > 10  # chunked
+    await KeyringStateStore(tmp_path).put(pending("s", 10.0))
+    assert backend.max_len <= 2560
