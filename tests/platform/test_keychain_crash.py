@@ -1,0 +1,67 @@
+"""SIGKILL a process at random points while it saves sessions: the store is never half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from desktop_app.platform.keychain import KeyringSessionStore
+from tests.platform.keychain_support import DID
+from tests.platform.secret_service import SecretService
+
+ROOT = Path(__file__).resolve().parents[2]
+KILLS = 40
+
+
+async def test_sigkill_during_saves_leaves_old_or_new(
+    secret_service: SecretService, tmp_path: Path
+) -> None:
+    rng = random.Random(20261122)
+    env = {**os.environ, **secret_service.env, "PYTHONPATH": str(ROOT)}
+    announced: dict[str, tuple[int, str]] = {}  # access digest -> (generation, jkt)
+    saved_max = -1
+    generation = 0
+    outcomes = {"old": 0, "new": 0}
+    for _ in range(KILLS):
+        child = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests/platform/crash_saver.py"), str(tmp_path),
+             str(generation)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+        )
+        assert child.stdout is not None
+        # Let it complete one save, then kill it at a random moment (a save takes ≈ 90 ms).
+        lines = []
+        while not lines or not lines[-1].startswith("saved"):
+            line = child.stdout.readline()
+            assert line, child.stderr.read() if child.stderr else ""
+            lines.append(line)
+        time.sleep(rng.uniform(0.0, 0.2))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate(timeout=30)
+        for line in [*lines, *out.splitlines()]:
+            parts = line.split()
+            if len(parts) == 3:
+                announced[parts[1]] = (int(parts[0]), parts[2])
+            elif len(parts) == 2 and parts[0] == "saved":
+                saved_max = max(saved_max, int(parts[1]))
+        loaded = await KeyringSessionStore(tmp_path).get(DID)
+        if saved_max < 0:
+            continue
+        assert loaded is not None
+        digest = hashlib.sha256(loaded.tokens.access_token.encode()).hexdigest()
+        assert digest in announced, "loaded tokens that were never written whole"
+        gen, jkt = announced[digest]
+        # Secret halves and public half all belong to the same session.
+        assert loaded.generation == gen and loaded.dpop_key.thumbprint == jkt
+        assert gen in (saved_max, saved_max + 1)
+        outcomes["new" if gen > saved_max else "old"] += 1
+        generation = max(announced[d][0] for d in announced) + 1
+    assert sum(outcomes.values()) == KILLS
+    # Kills landed both before and after commit points.
+    assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
