@@ -36,7 +36,7 @@ async def test_sigkill_during_saves_leaves_old_or_new(
         )
         assert child.stdout is not None
         # Let it complete one save, then kill it at a random moment (a save takes ≈ 90 ms).
-        lines = []
+        lines: list[str] = []
         while not lines or not lines[-1].startswith("saved"):
             line = child.stdout.readline()
             assert line, child.stderr.read() if child.stderr else ""
