@@ -1,0 +1,50 @@
+"""Sign in and refresh against the reference PDS with the real keychain: no secret on disk."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
+from desktop_app.settings import Settings
+from tests.e2e.conftest import node_tooling, pds  # noqa: F401 - fixtures
+from tests.e2e.harness import PdsNetwork
+from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+from tests.platform.secret_service import SecretService
+
+
+def needles(secret: str) -> list[bytes]:
+    raw = secret.encode()
+    return [raw, json.dumps(secret).encode(), base64.b64encode(raw), raw[:24]]
+
+
+async def test_sign_in_and_refresh_leave_no_secret_on_disk(
+    pds: PdsNetwork, secret_service: SecretService, tmp_path: Path  # noqa: F811
+) -> None:
+    settings = Settings.load({"DESKTOP_APP_HOME": str(tmp_path / "profile")})
+    sessions = KeyringSessionStore(settings.paths.data)
+    states = KeyringStateStore(settings.paths.data)
+    async with oauth_client(pds, sessions=sessions, states=states,
+                            lock_dir=settings.paths.data / "locks") as (client, _):
+        first = await sign_in(client, pds.alice, redirect_uri="http://127.0.0.1:5/callback")
+        second = await client.refresh(first.did, force=True)
+        stored = await sessions.get(first.did)
+        assert stored is not None and stored.tokens.access_token == second.tokens.access_token
+        async with pds_client(client, second) as xrpc:
+            assert (await xrpc.get("/xrpc/com.atproto.server.getSession")).status_code == 200
+    secrets = [first.tokens.access_token, second.tokens.access_token,
+               first.tokens.refresh_token or "", second.tokens.refresh_token or "",
+               second.dpop_key.private_jwk()["d"]]
+    roots = [secret_service.home, settings.paths.config, settings.paths.data,
+             settings.paths.cache, settings.paths.logs]
+    scanned = 0
+    for root in roots:
+        for path in (p for p in Path(root).rglob("*") if p.is_file()):
+            content = path.read_bytes()
+            scanned += 1
+            for secret in secrets:
+                for needle in needles(secret):
+                    assert needle not in content, f"secret bytes found in {path}"
+    assert scanned > 0  # the public sessions.json at least
+    assert (settings.paths.data / "sessions.json").exists()
