@@ -28,15 +28,41 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
     resolve.add_argument("--json", action="store_true", help="print one JSON object")
 
+    login = sub.add_parser("login", help="sign in through your browser (stores in the keychain)")
+    login.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
+    login.add_argument("--prompt", choices=["none", "login", "consent"], default=None)
+    login.add_argument("--timeout", type=float, default=900.0, help="seconds to wait")
+
+    sub.add_parser("register-scheme", help="register the app for its sign-in URI scheme")
+    sub.add_parser("unregister-scheme", help="undo register-scheme")
+    doctor = sub.add_parser("doctor", help="check keychain, scheme registration and paths")
+    doctor.add_argument("--json", action="store_true")
+
     meta = sub.add_parser("client-metadata", help="print the client metadata document to host")
     meta.add_argument("--client-id", required=True, help="https URL where the document is hosted")
     meta.add_argument("--client-name", default="Desktop App")
     return parser
 
 
+def _is_url_argument(arg: str) -> bool:
+    """The OS launches us with the redirect URL as the only argument."""
+    head = arg.split(":", 1)[0]
+    return ":" in arg and not arg.startswith("-") and head.replace(".", "").replace("+", "")\
+        .replace("-", "").isalnum() and head not in {"did"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if len(args_list) == 1 and _is_url_argument(args_list[0]):
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        settings = _settings_or_none()
+        if settings is None:
+            return 2
+        from .commands import open_url
+
+        return open_url(settings, args_list[0])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -45,8 +71,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _resolve(args.identifier, as_json=args.json)
     if args.command == "client-metadata":
         return _client_metadata(args.client_id, args.client_name)
+    if args.command in {"login", "register-scheme", "unregister-scheme", "doctor"}:
+        from . import commands
+
+        settings = _settings_or_none()
+        if settings is None:
+            return 2
+        if args.command == "login":
+            return commands.login(settings, args.identifier, prompt=args.prompt,
+                                  timeout=args.timeout)
+        if args.command == "doctor":
+            return commands.doctor(settings, as_json=args.json)
+        return commands.register_scheme(settings,
+                                        unregister=args.command == "unregister-scheme")
     parser.print_help()
     return 0
+
+
+def _settings_or_none() -> Settings | None:
+    try:
+        return Settings.load()
+    except SettingsError as exc:
+        print(f"desktop-app: {exc}", file=sys.stderr)
+        return None
 
 
 def _client_metadata(client_id: str, client_name: str) -> int:

@@ -121,6 +121,18 @@ class ClientConfig:
             and not parts.fragment
         )
 
+    def is_callback_url(self, url: str) -> bool:
+        """Whether an incoming URL is a redirect to one of our callbacks (query required)."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return False
+        if not parts.query or parts.fragment or parts.path != self.callback_path:
+            return False
+        if parts.scheme == "http":
+            return parts.hostname == LOOPBACK_REDIRECT_HOST and not parts.username
+        return self.scheme is not None and parts.scheme == self.scheme and not parts.netloc
+
     def metadata(self) -> dict[str, Any]:
         """The client metadata document to host at `client_id` (discoverable clients)."""
         if self.kind != "discoverable":

@@ -62,3 +62,16 @@ def test_bad_discoverable_client_ids(client_id: str) -> None:
 def test_scope_must_include_atproto() -> None:
     with pytest.raises(ClientConfigError):
         ClientConfig.development(scope="transition:generic")
+
+
+def test_is_callback_url() -> None:
+    config = ClientConfig.discoverable("https://app.example.com/client-metadata.json")
+    assert config.is_callback_url("com.example.app:/callback?state=s&code=c&iss=x")
+    assert config.is_callback_url("http://127.0.0.1:4000/callback?state=s")
+    assert not config.is_callback_url("com.example.app:/callback")  # no query
+    assert not config.is_callback_url("com.example.app:/other?state=s")
+    assert not config.is_callback_url("com.evil.app:/callback?state=s")
+    assert not config.is_callback_url("com.example.app://host/callback?state=s")
+    assert not config.is_callback_url("http://evil.example.com/callback?state=s")
+    assert not config.is_callback_url("file:///etc/passwd")
+    assert not ClientConfig.development().is_callback_url("com.example.app:/callback?state=s")

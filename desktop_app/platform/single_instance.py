@@ -1,0 +1,138 @@
+"""One app process per user and profile; later launches hand their URL to it over a local socket.
+
+Protocol (version 1): the client sends one line of JSON `{"v": 1, "url": "..."}\\n`; the primary
+answers `ok\\n` (accepted) or `rejected\\n` and closes. Messages over 16 KiB are refused.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE = 16 * 1024
+CONNECT_TIMEOUT_MS = 300
+ACK_TIMEOUT_MS = 700
+
+
+def server_name(data_dir: Path) -> str:
+    """Per user and per profile, so isolated profiles (and test runs) never meet."""
+    profile = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:8]
+    return f"desktop-app-{user}-{profile}"
+
+
+def describe_url(url: str) -> str:
+    """A URL safe to log: scheme and path only; the query may hold a code."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparseable>"
+    return f"{parts.scheme}:{parts.path[:80]}" + ("?…" if parts.query else "")
+
+
+def send_to_primary(name: str, url: str) -> bool | None:
+    """Hand `url` to a running primary. True: accepted; False: rejected; None: no primary."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return None
+    message = json.dumps({"v": PROTOCOL_VERSION, "url": url}).encode() + b"\n"
+    if len(message) > MAX_MESSAGE:
+        socket.abort()
+        return False
+    socket.write(message)
+    socket.flush()
+    answer = b""
+    while b"\n" not in answer and socket.waitForReadyRead(ACK_TIMEOUT_MS):
+        answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    if b"\n" not in answer:
+        return None
+    return answer.strip() == b"ok"
+
+
+class SingleInstance(QObject):
+    """The primary's listening side. `url_received` fires for each accepted URL."""
+
+    url_received = Signal(str)
+
+    def __init__(
+        self, name: str, accept: Callable[[str], bool], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._accept = accept
+        self._server = QLocalServer(self)
+        # Only this user may connect: the socket file gets mode 0700-equivalent permissions.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_connection)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        """Become the primary. False when another live process already is."""
+        if self._server.listen(self.name):
+            return True
+        if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+            log.warning("single-instance socket failed: %s", self._server.errorString())
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(CONNECT_TIMEOUT_MS):
+            probe.disconnectFromServer()
+            return False
+        # Nobody answers: a crashed primary left its socket behind.
+        log.info("removing a stale single-instance socket")
+        QLocalServer.removeServer(self.name)
+        return self._server.listen(self.name)
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _on_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._on_ready(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+    def _on_ready(self, socket: QLocalSocket) -> None:
+        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        if len(data) > MAX_MESSAGE:
+            self._reply(socket, b"rejected\n")
+            return
+        if b"\n" not in data:
+            self._buffers[socket] = data
+            return
+        line = data.split(b"\n", 1)[0]
+        try:
+            message = json.loads(line)
+            url = message["url"] if message.get("v") == PROTOCOL_VERSION else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            url = None
+        if not isinstance(url, str) or not self._accept(url):
+            log.warning("ignored a URL handed to this app: %s",
+                        describe_url(url) if isinstance(url, str) else "<malformed>")
+            self._reply(socket, b"rejected\n")
+            return
+        self._reply(socket, b"ok\n")
+        self.url_received.emit(url)
+
+    def _reply(self, socket: QLocalSocket, answer: bytes) -> None:
+        self._buffers.pop(socket, None)
+        socket.write(answer)
+        socket.flush()
+        socket.disconnectFromServer()
