@@ -125,7 +125,7 @@ async def _login(settings: Settings, identifier: str, *, prompt: str | None,
                  timeout: float) -> int:
     from .platform.scheme import registrar_for_platform
     from .platform.signin_flow import CallbackInbox, SignInOptions, sign_in
-    from .platform.single_instance import SingleInstance, server_name
+    from .platform.single_instance import SingleInstance
 
     client, core = _keychain_client(settings)
     instance: SingleInstance | None = None
@@ -134,8 +134,7 @@ async def _login(settings: Settings, identifier: str, *, prompt: str | None,
         inbox: CallbackInbox | None = None
         scheme = client.config.scheme
         if scheme is not None and registrar_for_platform().status(scheme):
-            instance = SingleInstance(server_name(settings.paths.data),
-                                      accept=client.config.is_callback_url)
+            instance = SingleInstance(settings.paths.data, accept=client.config.is_callback_url)
             if not instance.listen():
                 return _fail("the app is already running; sign in from its window")
             inbox = CallbackInbox()

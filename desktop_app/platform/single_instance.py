@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import filelock
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,15 @@ class SingleInstance(QObject):
     url_received = Signal(str)
 
     def __init__(
-        self, name: str, accept: Callable[[str], bool], parent: QObject | None = None
+        self, data_dir: Path, accept: Callable[[str], bool], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.name = name
+        self.name = server_name(data_dir)
+        # Who is primary is decided by an OS file lock, released by the kernel even on kill -9;
+        # the socket alone can't decide it (with UserAccessOption Qt binds the socket elsewhere
+        # and renames it into place, silently replacing a live primary's socket).
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = filelock.FileLock(str(data_dir / "primary.lock"))
         self._accept = accept
         self._server = QLocalServer(self)
         # Only this user may connect: the socket file gets mode 0700-equivalent permissions.
@@ -81,22 +87,21 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Become the primary. False when another live process already is."""
-        if self._server.listen(self.name):
-            return True
-        if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            log.warning("single-instance socket failed: %s", self._server.errorString())
-        probe = QLocalSocket()
-        probe.connectToServer(self.name)
-        if probe.waitForConnected(CONNECT_TIMEOUT_MS):
-            probe.disconnectFromServer()
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
             return False
-        # Nobody answers: a crashed primary left its socket behind.
-        log.info("removing a stale single-instance socket")
+        # We hold the lock, so any socket file left under this name is a crashed primary's.
         QLocalServer.removeServer(self.name)
-        return self._server.listen(self.name)
+        if not self._server.listen(self.name):
+            self._lock.release()
+            raise OSError(f"single-instance socket failed: {self._server.errorString()}")
+        return True
 
     def close(self) -> None:
         self._server.close()
+        if self._lock.is_locked:
+            self._lock.release()
 
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
