@@ -273,6 +273,18 @@ class SchemeRegistrar(Protocol):
     def unregister(self, scheme: str) -> RegistrationResult: ...
 
 
+def ensure_registered(
+    scheme: str | None, registrar: SchemeRegistrar | None = None
+) -> RegistrationResult | None:
+    """First-run registration for a discoverable client; None when nothing had to be done."""
+    if scheme is None:
+        return None
+    registrar = registrar or registrar_for_platform()
+    if registrar.status(scheme):
+        return None
+    return registrar.register(scheme, launcher_command())
+
+
 def registrar_for_platform() -> SchemeRegistrar:
     if sys.platform == "win32":  # pragma: no cover
         return WindowsScheme(WinregBackend())

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import filelock
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,20 @@ def send_to_primary(name: str, url: str) -> bool | None:
     if b"\n" not in answer:
         return None
     return answer.strip() == b"ok"
+
+
+class FileOpenFilter(QObject):
+    """macOS hands scheme URLs to a running app as `QFileOpenEvent`s; route them like hand-offs."""
+
+    url_received = Signal(str)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url().toString()
+            if url:
+                self.url_received.emit(url)
+                return True
+        return super().eventFilter(watched, event)
 
 
 class SingleInstance(QObject):

@@ -160,3 +160,14 @@ def test_macos_url_types() -> None:
     assert macos_url_types(SCHEME) == [
         {"CFBundleURLName": SCHEME, "CFBundleURLSchemes": [SCHEME]}
     ]
+
+
+def test_ensure_registered_only_once() -> None:
+    from desktop_app.platform.scheme import ensure_registered
+
+    registry = FakeRegistry()
+    windows = WindowsScheme(registry)
+    assert ensure_registered(None, windows) is None
+    first = ensure_registered(SCHEME, windows)
+    assert first is not None and "Software\\Classes" in first.where
+    assert ensure_registered(SCHEME, windows) is None

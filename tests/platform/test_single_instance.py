@@ -111,3 +111,19 @@ def test_no_primary_and_no_pending_sign_in(tmp_path: Path,
     assert result.returncode != 0
     lines = [x for x in result.stderr.splitlines() if x.startswith("desktop-app:")]
     assert len(lines) == 1
+
+
+def test_file_open_events_are_routed(qtbot: object) -> None:
+    from PySide6.QtCore import QCoreApplication, QObject, QUrl
+    from PySide6.QtGui import QFileOpenEvent
+
+    from desktop_app.platform.single_instance import FileOpenFilter
+
+    received: list[str] = []
+    target = QObject()
+    event_filter = FileOpenFilter()
+    event_filter.url_received.connect(received.append)
+    target.installEventFilter(event_filter)
+    url = f"{SCHEME}:/callback?state=s&code=c"
+    QCoreApplication.sendEvent(target, QFileOpenEvent(QUrl(url)))
+    assert received == [url]
