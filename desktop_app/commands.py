@@ -123,7 +123,7 @@ def login(settings: Settings, identifier: str, *, prompt: str | None, timeout: f
 
 async def _login(settings: Settings, identifier: str, *, prompt: str | None,
                  timeout: float) -> int:
-    from .platform.scheme import registrar_for_platform
+    from .platform.scheme import ensure_registered, registrar_for_platform
     from .platform.signin_flow import CallbackInbox, SignInOptions, sign_in
     from .platform.single_instance import SingleInstance
 
@@ -133,6 +133,13 @@ async def _login(settings: Settings, identifier: str, *, prompt: str | None,
         await client.states.purge_expired(time.time())
         inbox: CallbackInbox | None = None
         scheme = client.config.scheme
+        try:
+            registered = ensure_registered(scheme)
+        except AtprotoError as exc:  # fall back to the loopback redirect
+            log.warning("could not register the %s: scheme: %s", scheme, exc.detail)
+        else:
+            if registered is not None:
+                print(f"Registered the {scheme}: scheme for sign-in links in {registered.where}")
         if scheme is not None and registrar_for_platform().status(scheme):
             instance = SingleInstance(settings.paths.data, accept=client.config.is_callback_url)
             if not instance.listen():
