@@ -1,0 +1,1 @@
+"""Session lifecycle: lifetimes, status, background refresh and renewal. Qt-free."""
