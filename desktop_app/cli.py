@@ -84,8 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.doctor(settings, as_json=args.json)
         return commands.register_scheme(settings,
                                         unregister=args.command == "unregister-scheme")
-    parser.print_help()
-    return 0
+    from .ui.app import run
+
+    return run()
 
 
 def _settings_or_none() -> Settings | None:

@@ -1,0 +1,83 @@
+"""The desktop app: one primary process on a qasync loop, the window, and a clean exit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..atproto.errors import AtprotoError
+from ..logging_setup import configure_logging
+from ..platform.keychain import KeyringSessionStore, KeyringStateStore
+from ..platform.scheme import ensure_registered
+from ..platform.signin_flow import CallbackInbox
+from ..platform.single_instance import FileOpenFilter, SingleInstance
+from ..qtloop import AppEventLoop
+from ..services import client_config, make_core, make_oauth_client
+from ..settings import Settings
+from .controller import AppController, handle_problem, provider_problem
+from .main_window import MainWindow
+from .signin_page import SignInPage
+
+log = logging.getLogger(__name__)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    settings = Settings.load()
+    configure_logging(settings.paths.logs)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        list(argv or sys.argv[:1]))
+    app.setApplicationName("Desktop App")
+    loop = AppEventLoop(app)
+    asyncio.set_event_loop(loop)
+    config = client_config(settings)
+
+    instance = SingleInstance(settings.paths.data, accept=config.is_callback_url)
+    if not instance.listen():
+        print("desktop-app: the app is already running", file=sys.stderr)
+        return 0
+    inbox: CallbackInbox | None = None
+    if config.scheme is not None:
+        inbox = CallbackInbox()
+        instance.url_received.connect(inbox.deliver)
+        file_open = FileOpenFilter(app)
+        file_open.url_received.connect(inbox.deliver)
+        app.installEventFilter(file_open)
+
+    core = make_core(settings)
+    client = make_oauth_client(settings, core, sessions=KeyringSessionStore(settings.paths.data),
+                               states=KeyringStateStore(settings.paths.data))
+    page = SignInPage(handle_problem, provider_problem)
+    window = MainWindow(page, QSettings(str(settings.paths.config / "window.ini"),
+                                        QSettings.Format.IniFormat))
+    controller = AppController(window, client, settings_extra=dict(settings.extra), inbox=inbox)
+    try:
+        registered = ensure_registered(config.scheme)
+    except AtprotoError as exc:
+        registered = None
+        log.warning("scheme registration failed: %s", exc.detail)
+    if registered is not None:
+        window.statusBar().showMessage(
+            f"Registered to receive sign-in links ({registered.scheme}:) in {registered.where}",
+            15_000,
+        )
+    window.show()
+    app.setQuitOnLastWindowClosed(True)
+    try:
+        loop.run_until_complete(controller.start())
+        loop.run_forever()
+    except AtprotoError as exc:
+        QMessageBox.critical(window, "Desktop App", exc.message)
+        return 1
+    finally:
+        loop.run_until_complete(controller.aclose())
+        loop.run_until_complete(core.aclose())
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        instance.close()
+        loop.close()
+    return 0

@@ -1,0 +1,320 @@
+"""Connects the window to the core: sign-in, accounts, sign-out, periodic status and refresh."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from ..atproto import syntax
+from ..atproto.errors import (
+    AtprotoError,
+    NoSessionError,
+    SessionEndedError,
+    SessionEndReason,
+    TransientRefreshError,
+)
+from ..atproto.oauth import AuthorizationStart, OAuthClient
+from ..atproto.session import Session
+from ..lifecycle.lifetime import (
+    LifetimePolicy,
+    SessionStatus,
+    ended_status,
+    policy_for,
+    session_status,
+)
+from ..platform.signin_flow import CallbackInbox, OpenBrowser, SignInOptions, open_system_browser
+from ..platform.signin_flow import sign_in as run_sign_in
+from .main_window import MainWindow
+from .status_panel import AccountView
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 30_000
+BACKOFF_START = 30.0
+BACKOFF_MAX = 30 * 60.0
+
+
+def handle_problem(text: str) -> str | None:
+    """Inline validation for the handle field (syntax only; no network)."""
+    try:
+        identifier = syntax.parse_identifier(text)
+    except AtprotoError as exc:
+        return exc.message
+    if identifier.kind == "url":
+        return "Enter your handle here, or use “Use a different provider” for an address."
+    return None
+
+
+def provider_problem(text: str) -> str | None:
+    try:
+        identifier = syntax.parse_identifier(text)
+    except AtprotoError as exc:
+        return exc.message
+    return None if identifier.kind == "url" else "Enter the provider's address (https://…)."
+
+
+@dataclass
+class AccountState:
+    session: Session | None
+    handle: str
+    ended: SessionStatus | None = None
+    offline_until: float | None = None
+    failures: int = 0
+    renewal_path: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class AppController(QObject):
+    """Owns the app's async work; every task it starts is cancelled and awaited on close."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        client: OAuthClient,
+        *,
+        settings_extra: dict[str, Any] | None = None,
+        inbox: CallbackInbox | None = None,
+        open_browser: OpenBrowser = open_system_browser,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__()
+        self.window = window
+        self.client = client
+        self.inbox = inbox
+        self._open_browser = open_browser
+        self._clock = clock
+        self._extra = settings_extra or {}
+        self.accounts: dict[str, AccountState] = {}
+        self.active_did: str | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._sign_in_task: asyncio.Task[Any] | None = None
+        self._last_url: str | None = None
+        self._dismissed: set[str] = set()
+
+        page = window.sign_in_page
+        page.sign_in_requested.connect(self._on_sign_in)
+        page.cancel_requested.connect(self._on_cancel)
+        page.reopen_requested.connect(lambda: self._spawn(self._reopen()))
+        page.copy_link_requested.connect(self._copy_link)
+        panel = window.status_panel
+        panel.sign_out_requested.connect(lambda did: self._spawn(self.sign_out(did)))
+        panel.sign_in_again_requested.connect(self._sign_in_again)
+        panel.renew_requested.connect(self._sign_in_again)
+        panel.switch_requested.connect(self._switch)
+        window.banner.renew_requested.connect(self._sign_in_again)
+        window.banner.dismissed.connect(self._dismissed.add)
+        window.add_account_requested.connect(self._add_account)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(lambda: self._spawn(self.tick()))
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Restore saved accounts from the keychain and start the periodic check."""
+        try:
+            await self.client.states.purge_expired(self._clock())
+            dids = await self.client.sessions.list_dids()
+            for did in dids:
+                session = await self.client.sessions.get(did)
+                if session is not None:
+                    self.accounts[did] = AccountState(session, session.handle or did)
+        except AtprotoError as exc:
+            self.window.sign_in_page.show_form(exc.message)
+        if self.accounts:
+            self.active_did = next(iter(self.accounts))
+            self.window.show_accounts()
+        else:
+            self.window.show_sign_in()
+        self.refresh_views()
+        self._timer.start()
+        await self.tick()
+
+    async def aclose(self) -> None:
+        self._timer.stop()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task failed: %s", type(task.exception()).__name__)
+
+    # --- sign-in -------------------------------------------------------------------------------
+
+    def _on_sign_in(self, handle: str, provider: str) -> None:
+        if self._sign_in_task is not None and not self._sign_in_task.done():
+            return
+        target = provider or handle
+        hint = handle if provider and handle else None
+        self._sign_in_task = self._spawn(self.sign_in(target, login_hint=hint))
+
+    async def sign_in(self, target: str, *, login_hint: str | None = None,
+                      prompt: str | None = None) -> Session | None:
+        page = self.window.sign_in_page
+        page.set_busy(True)
+
+        def started(start: AuthorizationStart) -> None:
+            self._last_url = start.url
+            page.set_busy(False)
+            page.show_waiting()
+
+        try:
+            session = await run_sign_in(
+                self.client, target, inbox=self.inbox, open_browser=self._open_browser,
+                options=SignInOptions(prompt=prompt, login_hint=login_hint), on_started=started,
+            )
+        except asyncio.CancelledError:
+            page.set_busy(False)
+            page.show_form()
+            raise
+        except AtprotoError as exc:
+            log.info("sign-in failed: %s", exc.detail)
+            page.set_busy(False)
+            page.show_form(exc.message)
+            return None
+        page.set_busy(False)
+        page.show_form()
+        self.accounts[session.did] = AccountState(session, session.handle or session.did)
+        self.active_did = session.did
+        self._dismissed.discard(session.did)
+        self.window.banner.hide_for(session.did)
+        self.refresh_views()
+        self.window.show_accounts()
+        return session
+
+    def _on_cancel(self) -> None:
+        if self._sign_in_task is not None:
+            self._sign_in_task.cancel()
+
+    async def _reopen(self) -> None:
+        if self._last_url:
+            await self._open_browser(self._last_url)
+
+    def _copy_link(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._last_url and clipboard is not None:
+            clipboard.setText(self._last_url)
+
+    def _sign_in_again(self, did: str) -> None:
+        state = self.accounts.get(did)
+        hint = state.handle if state else did
+        self.window.show_sign_in()
+        self.window.sign_in_page.handle_edit.setText(hint)
+        self._sign_in_task = self._spawn(self.sign_in(hint, login_hint=hint))
+
+    def _add_account(self) -> None:
+        self.window.sign_in_page.handle_edit.clear()
+        self.window.sign_in_page.show_form()
+        self.window.show_sign_in()
+
+    def _switch(self, did: str) -> None:
+        if did in self.accounts:
+            self.active_did = did
+            self.refresh_views()
+
+    # --- accounts ------------------------------------------------------------------------------
+
+    async def sign_out(self, did: str) -> None:
+        await self.client.sign_out(did)
+        self.accounts.pop(did, None)
+        if self.active_did == did:
+            self.active_did = next(iter(self.accounts), None)
+        self.window.banner.hide_for(did)
+        self.refresh_views()
+        if not self.accounts:
+            self.window.show_sign_in()
+
+    async def tick(self) -> None:
+        """Periodic check, robust to sleep/resume because it reads the wall clock each time:
+        refresh tokens that are due (single-flight in the core), back off when offline."""
+        now = self._clock()
+        for did, state in list(self.accounts.items()):
+            session = state.session
+            if session is None or state.ended is not None:
+                continue
+            if state.offline_until is not None and now < state.offline_until:
+                continue
+            if not session.tokens.needs_refresh(now):
+                continue
+            try:
+                state.session = await self.client.refresh(did, stale=session)
+                state.offline_until, state.failures = None, 0
+            except TransientRefreshError as exc:
+                state.failures += 1
+                delay = min(BACKOFF_MAX, BACKOFF_START * 2 ** (state.failures - 1))
+                state.offline_until = now + max(delay, exc.retry_after or 0.0)
+            except SessionEndedError as exc:
+                state.ended = ended_status(exc.reason)
+            except NoSessionError:
+                state.ended = ended_status(SessionEndReason.UNKNOWN)
+        self.refresh_views()
+
+    def _policy(self, session: Session) -> LifetimePolicy:
+        try:
+            return policy_for(session.issuer, self._extra)
+        except AtprotoError:
+            return LifetimePolicy.current()
+
+    def refresh_views(self) -> None:
+        now = self._clock()
+        views = []
+        banner_shown = False
+        for did, state in self.accounts.items():
+            session = state.session
+            if state.ended is not None or session is None:
+                status = state.ended or ended_status(SessionEndReason.UNKNOWN)
+            else:
+                status = session_status(session, self._policy(session), now,
+                                        offline_until=state.offline_until)
+            views.append(self._view(did, state, status, now))
+            suggest = status.state == "renewal_suggested" and did not in self._dismissed
+            if suggest and not banner_shown:
+                self.window.banner.show_for(
+                    did, f"@{state.handle}: {status.text}. Renew it to stay signed in."
+                )
+                banner_shown = True
+        if not banner_shown:
+            self.window.banner.hide()
+        self.window.status_panel.set_accounts(views)
+
+    def _view(self, did: str, state: AccountState, status: SessionStatus,
+              now: float) -> AccountView:
+        session = state.session
+        expiry = "-"
+        if status.access_expires_at is not None:
+            left = status.access_expires_at - now
+            expiry = "expired" if left <= 0 else f"renews automatically (in {int(left // 60)} min)"
+        return AccountView(
+            did=did,
+            handle=state.handle,
+            pds_host=urlsplit(session.pds_url).netloc if session else "-",
+            scopes=session.scope if session else "-",
+            started=time.strftime("%d %b %Y %H:%M", time.localtime(session.session_started_at))
+            if session else "-",
+            access_expiry=expiry,
+            remaining_text=status.text,
+            remaining_fraction=status.fraction_left,
+            tooltip=status.tooltip,
+            state=status.state,
+            state_text=status.state_text,
+            renewal_path=state.renewal_path,
+            active=did == self.active_did,
+        )

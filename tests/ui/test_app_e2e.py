@@ -1,0 +1,136 @@
+"""The window signs in for real: reference PDS, real keychain, headless browser, loopback."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.lifecycle.lifetime import DAY
+from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
+from desktop_app.services import make_core, make_oauth_client
+from desktop_app.settings import Settings
+from desktop_app.ui.controller import AppController, handle_problem, provider_problem
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.signin_page import SignInPage
+from tests.e2e.conftest import node_tooling, pds  # noqa: F401 - fixtures
+from tests.e2e.harness import PdsNetwork
+from tests.e2e.oauth_support import approve
+from tests.platform.conftest import secret_service  # noqa: F401 - fixture
+from tests.platform.secret_service import SecretService
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
+
+
+def shot(widget: QWidget, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    assert widget.grab().save(str(path))
+    return path
+
+
+async def until(predicate: object, timeout: float = 30.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():  # type: ignore[operator]
+        if loop.time() > deadline:
+            raise TimeoutError("condition not reached")
+        await asyncio.sleep(0.05)
+
+
+async def test_sign_in_status_and_renewal_banner(
+    pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,  # noqa: F811
+) -> None:
+    settings = Settings.load({
+        "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": pds.plc_url,
+        "DESKTOP_APP_HANDLE_RESOLVER": pds.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
+    })
+    core = make_core(settings)
+    client = make_oauth_client(settings, core,
+                               sessions=KeyringSessionStore(settings.paths.data),
+                               states=KeyringStateStore(settings.paths.data))
+    page = SignInPage(handle_problem, provider_problem)
+    window = MainWindow(page, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(620, 720)
+    window.show()
+
+    async def browser(url: str) -> None:
+        await until(lambda: page.waiting)
+        shot(window, "2-waiting.png")
+        callback = await approve(url, pds.alice)
+        async with httpx.AsyncClient(trust_env=False) as http:  # what the browser does
+            assert (await http.get(callback)).status_code == 200
+
+    controller = AppController(window, client, open_browser=browser)
+    try:
+        await controller.start()
+        assert window.pages.currentWidget() is page
+        qtbot.keyClicks(page.handle_edit, "alice.test")
+        shot(window, "1-sign-in.png")
+        qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+        await until(lambda: pds.alice.did in window.status_panel.cards)
+        card = window.status_panel.cards[pds.alice.did]
+        assert window.pages.currentWidget() is window.status_panel
+        assert card.remaining.text().startswith("Session ends in 13 days 23 hours")
+        assert card.title.text() == "@alice.test"
+        assert not card.renew_button.isHidden()
+        assert window.banner.isHidden()
+        shot(window, "3-signed-in.png")
+        stored = await client.sessions.get(pds.alice.did)
+        assert stored is not None
+
+        # Thirteen days later (injected clock): renewal is suggested, non-modally.
+        controller._clock = lambda: stored.session_started_at + 13 * DAY
+        controller.refresh_views()
+        assert not window.banner.isHidden()
+        assert "alice.test" in window.banner.label.text()
+        assert card.state_label.text().startswith("Renewal suggested")
+        shot(window, "4-renewal-banner.png")
+
+        # A restart restores the account from the keychain.
+        await controller.aclose()
+        again = AppController(window, client)
+        client._session_cache.clear()
+        await again.start()
+        assert pds.alice.did in again.accounts
+        await again.aclose()
+
+        await controller.sign_out(pds.alice.did)
+        assert await client.sessions.get(pds.alice.did) is None
+    finally:
+        await controller.aclose()
+        await core.aclose()
+
+
+async def test_no_keychain_is_said_plainly(
+    pds: PdsNetwork, qtbot: QtBot, tmp_path: Path, monkeypatch: object  # noqa: F811
+) -> None:
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[attr-defined,no-untyped-call]
+    settings = Settings.load({
+        "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": pds.plc_url,
+        "DESKTOP_APP_HANDLE_RESOLVER": pds.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
+    })
+    core = make_core(settings)
+    client = make_oauth_client(settings, core,
+                               sessions=KeyringSessionStore(settings.paths.data),
+                               states=KeyringStateStore(settings.paths.data))
+    page = SignInPage(handle_problem, provider_problem)
+    window = MainWindow(page, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    controller = AppController(window, client, open_browser=lambda url: asyncio.sleep(0))
+    try:
+        await controller.start()
+        await controller.sign_in("alice.test")
+        assert "No system keychain" in page.error_label.text()
+        assert not page.waiting
+    finally:
+        await controller.aclose()
+        await core.aclose()
