@@ -438,6 +438,21 @@ class OAuthClient:
             await self._end_session(did)
         return revoked
 
+    async def revoke_tokens(self, session: Session) -> bool:
+        """Revoke one session object's tokens without touching what is stored (renewal: the
+        replaced session's tokens). Failures are logged, not raised."""
+        try:
+            metadata = await self.discovery.metadata(session.issuer)
+            return await self._revoke(
+                metadata,
+                session.dpop_key,
+                {"refresh_token": session.tokens.refresh_token,
+                 "access_token": session.tokens.access_token},
+            )
+        except AtprotoError as exc:
+            log.warning("revocation of replaced tokens failed: %s", exc.detail)
+            return False
+
     async def _revoke(
         self, metadata: AuthServerMetadata, key: DPoPKey, tokens: Mapping[str, Any]
     ) -> bool:

@@ -16,9 +16,11 @@ from PySide6.QtGui import QGuiApplication
 from ..atproto import syntax
 from ..atproto.errors import (
     AtprotoError,
+    CallbackError,
     NoSessionError,
     SessionEndedError,
     SessionEndReason,
+    SilentSignOnRefusedError,
     TransientRefreshError,
 )
 from ..atproto.oauth import AuthorizationStart, OAuthClient
@@ -107,9 +109,9 @@ class AppController(QObject):
         panel = window.status_panel
         panel.sign_out_requested.connect(lambda did: self._spawn(self.sign_out(did)))
         panel.sign_in_again_requested.connect(self._sign_in_again)
-        panel.renew_requested.connect(self._sign_in_again)
+        panel.renew_requested.connect(lambda did: self._spawn(self.renew(did)))
         panel.switch_requested.connect(self._switch)
-        window.banner.renew_requested.connect(self._sign_in_again)
+        window.banner.renew_requested.connect(lambda did: self._spawn(self.renew(did)))
         window.banner.dismissed.connect(self._dismissed.add)
         window.add_account_requested.connect(self._add_account)
 
@@ -199,6 +201,58 @@ class AppController(QObject):
         self.refresh_views()
         self.window.show_accounts()
         return session
+
+    async def renew(self, did: str) -> str | None:
+        """Renew before the session ends: silent sign-on first, a normal prompt if the server
+        wants interaction — one click either way. Returns "silent", "prompted" or None."""
+        state = self.accounts.get(did)
+        if state is None or state.session is None:
+            return None
+        old = state.session
+        hint = state.handle if syntax.is_valid_handle(state.handle) else did
+        path = "silent"
+        page = self.window.sign_in_page
+        try:
+            # Signing in "as the DID" makes the core insist the new session is the same account.
+            session = await run_sign_in(
+                self.client, did, inbox=self.inbox, open_browser=self._open_browser,
+                options=SignInOptions(prompt="none", login_hint=hint),
+            )
+        except (SilentSignOnRefusedError, CallbackError) as exc:
+            if isinstance(exc, CallbackError) and not exc.needs_interaction:
+                self._renewal_failed(state, exc)
+                return None
+            path = "prompted"
+            self.window.show_sign_in()
+            page.show_waiting()
+            try:
+                session = await run_sign_in(
+                    self.client, did, inbox=self.inbox, open_browser=self._open_browser,
+                    options=SignInOptions(login_hint=hint),
+                )
+            except AtprotoError as inner:
+                self._renewal_failed(state, inner)
+                return None
+            finally:
+                page.show_form()
+        except AtprotoError as exc:
+            self._renewal_failed(state, exc)
+            return None
+        # Stored by the core before we get here; only now are the old tokens let go.
+        await self.client.revoke_tokens(old)
+        state.session, state.ended, state.offline_until = session, None, None
+        state.renewal_path = ("Renewed silently" if path == "silent"
+                              else "Renewed after you confirmed in your browser")
+        self._dismissed.discard(did)
+        self.window.show_accounts()
+        self.refresh_views()
+        return path
+
+    def _renewal_failed(self, state: AccountState, exc: AtprotoError) -> None:
+        log.info("renewal failed: %s", exc.detail)
+        state.renewal_path = f"Renewal failed: {exc.message}"
+        self.window.show_accounts()
+        self.refresh_views()
 
     def _on_cancel(self) -> None:
         if self._sign_in_task is not None:

@@ -10,20 +10,23 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.atproto.client_config import ClientConfig
 from desktop_app.lifecycle.lifetime import DAY
 from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
+from desktop_app.platform.signin_flow import CallbackInbox
 from desktop_app.services import make_core, make_oauth_client
 from desktop_app.settings import Settings
 from desktop_app.ui.controller import AppController, handle_problem, provider_problem
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.signin_page import SignInPage
-from tests.e2e.conftest import node_tooling, pds  # noqa: F401 - fixtures
+from tests.e2e.conftest import PdsFactory, node_tooling, pds, pds_factory  # noqa: F401
 from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import approve
+from tests.e2e.oauth_support import approve, serve_client_metadata
 from tests.platform.conftest import secret_service  # noqa: F401 - fixture
 from tests.platform.secret_service import SecretService
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
+CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 
 
 def shot(widget: QWidget, name: str) -> Path:
@@ -134,3 +137,100 @@ async def test_no_keychain_is_said_plainly(
     finally:
         await controller.aclose()
         await core.aclose()
+
+
+async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
+    pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,  # noqa: F811
+) -> None:
+    settings = Settings.load({
+        "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": pds.plc_url,
+        "DESKTOP_APP_HANDLE_RESOLVER": pds.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
+    })
+    core = make_core(settings)
+    client = make_oauth_client(settings, core,
+                               sessions=KeyringSessionStore(settings.paths.data),
+                               states=KeyringStateStore(settings.paths.data))
+    window = MainWindow(SignInPage(handle_problem, provider_problem),
+                        QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    pages_opened: list[str] = []
+
+    async def browser(url: str) -> None:
+        pages_opened.append(url)
+        callback = await approve(url, pds.bob)
+        async with httpx.AsyncClient(trust_env=False) as http:
+            await http.get(callback)
+
+    controller = AppController(window, client, open_browser=browser)
+    try:
+        await controller.start()
+        first = await controller.sign_in("bob.test")
+        assert first is not None
+        path = await controller.renew(first.did)
+        # The dev client is untrusted: PAR refuses prompt=none, so one prompted page follows.
+        assert path == "prompted"
+        assert len(pages_opened) == 2
+        renewed = await client.sessions.get(first.did)
+        assert renewed is not None and renewed.did == first.did
+        assert renewed.tokens.refresh_token != first.tokens.refresh_token
+        card = window.status_panel.cards[first.did]
+        assert card.path_label.text() == "Renewed after you confirmed in your browser"
+        # The replaced session's tokens were revoked.
+        await client.sessions.put(first)
+        client._session_cache.clear()
+        from desktop_app.atproto.errors import SessionEndedError
+
+        try:
+            await client.refresh(first.did, force=True)
+        except SessionEndedError:
+            pass
+        else:
+            raise AssertionError("old refresh token still worked")
+    finally:
+        await controller.aclose()
+        await core.aclose()
+
+
+async def test_renewal_is_silent_for_a_trusted_client(
+    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    config = ClientConfig.discoverable(CLIENT_ID)
+    with serve_client_metadata(config) as metadata_url:
+        net = pds_factory(trusted_clients=[CLIENT_ID],
+                          client_metadata_map={CLIENT_ID: metadata_url})
+        settings = Settings.load({
+            "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": net.plc_url,
+            "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url,
+            "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1", "DESKTOP_APP_CLIENT_ID": CLIENT_ID,
+        })
+        core = make_core(settings)
+        client = make_oauth_client(settings, core,
+                                   sessions=KeyringSessionStore(settings.paths.data),
+                                   states=KeyringStateStore(settings.paths.data))
+        window = MainWindow(SignInPage(handle_problem, provider_problem),
+                            QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        inbox = CallbackInbox()
+        jar = tmp_path / "browser-cookies.json"
+        pages = {"shown": 0}
+
+        async def browser(url: str) -> None:
+            # The first time the user signs in; afterwards no credentials: a page would fail.
+            password = net.alice.password if pages["shown"] == 0 else None
+            pages["shown"] += 1
+            inbox.deliver(await approve(url, net.alice, password=password, cookie_jar_path=jar))
+
+        controller = AppController(window, client, open_browser=browser, inbox=inbox)
+        try:
+            await controller.start()
+            first = await controller.sign_in("alice.test")
+            assert first is not None and first.client_id == CLIENT_ID
+            assert await controller.renew(first.did) == "silent"
+            renewed = await client.sessions.get(first.did)
+            assert renewed is not None and renewed.session_started_at > first.session_started_at
+            card = window.status_panel.cards[first.did]
+            assert card.path_label.text() == "Renewed silently"
+        finally:
+            await controller.aclose()
+            await core.aclose()
