@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -68,8 +70,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         )
     window.show()
     app.setQuitOnLastWindowClosed(True)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(sig, app.quit)
     try:
         loop.run_until_complete(controller.start())
+        log.info("app started with %d account(s)", len(controller.accounts))
         loop.run_forever()
     except AtprotoError as exc:
         QMessageBox.critical(window, "Desktop App", exc.message)
@@ -80,4 +86,5 @@ def run(argv: Sequence[str] | None = None) -> int:
         loop.run_until_complete(loop.shutdown_asyncgens())
         instance.close()
         loop.close()
+        log.info("app quit cleanly")
     return 0
