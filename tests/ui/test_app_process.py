@@ -40,7 +40,7 @@ def test_start_single_instance_and_clean_quit(
                                 capture_output=True, text=True, timeout=30)
         assert second.returncode == 0 and "already running" in second.stderr
         app.send_signal(signal.SIGTERM)
-        out, err = app.communicate(timeout=30)
+        _, err = app.communicate(timeout=30)
     finally:
         if app.poll() is None:
             app.kill()
