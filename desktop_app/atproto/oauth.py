@@ -369,11 +369,17 @@ class OAuthClient:
                 log.info("session of %s ended by the server: %s", did, reason.value)
                 raise SessionEndedError(reason, description)
             raise TransientRefreshError(f"{error or response.status_code}: {description}")
-        tokens, sub = parse_token_response(data, "atproto", issued_at)
-        if sub != did:
+        try:
+            tokens, sub = parse_token_response(data, "atproto", issued_at)
+            if sub != did:
+                raise TokenResponseError(f"refresh returned tokens for {sub}, not {did}")
+            _check_scope_kept(current.scope, tokens.scope)
+        except TokenResponseError as exc:
+            # The server has already rotated: our old refresh token is spent, and retrying it
+            # would be a replay. Kill what we were sent and end the session honestly.
             await self._revoke_quietly(metadata, current.dpop_key, data)
-            raise TokenResponseError(f"refresh returned tokens for {sub}, not {did}")
-        _check_scope_kept(current.scope, tokens.scope)
+            await self._end_session(did)
+            raise SessionEndedError(SessionEndReason.UNKNOWN, exc.detail) from exc
         session = current.with_tokens(tokens, now=issued_at)
         await self._store_or_revoke(session, metadata)
         return session
@@ -566,10 +572,11 @@ def parse_token_response(
     if refresh is not None and (not isinstance(refresh, str) or not refresh):
         raise TokenResponseError("refresh_token is not a string")
     expires_in = data.get("expires_in")
+    # 0 is legitimate: a token clipped to a session ending within the second.
     if expires_in is not None and (
-        isinstance(expires_in, bool) or not isinstance(expires_in, int | float) or expires_in <= 0
+        isinstance(expires_in, bool) or not isinstance(expires_in, int | float) or expires_in < 0
     ):
-        raise TokenResponseError("expires_in is not a positive number")
+        raise TokenResponseError("expires_in is not a non-negative number")
     tokens = TokenSet(
         access_token=access,
         refresh_token=refresh,

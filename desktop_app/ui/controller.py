@@ -86,6 +86,7 @@ class AppController(QObject):
         inbox: CallbackInbox | None = None,
         open_browser: OpenBrowser = open_system_browser,
         clock: Callable[[], float] = time.time,
+        tick_ms: int = TICK_MS,
     ) -> None:
         super().__init__()
         self.window = window
@@ -116,7 +117,7 @@ class AppController(QObject):
         window.add_account_requested.connect(self._add_account)
 
         self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
+        self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(lambda: self._spawn(self.tick()))
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -319,6 +320,11 @@ class AppController(QObject):
                 state.ended = ended_status(exc.reason)
             except NoSessionError:
                 state.ended = ended_status(SessionEndReason.UNKNOWN)
+            except AtprotoError as exc:  # unexpected answer: keep the session, try later
+                log.warning("refresh of %s failed: %s", did, exc.detail)
+                state.failures += 1
+                state.offline_until = now + min(BACKOFF_MAX,
+                                                BACKOFF_START * 2 ** (state.failures - 1))
         self.refresh_views()
 
     def _policy(self, session: Session) -> LifetimePolicy:

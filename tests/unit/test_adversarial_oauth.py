@@ -312,13 +312,23 @@ async def test_refresh_when_the_did_moved_to_another_issuer() -> None:
         assert await client.sessions.list_dids() == []
 
 
-async def test_refresh_returning_another_sub_is_rejected_and_revoked() -> None:
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("sub", OTHER_DID), ("token_type", "Bearer"), ("scope", "transition:generic"),
+     ("expires_in", -3)],
+)
+async def test_unusable_refresh_response_ends_the_session_and_revokes(
+    key: str, value: object
+) -> None:
+    # The server already rotated, so the old refresh token is spent: retrying would be a replay.
     async with fake_world() as (world, client):
         await signed_in(world, client)
-        world.token["sub"] = OTHER_DID
-        with pytest.raises(E.TokenResponseError):
+        world.token[key] = value
+        with pytest.raises(E.SessionEndedError) as info:
             await client.refresh(DID, force=True)
+        assert info.value.reason is E.SessionEndReason.UNKNOWN
         assert world.server.count("/oauth/revoke") > 0
+        assert await client.sessions.list_dids() == []
 
 
 class FailingPutStore(MemorySessionStore):

@@ -64,6 +64,7 @@ def test_token_response_accepts_expanded_scope() -> None:
         {"scope": "atproto"},  # requested transition:generic is missing
         {"scope": None},
         {"expires_in": -5},
+        {"expires_in": None, "token_type": "bearer"},
         {"expires_in": "3600"},
         {"expires_in": True},
         {"refresh_token": 42},

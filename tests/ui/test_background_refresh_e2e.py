@@ -1,0 +1,82 @@
+"""Background refresh on the qasync loop against a server with shortened lifetimes."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop_app.atproto.stores import MemoryStateStore
+from desktop_app.lifecycle.lifetime import session_end
+from desktop_app.platform.keychain import KeyringSessionStore
+from desktop_app.services import make_core, make_oauth_client
+from desktop_app.settings import Settings
+from desktop_app.ui.controller import AppController, handle_problem, provider_problem
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.signin_page import SignInPage
+from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
+from tests.e2e.oauth_support import approve
+from tests.platform.conftest import secret_service  # noqa: F401 - fixture
+from tests.platform.secret_service import SecretService
+
+
+async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
+    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    net = pds_factory(access_token_lifetime=3, session_lifetime=12)
+    settings = Settings.load({
+        "DESKTOP_APP_HOME": str(tmp_path / "p"), "DESKTOP_APP_PLC_URL": net.plc_url,
+        "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
+    })
+    core = make_core(settings)
+    refreshes: list[float] = []
+
+    async def count(request: object) -> None:
+        if getattr(request, "url", None) is not None and request.url.path == "/oauth/token":  # type: ignore[attr-defined]
+            refreshes.append(time.time())
+
+    core.http.event_hooks["request"].append(count)
+    client = make_oauth_client(settings, core,
+                               sessions=KeyringSessionStore(settings.paths.data),
+                               states=MemoryStateStore())
+    window = MainWindow(SignInPage(handle_problem, provider_problem),
+                        QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+
+    async def browser(url: str) -> None:
+        import httpx
+
+        async with httpx.AsyncClient(trust_env=False) as http:
+            await http.get(await approve(url, net.alice))
+
+    extra = {"lifetimes": {net.issuer: {"session_days": 12 / 86400, "access_minutes": 3 / 60}}}
+    controller = AppController(window, client, open_browser=browser, tick_ms=400,
+                               settings_extra=extra)
+    try:
+        await controller.start()
+        first = await controller.sign_in("alice.test")
+        assert first is not None
+        sign_in_requests = len(refreshes)
+        # Nine seconds: three access-token lifetimes, no user action.
+        await asyncio.sleep(9)
+        state = controller.accounts[first.did]
+        assert state.ended is None and state.session is not None
+        kept_alive = len(refreshes) - sign_in_requests
+        assert kept_alive >= 3
+        predicted = session_end(state.session, controller._policy(state.session))
+        assert abs(predicted - (first.session_started_at + 12)) < 1.0
+        await asyncio.sleep(max(0.0, predicted - time.time()) + 1.5)
+        state = controller.accounts[first.did]
+        assert state.ended is not None, "the session outlived its predicted end"
+        assert "maximum length" in state.ended.state_text
+        card = window.status_panel.cards[first.did]
+        assert not card.sign_in_again_button.isHidden()
+        print(f"background refreshes: {kept_alive}; predicted end error "
+              f"{predicted - (first.session_started_at + 12):+.2f} s")
+    finally:
+        await controller.aclose()
+        await core.aclose()
