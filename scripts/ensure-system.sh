@@ -9,7 +9,7 @@ PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
   # keychain (Secret Service) on a private D-Bus session, and the OS URL handler
-  dbus dbus-x11 gnome-keyring xdg-utils desktop-file-utils
+  dbus dbus-x11 gnome-keyring xdg-utils desktop-file-utils xdotool
   # real-browser test, and the full network (AppView) harness
   chromium postgresql redis-server
 )
