@@ -86,13 +86,15 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, display: str, t
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for(lambda: log.exists() and "app started" in log.read_text(), "app start")
-        xdo = {"env": env, "check": True, "timeout": 30}
-        window = subprocess.run(["xdotool", "search", "--sync", "--name", "Desktop App"],
-                                capture_output=True, text=True, **xdo).stdout.split()[0]
-        subprocess.run(["xdotool", "windowfocus", "--sync", window], **xdo)
-        subprocess.run(["xdotool", "type", "--delay", "20", "alice.test"], **xdo)
+        def xdotool(*args: str) -> str:
+            return subprocess.run(["xdotool", *args], env=env, check=True, timeout=30,
+                                  capture_output=True, text=True).stdout
+
+        window = xdotool("search", "--sync", "--name", "Desktop App").split()[0]
+        xdotool("windowfocus", "--sync", window)
+        xdotool("type", "--delay", "20", "alice.test")
         screenshot(display, f"{shot_prefix}-1-typed.png")
-        subprocess.run(["xdotool", "key", "Return"], **xdo)
+        xdotool("key", "Return")
         wait_for(lambda: "signed in did:" in log.read_text(), "sign-in")
         time.sleep(0.5)  # let the window repaint the status panel
         screenshot(display, f"{shot_prefix}-2-signed-in.png")
