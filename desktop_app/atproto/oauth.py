@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import logging
 import secrets
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -269,9 +270,21 @@ class OAuthClient:
             last_refresh_at=issued_at,
             nominal_access_lifetime=lifetime,
         )
-        await self._store_or_revoke(session, metadata)
+        # Under the refresh locks: a refresh of an older session for this DID that is in flight
+        # (renewal while the app runs) must not write its result over this new session.
+        async with self._did_locked(session.did):
+            await self._store_or_revoke(session, metadata)
         log.info("signed in %s at %s", session.did, session.issuer)
         return session
+
+    @contextlib.asynccontextmanager
+    async def _did_locked(self, did: str) -> AsyncIterator[None]:
+        async with self._refresh_locks.setdefault(did, asyncio.Lock()):
+            if self._lock_dir is None:
+                yield
+                return
+            async with _file_lock(self._lock_dir, did):
+                yield
 
     async def _verify_sub(self, sub: str, pending: PendingAuthorization) -> tuple[str | None, str]:
         """The token's subject must be the account we set out to sign in, at this issuer."""
@@ -308,17 +321,14 @@ class OAuthClient:
         self, did: str, *, stale: Session | None = None, force: bool = False
     ) -> Session:
         """Refresh once for everyone: concurrent callers with the same stale session share it."""
-        lock = self._refresh_locks.setdefault(did, asyncio.Lock())
-        async with lock:
+        async with self._refresh_locks.setdefault(did, asyncio.Lock()):
             current = self._session_cache.get(did) or await self.sessions.get(did)
             if current is None:
                 raise NoSessionError(did)
             if not force and self._already_rotated(current, stale):
                 return current
-            if self._lock_dir is None:
-                return await self._refresh_locked(did, stale, force)
-            async with _file_lock(self._lock_dir, did):
-                return await self._refresh_locked(did, stale, force)
+        async with self._did_locked(did):
+            return await self._refresh_locked(did, stale, force)
 
     def _already_rotated(self, current: Session, stale: Session | None) -> bool:
         if stale is not None and current.tokens.access_token != stale.tokens.access_token:

@@ -31,6 +31,7 @@ class LifetimePolicy:
     session_lifetime: float  # absolute, from sign-in
     refresh_lifetime: float  # inactivity: from the last refresh
     access_token_lifetime: float
+    renew_before: float = DAY  # suggest renewal at least this long before the end
 
     @classmethod
     def current(cls) -> LifetimePolicy:
@@ -45,7 +46,8 @@ class LifetimePolicy:
 
 def policy_for(issuer: str, settings_extra: Mapping[str, Any]) -> LifetimePolicy:
     """Per-issuer policy: `{"lifetimes": {"<issuer>": {"session_days": 7, "refresh_days": 2,
-    "access_minutes": 60}}}` in settings overrides the defaults; `"preset": "legacy"` works too."""
+    "access_minutes": 60, "renew_before_hours": 24}}}` in settings overrides the defaults
+    (`"*"` for any issuer); `"preset": "legacy"` starts from the older servers' limits."""
     table = settings_extra.get("lifetimes", {})
     if not isinstance(table, Mapping):
         raise LifetimePolicyError("'lifetimes' must be an object keyed by issuer")
@@ -68,6 +70,7 @@ def policy_for(issuer: str, settings_extra: Mapping[str, Any]) -> LifetimePolicy
         number("session_days", DAY, base.session_lifetime),
         number("refresh_days", DAY, base.refresh_lifetime),
         number("access_minutes", MINUTE, base.access_token_lifetime),
+        number("renew_before_hours", HOUR, base.renew_before),
     )
 
 
@@ -78,9 +81,10 @@ def session_end(session: Session, policy: LifetimePolicy) -> float:
     return min(absolute, inactive)
 
 
-def renewal_threshold(policy: LifetimePolicy, *, minimum: float = DAY, share: float = 0.1) -> float:
-    """Suggest renewal when less than this remains: 24 h or 10 % of the lifetime, the larger."""
-    return max(minimum, share * policy.session_lifetime)
+def renewal_threshold(policy: LifetimePolicy, *, share: float = 0.1) -> float:
+    """Suggest renewal when less than this remains: 24 h (configurable) or 10 % of the
+    lifetime, the larger."""
+    return max(policy.renew_before, share * policy.session_lifetime)
 
 
 def describe_duration(seconds: float) -> str:

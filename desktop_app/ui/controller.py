@@ -307,7 +307,10 @@ class AppController(QObject):
                 continue
             if state.offline_until is not None and now < state.offline_until:
                 continue
-            if not session.tokens.needs_refresh(now):
+            # Refresh when the access token is due, and often enough that the refresh-inactivity
+            # window never runs out while the app runs.
+            idle_limit = self._policy(session).refresh_lifetime / 2
+            if not session.tokens.needs_refresh(now) and now - session.last_refresh_at < idle_limit:
                 continue
             try:
                 state.session = await self.client.refresh(did, stale=session)
