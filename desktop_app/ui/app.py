@@ -7,10 +7,10 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from ..atproto.errors import AtprotoError
 from ..logging_setup import configure_logging
@@ -26,6 +26,20 @@ from .main_window import MainWindow
 from .signin_page import SignInPage
 
 log = logging.getLogger(__name__)
+
+
+def desktop_notifier(window: MainWindow) -> Callable[[str, str], None] | None:
+    """A system-tray notification when the desktop has a tray; the banner covers the rest."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(window.windowIcon(), window)
+    tray.setToolTip("Desktop App")
+    tray.show()
+
+    def notify(title: str, text: str) -> None:
+        tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
+
+    return notify
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -57,7 +71,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     page = SignInPage(handle_problem, provider_problem)
     window = MainWindow(page, QSettings(str(settings.paths.config / "window.ini"),
                                         QSettings.Format.IniFormat))
-    controller = AppController(window, client, settings_extra=dict(settings.extra), inbox=inbox)
+    controller = AppController(window, client, settings_extra=dict(settings.extra), inbox=inbox,
+                               notify=desktop_notifier(window))
     try:
         registered = ensure_registered(config.scheme)
     except AtprotoError as exc:

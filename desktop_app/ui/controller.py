@@ -87,6 +87,7 @@ class AppController(QObject):
         open_browser: OpenBrowser = open_system_browser,
         clock: Callable[[], float] = time.time,
         tick_ms: int = TICK_MS,
+        notify: Callable[[str, str], None] | None = None,
     ) -> None:
         super().__init__()
         self.window = window
@@ -101,6 +102,8 @@ class AppController(QObject):
         self._sign_in_task: asyncio.Task[Any] | None = None
         self._last_url: str | None = None
         self._dismissed: set[str] = set()
+        self._notify = notify
+        self._notified: set[str] = set()
 
         page = window.sign_in_page
         page.sign_in_requested.connect(self._on_sign_in)
@@ -245,6 +248,7 @@ class AppController(QObject):
         state.renewal_path = ("Renewed silently" if path == "silent"
                               else "Renewed after you confirmed in your browser")
         self._dismissed.discard(did)
+        self._notified.discard(did)
         self.window.show_accounts()
         self.refresh_views()
         return path
@@ -350,10 +354,12 @@ class AppController(QObject):
             views.append(self._view(did, state, status, now))
             suggest = status.state == "renewal_suggested" and did not in self._dismissed
             if suggest and not banner_shown:
-                self.window.banner.show_for(
-                    did, f"@{state.handle}: {status.text}. Renew it to stay signed in."
-                )
+                message = f"@{state.handle}: {status.text}. Renew it to stay signed in."
+                self.window.banner.show_for(did, message)
                 banner_shown = True
+                if self._notify is not None and did not in self._notified:
+                    self._notified.add(did)  # once per session, not every tick
+                    self._notify("Renew your session", message)
         if not banner_shown:
             self.window.banner.hide()
         self.window.status_panel.set_accounts(views)

@@ -88,8 +88,12 @@ async def test_sign_in_status_and_renewal_banner(
         assert stored is not None
 
         # Thirteen days later (injected clock): renewal is suggested, non-modally.
+        notes: list[tuple[str, str]] = []
+        controller._notify = lambda title, text: notes.append((title, text))
         controller._clock = lambda: stored.session_started_at + 13 * DAY
         controller.refresh_views()
+        controller.refresh_views()  # a second tick does not notify again
+        assert len(notes) == 1 and "alice.test" in notes[0][1]
         assert not window.banner.isHidden()
         assert "alice.test" in window.banner.label.text()
         assert card.state_label.text().startswith("Renewal suggested")
