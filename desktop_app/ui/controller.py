@@ -6,7 +6,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,15 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from ..atproto import syntax
-from ..atproto.errors import (
-    AtprotoError,
-    CallbackError,
-    NoSessionError,
-    SessionEndedError,
-    SessionEndReason,
-    SilentSignOnRefusedError,
-    TransientRefreshError,
-)
+from ..atproto.errors import AtprotoError, SessionEndReason
 from ..atproto.oauth import AuthorizationStart, OAuthClient
 from ..atproto.session import Session
 from ..lifecycle.lifetime import (
@@ -32,6 +23,8 @@ from ..lifecycle.lifetime import (
     policy_for,
     session_status,
 )
+from ..lifecycle.refresh import AccountState, refresh_accounts
+from ..lifecycle.renewal import renew as renew_session
 from ..platform.signin_flow import CallbackInbox, OpenBrowser, SignInOptions, open_system_browser
 from ..platform.signin_flow import sign_in as run_sign_in
 from .main_window import MainWindow
@@ -40,8 +33,6 @@ from .status_panel import AccountView
 log = logging.getLogger(__name__)
 
 TICK_MS = 30_000
-BACKOFF_START = 30.0
-BACKOFF_MAX = 30 * 60.0
 
 
 def handle_problem(text: str) -> str | None:
@@ -61,17 +52,6 @@ def provider_problem(text: str) -> str | None:
     except AtprotoError as exc:
         return exc.message
     return None if identifier.kind == "url" else "Enter the provider's address (https://…)."
-
-
-@dataclass
-class AccountState:
-    session: Session | None
-    handle: str
-    ended: SessionStatus | None = None
-    offline_until: float | None = None
-    failures: int = 0
-    renewal_path: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class AppController(QObject):
@@ -207,43 +187,31 @@ class AppController(QObject):
         return session
 
     async def renew(self, did: str) -> str | None:
-        """Renew before the session ends: silent sign-on first, a normal prompt if the server
-        wants interaction — one click either way. Returns "silent", "prompted" or None."""
+        """"Renew session": returns "silent", "prompted" or None when it failed."""
         state = self.accounts.get(did)
         if state is None or state.session is None:
             return None
-        old = state.session
         hint = state.handle if syntax.is_valid_handle(state.handle) else did
-        path = "silent"
         page = self.window.sign_in_page
-        try:
-            # Signing in "as the DID" makes the core insist the new session is the same account.
-            session = await run_sign_in(
-                self.client, did, inbox=self.inbox, open_browser=self._open_browser,
-                options=SignInOptions(prompt="none", login_hint=hint),
+
+        async def sign_in(target: str, prompt: str | None, login_hint: str) -> Session:
+            return await run_sign_in(
+                self.client, target, inbox=self.inbox, open_browser=self._open_browser,
+                options=SignInOptions(prompt=prompt, login_hint=login_hint),
             )
-        except (SilentSignOnRefusedError, CallbackError) as exc:
-            if isinstance(exc, CallbackError) and not exc.needs_interaction:
-                self._renewal_failed(state, exc)
-                return None
-            path = "prompted"
+
+        def before_prompt() -> None:
             self.window.show_sign_in()
             page.show_waiting()
-            try:
-                session = await run_sign_in(
-                    self.client, did, inbox=self.inbox, open_browser=self._open_browser,
-                    options=SignInOptions(login_hint=hint),
-                )
-            except AtprotoError as inner:
-                self._renewal_failed(state, inner)
-                return None
-            finally:
-                page.show_form()
+
+        try:
+            session, path = await renew_session(self.client, state.session, hint, sign_in,
+                                                before_prompt=before_prompt)
         except AtprotoError as exc:
             self._renewal_failed(state, exc)
             return None
-        # Stored by the core before we get here; only now are the old tokens let go.
-        await self.client.revoke_tokens(old)
+        finally:
+            page.show_form()
         state.session, state.ended, state.offline_until = session, None, None
         state.renewal_path = ("Renewed silently" if path == "silent"
                               else "Renewed after you confirmed in your browser")
@@ -302,36 +270,8 @@ class AppController(QObject):
             self.window.show_sign_in()
 
     async def tick(self) -> None:
-        """Periodic check, robust to sleep/resume because it reads the wall clock each time:
-        refresh tokens that are due (single-flight in the core), back off when offline."""
-        now = self._clock()
-        for did, state in list(self.accounts.items()):
-            session = state.session
-            if session is None or state.ended is not None:
-                continue
-            if state.offline_until is not None and now < state.offline_until:
-                continue
-            # Refresh when the access token is due, and often enough that the refresh-inactivity
-            # window never runs out while the app runs.
-            idle_limit = self._policy(session).refresh_lifetime / 2
-            if not session.tokens.needs_refresh(now) and now - session.last_refresh_at < idle_limit:
-                continue
-            try:
-                state.session = await self.client.refresh(did, stale=session)
-                state.offline_until, state.failures = None, 0
-            except TransientRefreshError as exc:
-                state.failures += 1
-                delay = min(BACKOFF_MAX, BACKOFF_START * 2 ** (state.failures - 1))
-                state.offline_until = now + max(delay, exc.retry_after or 0.0)
-            except SessionEndedError as exc:
-                state.ended = ended_status(exc.reason)
-            except NoSessionError:
-                state.ended = ended_status(SessionEndReason.UNKNOWN)
-            except AtprotoError as exc:  # unexpected answer: keep the session, try later
-                log.warning("refresh of %s failed: %s", did, exc.detail)
-                state.failures += 1
-                state.offline_until = now + min(BACKOFF_MAX,
-                                                BACKOFF_START * 2 ** (state.failures - 1))
+        """Periodic pass (see `lifecycle.refresh`), then redraw."""
+        await refresh_accounts(self.client, self.accounts, self._policy, self._clock())
         self.refresh_views()
 
     def _policy(self, session: Session) -> LifetimePolicy:
