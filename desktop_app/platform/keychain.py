@@ -2,8 +2,11 @@
 
 Layout, per profile (the keychain "service" name carries a hash of the data directory):
 
-- secrets: `session/<did>/<seq>/<field>/<i>` chunks and one commit pointer `session/<did>` =
-  `{"seq": n, "chunks": {field: count}}`; pending sign-ins likewise under `pending/<state>`.
+- secrets: `session/<did>/<gen>/<field>/<i>` chunks and one commit pointer `session/<did>` =
+  `{"seq": n, "gen": "<n>.<random>", "chunks": {field: count}}`; pending sign-ins likewise
+  under `pending/<state>`. Every save writes under a fresh random `gen`: a killed process's
+  last D-Bus call can still reach the keychain daemon after a newer process's calls (separate
+  connections are not ordered), so names are never reused across saves.
 - non-secrets: `sessions.json` / `pending.json` in the data directory, holding each session's
   public fields per `seq` (see `_PublicFile`).
 
@@ -260,6 +263,13 @@ class _Base:
         return pointer
 
 
+def _gen(pointer: dict[str, Any]) -> str:
+    gen = pointer.get("gen")
+    if not isinstance(gen, str) or not gen:
+        raise StorageError("keychain pointer is damaged")
+    return gen
+
+
 class KeyringSessionStore(_Base):
     """`SessionStore` on the OS keychain, crash-safe across several entries per session."""
 
@@ -283,37 +293,38 @@ class KeyringSessionStore(_Base):
         pointer = self._pointer(f"session/{did}")
         if pointer is None:
             return None
-        seq = int(pointer["seq"])
+        gen = _gen(pointer)
         entry = self._public.read().get(did, {})
-        public = entry.get("by_seq", {}).get(str(seq))
+        public = entry.get("by_seq", {}).get(gen)
         if public is None:
             raise StorageError(f"public fields of {did} are missing")
-        secret = self._read_secrets(f"session/{did}/{seq}", pointer["chunks"])
+        secret = self._read_secrets(f"session/{did}/{gen}", pointer["chunks"])
         return Session.from_dicts(public, secret)
 
     def _put(self, session: Session) -> None:
         did = session.did
         old = self._pointer(f"session/{did}")
         seq = 0 if old is None else int(old["seq"]) + 1
+        gen = f"{seq}.{pysecrets.token_hex(4)}"
         data = self._public.read()
         entry = data.get(did, {"by_seq": {}})
-        entry["by_seq"][str(seq)] = session.public_dict()
+        entry["by_seq"][gen] = session.public_dict()
         data[did] = entry
         self._public.write(data)  # 1: new public fields beside the old ones
-        counts = self._write_secrets(f"session/{did}/{seq}", session.secret_dict())  # 2
-        pointer = json.dumps({"seq": seq, "chunks": counts}, separators=(",", ":"))
+        counts = self._write_secrets(f"session/{did}/{gen}", session.secret_dict())  # 2
+        pointer = json.dumps({"seq": seq, "gen": gen, "chunks": counts}, separators=(",", ":"))
         self._keychain.set(f"session/{did}", pointer)  # 3: commit
         if old is not None:  # 4: clean up the previous generation
-            self._delete_secrets(f"session/{did}/{int(old['seq'])}", old["chunks"])
+            self._delete_secrets(f"session/{did}/{_gen(old)}", old["chunks"])
         data = self._public.read()
-        data[did] = {"by_seq": {str(seq): session.public_dict()}}
+        data[did] = {"by_seq": {gen: session.public_dict()}}
         self._public.write(data)
 
     def _delete(self, did: str) -> None:
         old = self._pointer(f"session/{did}")
         if old is not None:
             self._keychain.delete(f"session/{did}")  # commit: the session is gone
-            self._delete_secrets(f"session/{did}/{int(old['seq'])}", old["chunks"])
+            self._delete_secrets(f"session/{did}/{_gen(old)}", old["chunks"])
         data = self._public.read()
         if data.pop(did, None) is not None:
             self._public.write(data)

@@ -6,24 +6,20 @@ import asyncio
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.atproto.client_config import ClientConfig
 from desktop_app.lifecycle.lifetime import DAY
-from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
 from desktop_app.platform.signin_flow import CallbackInbox
-from desktop_app.services import make_core, make_oauth_client
-from desktop_app.settings import Settings
-from desktop_app.ui.controller import AppController, handle_problem, provider_problem
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.signin_page import SignInPage
+from desktop_app.ui.controller import AppController
 from tests.e2e.conftest import PdsFactory, node_tooling, pds, pds_factory  # noqa: F401
 from tests.e2e.harness import PdsNetwork
 from tests.e2e.oauth_support import approve, serve_client_metadata
 from tests.platform.conftest import secret_service  # noqa: F401 - fixture
 from tests.platform.secret_service import SecretService
+from tests.ui.app_support import build_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
@@ -48,17 +44,9 @@ async def until(predicate: object, timeout: float = 30.0) -> None:
 async def test_sign_in_status_and_renewal_banner(
     pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,  # noqa: F811
 ) -> None:
-    settings = Settings.load({
-        "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": pds.plc_url,
-        "DESKTOP_APP_HANDLE_RESOLVER": pds.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
-    })
-    core = make_core(settings)
-    client = make_oauth_client(settings, core,
-                               sessions=KeyringSessionStore(settings.paths.data),
-                               states=KeyringStateStore(settings.paths.data))
-    page = SignInPage(handle_problem, provider_problem)
-    window = MainWindow(page, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    parts = build_app(pds, tmp_path, qtbot)
+    core, client, window = parts.core, parts.client, parts.window
+    page = window.sign_in_page
     window.resize(620, 720)
     window.show()
 
@@ -121,17 +109,9 @@ async def test_no_keychain_is_said_plainly(
     from keyring.backends import fail
 
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[attr-defined,no-untyped-call]
-    settings = Settings.load({
-        "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": pds.plc_url,
-        "DESKTOP_APP_HANDLE_RESOLVER": pds.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
-    })
-    core = make_core(settings)
-    client = make_oauth_client(settings, core,
-                               sessions=KeyringSessionStore(settings.paths.data),
-                               states=KeyringStateStore(settings.paths.data))
-    page = SignInPage(handle_problem, provider_problem)
-    window = MainWindow(page, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    parts = build_app(pds, tmp_path, qtbot)
+    core, client, window = parts.core, parts.client, parts.window
+    page = window.sign_in_page
     controller = AppController(window, client, open_browser=lambda url: asyncio.sleep(0))
     try:
         await controller.start()
@@ -146,17 +126,8 @@ async def test_no_keychain_is_said_plainly(
 async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
     pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,  # noqa: F811
 ) -> None:
-    settings = Settings.load({
-        "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": pds.plc_url,
-        "DESKTOP_APP_HANDLE_RESOLVER": pds.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
-    })
-    core = make_core(settings)
-    client = make_oauth_client(settings, core,
-                               sessions=KeyringSessionStore(settings.paths.data),
-                               states=KeyringStateStore(settings.paths.data))
-    window = MainWindow(SignInPage(handle_problem, provider_problem),
-                        QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    parts = build_app(pds, tmp_path, qtbot)
+    core, client, window = parts.core, parts.client, parts.window
     pages_opened: list[str] = []
 
     async def browser(url: str) -> None:
@@ -203,18 +174,8 @@ async def test_renewal_is_silent_for_a_trusted_client(
     with serve_client_metadata(config) as metadata_url:
         net = pds_factory(trusted_clients=[CLIENT_ID],
                           client_metadata_map={CLIENT_ID: metadata_url})
-        settings = Settings.load({
-            "DESKTOP_APP_HOME": str(tmp_path / "profile"), "DESKTOP_APP_PLC_URL": net.plc_url,
-            "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url,
-            "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1", "DESKTOP_APP_CLIENT_ID": CLIENT_ID,
-        })
-        core = make_core(settings)
-        client = make_oauth_client(settings, core,
-                                   sessions=KeyringSessionStore(settings.paths.data),
-                                   states=KeyringStateStore(settings.paths.data))
-        window = MainWindow(SignInPage(handle_problem, provider_problem),
-                            QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
+        parts = build_app(net, tmp_path, qtbot, client_id=CLIENT_ID)
+        core, client, window = parts.core, parts.client, parts.window
         inbox = CallbackInbox()
         jar = tmp_path / "browser-cookies.json"
         pages = {"shown": 0}

@@ -6,21 +6,16 @@ import asyncio
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop_app.atproto.stores import MemoryStateStore
 from desktop_app.lifecycle.lifetime import session_end
-from desktop_app.platform.keychain import KeyringSessionStore
-from desktop_app.services import make_core, make_oauth_client
-from desktop_app.settings import Settings
-from desktop_app.ui.controller import AppController, handle_problem, provider_problem
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.signin_page import SignInPage
+from desktop_app.ui.controller import AppController
 from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
 from tests.e2e.oauth_support import approve
 from tests.platform.conftest import secret_service  # noqa: F401 - fixture
 from tests.platform.secret_service import SecretService
+from tests.ui.app_support import build_app
 
 
 async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
@@ -28,11 +23,8 @@ async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
     tmp_path: Path,
 ) -> None:
     net = pds_factory(access_token_lifetime=3, session_lifetime=12)
-    settings = Settings.load({
-        "DESKTOP_APP_HOME": str(tmp_path / "p"), "DESKTOP_APP_PLC_URL": net.plc_url,
-        "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
-    })
-    core = make_core(settings)
+    parts = build_app(net, tmp_path, qtbot, states=MemoryStateStore())
+    core, client, window = parts.core, parts.client, parts.window
     refreshes: list[float] = []
 
     async def count(request: object) -> None:
@@ -40,12 +32,6 @@ async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
             refreshes.append(time.time())
 
     core.http.event_hooks["request"].append(count)
-    client = make_oauth_client(settings, core,
-                               sessions=KeyringSessionStore(settings.paths.data),
-                               states=MemoryStateStore())
-    window = MainWindow(SignInPage(handle_problem, provider_problem),
-                        QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
 
     async def browser(url: str) -> None:
         import httpx

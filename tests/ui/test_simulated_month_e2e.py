@@ -7,22 +7,17 @@ import time
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop_app.atproto.client_config import ClientConfig
 from desktop_app.atproto.stores import MemoryStateStore
-from desktop_app.platform.keychain import KeyringSessionStore
 from desktop_app.platform.signin_flow import CallbackInbox
-from desktop_app.services import make_core, make_oauth_client
-from desktop_app.settings import Settings
-from desktop_app.ui.controller import AppController, handle_problem, provider_problem
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.signin_page import SignInPage
+from desktop_app.ui.controller import AppController
 from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
 from tests.e2e.oauth_support import approve, serve_client_metadata
 from tests.platform.conftest import secret_service  # noqa: F401 - fixture
 from tests.platform.secret_service import SecretService
+from tests.ui.app_support import build_app
 
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 SESSION, REFRESH, ACCESS, RENEW_BEFORE = 16.0, 8.0, 3.0, 5.0
@@ -39,12 +34,8 @@ async def test_a_month_without_unexpected_sign_outs(
                           client_metadata_map={CLIENT_ID: metadata_url},
                           session_lifetime=SESSION, refresh_lifetime=REFRESH,
                           access_token_lifetime=ACCESS)
-        settings = Settings.load({
-            "DESKTOP_APP_HOME": str(tmp_path / "p"), "DESKTOP_APP_PLC_URL": net.plc_url,
-            "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url, "DESKTOP_APP_CLIENT_ID": CLIENT_ID,
-            "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
-        })
-        core = make_core(settings)
+        parts = build_app(net, tmp_path, qtbot, client_id=CLIENT_ID, states=MemoryStateStore())
+        core, client, window = parts.core, parts.client, parts.window
         token_calls: list[float] = []
 
         async def count(request: httpx.Request) -> None:
@@ -52,12 +43,6 @@ async def test_a_month_without_unexpected_sign_outs(
                 token_calls.append(time.time())
 
         core.http.event_hooks["request"].append(count)
-        client = make_oauth_client(settings, core,
-                                   sessions=KeyringSessionStore(settings.paths.data),
-                                   states=MemoryStateStore())
-        window = MainWindow(SignInPage(handle_problem, provider_problem),
-                            QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
         inbox = CallbackInbox()
         jar = tmp_path / "cookies.json"
         pages = {"with_password": 0, "silent": 0}
