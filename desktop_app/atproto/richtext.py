@@ -19,13 +19,15 @@ _DOMAIN = re.compile(
     r"(?:^|(?<=[\s(]))((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9](?:/\S*)?)",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"(?:^|(?<=\s))[#＃](\S+)")
+_TAG = re.compile(r"(?:^|(?<=\s))[#\uff03](\S+)")  # '#' or the full-width number sign
 _TRAILING = ".,;:!?\"'"
 _INVISIBLE = "\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2\ufe0f"
 # Bare domains are linked only for TLDs people type as such; "file.txt" stays text.
-_COMMON_TLDS = frozenset(
-    ["com", "net", "org", "io", "dev", "app", "social", "xyz", "me", "co", "uk", "de", "fr", "jp", "info", "blog", "news", "tech", "ai", "gg", "tv", "fm", "ca", "us", "eu", "nl", "se", "no", "fi", "es", "it", "au", "nz", "in", "br", "page", "site", "online"]
-)
+_COMMON_TLDS = frozenset({
+    "com", "net", "org", "io", "dev", "app", "social", "xyz", "me", "co", "uk", "de", "fr", "jp",
+    "info", "blog", "news", "tech", "ai", "gg", "tv", "fm", "ca", "us", "eu", "nl", "se", "no",
+    "fi", "es", "it", "au", "nz", "in", "br", "page", "site", "online",
+})
 
 
 @dataclass(frozen=True)

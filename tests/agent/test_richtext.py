@@ -33,7 +33,7 @@ def slices(text: str) -> list[tuple[str, str, str]]:
         ("#atproto rocks", [("tag", "#atproto", "atproto")]),
         ("#123 is not a tag", []),
         ("end of sentence #tag.", [("tag", "#tag", "tag")]),
-        ("full width ＃タグ yes", [("tag", "＃タグ", "タグ")]),
+        ("full width \uff03タグ yes", [("tag", "\uff03タグ", "タグ")]),
         ("x#notatag", []),
     ],
 )
@@ -62,7 +62,7 @@ async def test_unresolved_mentions_stay_plain_text() -> None:
 
     resolved = await resolve_mentions(facets, resolve)
     assert [f.value for f in resolved] == ["did:plc:ewvi7nxzyoun6zhxrhs64oiz"]
-    records = facet_records(resolved + [Facet(0, 2, "tag", "hi")])
+    records = facet_records([*resolved, Facet(0, 2, "tag", "hi")])
     assert records[0]["features"][0] == {
         "$type": "app.bsky.richtext.facet#mention", "did": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"}
     assert records[0]["index"] == {"byteStart": 3, "byteEnd": 14}
