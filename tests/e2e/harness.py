@@ -259,7 +259,27 @@ def start_network(
     full: FullNetworkBackends | None = None,
     timeout: float = 90.0,
 ) -> PdsNetwork:
-    """Start a launcher; `full` (PostgreSQL + Redis URLs) selects the network with the AppView."""
+    """Start a launcher; `full` (PostgreSQL + Redis URLs) selects the network with the AppView.
+
+    The launcher picks free ports by binding port 0 and releasing it, so another process can
+    take one in between; such a start is retried (twice at most).
+    """
+    for attempt in range(3):
+        try:
+            return _start_once(knobs, tooling=tooling, full=full, timeout=timeout)
+        except HarnessStartError as exc:
+            if "EADDRINUSE" not in str(exc) or attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _start_once(
+    knobs: PdsKnobs | None,
+    *,
+    tooling: NodeTooling | None,
+    full: FullNetworkBackends | None,
+    timeout: float,
+) -> PdsNetwork:
     knobs = knobs or PdsKnobs()
     tooling = tooling or find_node_tooling()
     tmpdir = Path(tempfile.mkdtemp(prefix="desktop-app-pds-"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -128,3 +129,12 @@ def _any_port() -> int:
 
 def host_of(url: str) -> str:
     return urlsplit(url).netloc
+
+
+def browser_command(directory: Path) -> str:
+    """The headless driver as a `BROWSER` value: webbrowser runs it as one executable."""
+    script = directory / "headless-browser"
+    driver = Path(__file__).with_name("browser_driver.py")
+    script.write_text(f'#!/bin/sh\nexec {sys.executable} {driver} "$@"\n')
+    script.chmod(0o755)
+    return str(script)

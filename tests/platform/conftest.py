@@ -13,6 +13,7 @@ from tests.platform.secret_service import (
     SecretServiceUnavailableError,
     running_secret_service,
 )
+from tests.platform.xvfb import XvfbUnavailableError, running_xvfb
 
 
 @pytest.fixture
@@ -26,4 +27,16 @@ def secret_service() -> Iterator[SecretService]:
     except SecretServiceUnavailableError as exc:
         if os.environ.get("CI"):
             pytest.fail(f"Secret Service unavailable on CI: {exc}", pytrace=False)
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A private Xvfb display (`:N`) for tests that need a real X server."""
+    try:
+        with running_xvfb() as value:
+            yield value
+    except XvfbUnavailableError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(str(exc), pytrace=False)
         pytest.skip(str(exc))

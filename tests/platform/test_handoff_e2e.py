@@ -18,9 +18,13 @@ from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
 from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
 from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import approve, oauth_client, serve_client_metadata
+from tests.e2e.oauth_support import (
+    approve,
+    browser_command,
+    oauth_client,
+    serve_client_metadata,
+)
 from tests.platform.secret_service import SecretService
-from tests.platform.xvfb import XvfbUnavailableError, running_xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
@@ -28,29 +32,9 @@ CONFIG = ClientConfig.discoverable(CLIENT_ID)
 
 
 @pytest.fixture
-def display() -> Iterator[str]:
-    try:
-        with running_xvfb() as value:
-            yield value
-    except XvfbUnavailableError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
-
-
-@pytest.fixture
 def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:  # noqa: F811
     with serve_client_metadata(CONFIG) as url:
         yield pds_factory(client_metadata_map={CLIENT_ID: url})
-
-
-def browser_command(directory: Path) -> str:
-    """BROWSER must name one executable (webbrowser does not split it): wrap the driver."""
-    script = directory / "headless-browser"
-    script.write_text(f"#!/bin/sh\nexec {sys.executable} {ROOT / 'tests/e2e/browser_driver.py'}"
-                      ' "$@"\n')
-    script.chmod(0o755)
-    return str(script)
 
 
 def app_env(net: PdsNetwork, profile: Path, service: SecretService, display: str,

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ import pytest
 from desktop_app.atproto.client_config import ClientConfig
 from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
 from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import serve_client_metadata
-from tests.platform.conftest import secret_service  # noqa: F401 - fixture
+from tests.e2e.oauth_support import browser_command, serve_client_metadata
+from tests.platform.conftest import display, secret_service  # noqa: F401 - fixtures
 from tests.platform.secret_service import SecretService
-from tests.platform.xvfb import XvfbUnavailableError, running_xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "app-process"
@@ -27,18 +25,13 @@ CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 
 
 @pytest.fixture
-def display() -> Iterator[str]:
+def xdisplay(display: str) -> str:  # noqa: F811
+    """An Xvfb display plus xdotool to type on it."""
     if shutil.which("xdotool") is None:
         if os.environ.get("CI"):
             pytest.fail("xdotool is required on CI")
         pytest.skip("xdotool is not installed")
-    try:
-        with running_xvfb() as value:
-            yield value
-    except XvfbUnavailableError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
+    return display
 
 
 def wait_for(predicate: object, what: str, timeout: float = 45) -> None:
@@ -50,32 +43,24 @@ def wait_for(predicate: object, what: str, timeout: float = 45) -> None:
     raise TimeoutError(what)
 
 
-def browser_wrapper(directory: Path) -> str:
-    script = directory / "headless-browser"
-    script.write_text(f"#!/bin/sh\nexec {sys.executable} {ROOT / 'tests/e2e/browser_driver.py'}"
-                      ' "$@"\n')
-    script.chmod(0o755)
-    return str(script)
-
-
-def screenshot(display: str, name: str) -> Path:
+def screenshot(x_display: str, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / name
     subprocess.run([sys.executable, str(ROOT / "tests/ui/screenshot.py"), str(path)],
-                   env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+                   env={**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"},
                    check=True, timeout=30)
     return path
 
 
-def run_app_and_sign_in(net: PdsNetwork, service: SecretService, display: str, tmp_path: Path,
-                        *, client_id: str | None, shot_prefix: str) -> str:
+def run_app_and_sign_in(net: PdsNetwork, service: SecretService, x_display: str,
+                        tmp_path: Path, *, client_id: str | None, shot_prefix: str) -> str:
     profile = tmp_path / "profile"
     profile.mkdir()
     env = {
-        **os.environ, **service.env, "PYTHONPATH": str(ROOT), "DISPLAY": display,
+        **os.environ, **service.env, "PYTHONPATH": str(ROOT), "DISPLAY": x_display,
         "QT_QPA_PLATFORM": "xcb", "DESKTOP_APP_HOME": str(profile),
         "DESKTOP_APP_PLC_URL": net.plc_url, "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url,
-        "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1", "BROWSER": browser_wrapper(profile),
+        "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1", "BROWSER": browser_command(profile),
         "DRIVER_USERNAME": net.alice.handle, "DRIVER_PASSWORD": net.alice.password,
         "XDG_DATA_DIRS": "/usr/share", "XDG_CONFIG_DIRS": "/etc/xdg",
     }
@@ -93,11 +78,11 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, display: str, t
         window = xdotool("search", "--sync", "--name", "Desktop App").split()[0]
         xdotool("windowfocus", "--sync", window)
         xdotool("type", "--delay", "20", "alice.test")
-        screenshot(display, f"{shot_prefix}-1-typed.png")
+        screenshot(x_display, f"{shot_prefix}-1-typed.png")
         xdotool("key", "Return")
         wait_for(lambda: "signed in did:" in log.read_text(), "sign-in")
         time.sleep(0.5)  # let the window repaint the status panel
-        screenshot(display, f"{shot_prefix}-2-signed-in.png")
+        screenshot(x_display, f"{shot_prefix}-2-signed-in.png")
         app.send_signal(signal.SIGTERM)
         _, err = app.communicate(timeout=30)
     finally:
@@ -109,10 +94,10 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, display: str, t
 
 def test_type_a_handle_and_sign_in_through_the_loopback_redirect(
     pds_factory: PdsFactory, secret_service: SecretService,  # noqa: F811
-    display: str, tmp_path: Path,
+    xdisplay: str, tmp_path: Path,
 ) -> None:
     net = pds_factory()
-    text = run_app_and_sign_in(net, secret_service, display, tmp_path, client_id=None,
+    text = run_app_and_sign_in(net, secret_service, xdisplay, tmp_path, client_id=None,
                                shot_prefix="loopback")
     assert f"signed in {net.alice.did}" in text
     assert "received the sign-in redirect on the loopback listener" in text
@@ -120,11 +105,11 @@ def test_type_a_handle_and_sign_in_through_the_loopback_redirect(
 
 def test_type_a_handle_and_sign_in_through_the_custom_scheme(
     pds_factory: PdsFactory, secret_service: SecretService,  # noqa: F811
-    display: str, tmp_path: Path,
+    xdisplay: str, tmp_path: Path,
 ) -> None:
     with serve_client_metadata(ClientConfig.discoverable(CLIENT_ID)) as url:
         net = pds_factory(client_metadata_map={CLIENT_ID: url})
-        text = run_app_and_sign_in(net, secret_service, display, tmp_path, client_id=CLIENT_ID,
+        text = run_app_and_sign_in(net, secret_service, xdisplay, tmp_path, client_id=CLIENT_ID,
                                    shot_prefix="scheme")
     assert f"signed in {net.alice.did}" in text
     assert "loopback listener" not in text
