@@ -230,6 +230,14 @@ def ensure_service_url(text: str) -> str:
     return url
 
 
+_LANGUAGE = re.compile(r"^(?:[a-z]{2,3}|[ix](?=-)|X(?=-))(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def is_valid_language(tag: str) -> bool:
+    """BCP-47 shape as the lexicon `language` format checks it (well-formed, not registered)."""
+    return bool(_LANGUAGE.match(tag))
+
+
 def parse_identifier(text: str) -> Identifier:
     """Classify what a person typed: a handle, a DID, or a server URL. No network."""
     if not isinstance(text, str) or not text.strip():

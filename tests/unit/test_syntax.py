@@ -291,3 +291,23 @@ def test_interop_at_identifiers() -> None:
 def test_interop_valid_handles_normalise_to_lower_case() -> None:
     for handle in _vectors("handle_syntax_valid.txt"):
         assert syntax.normalize_handle(handle) == handle.lower()
+
+
+@pytest.mark.parametrize("tag", ["en", "pt-BR", "zh-Hant", "i-klingon", "x-private", "es-419"])
+def test_language_tags_accepted(tag: str) -> None:
+    assert syntax.is_valid_language(tag)
+
+
+@pytest.mark.parametrize("tag", ["", "EN", "english", "e", "en-", "en--GB", "x", "i", "a-DE",
+                                 "en-toolongsubtag", "en_GB", "日本"])
+def test_language_tags_rejected(tag: str) -> None:
+    assert not syntax.is_valid_language(tag)
+
+
+def test_interop_languages() -> None:
+    valid = _vectors("language_syntax_valid.txt")
+    invalid = _vectors("language_syntax_invalid.txt")
+    assert valid
+    assert invalid
+    assert [t for t in valid if not syntax.is_valid_language(t)] == []
+    assert [t for t in invalid if syntax.is_valid_language(t)] == []
