@@ -23,6 +23,7 @@ from .errors import (
 )
 from .http import NetworkPolicy, read_limited, safe_url
 from .models import (
+    FOLLOW,
     LIKE,
     POST,
     REPOST,
@@ -243,6 +244,16 @@ class Agent:
 
     async def unrepost(self, repost_uri: str) -> None:
         await self._delete_record(repost_uri, REPOST)
+
+    async def follow(self, did: str) -> str:
+        """Follow an account; returns the follow record's URI (needed to unfollow)."""
+        subject = syntax.ensure_did(did, supported_only=False)
+        ref = await self._create_record(FOLLOW, {"$type": FOLLOW, "subject": subject,
+                                                 "createdAt": now_iso(self._clock)})
+        return ref.uri
+
+    async def unfollow(self, follow_uri: str) -> None:
+        await self._delete_record(follow_uri, FOLLOW)
 
     async def upload_blob(self, data: bytes, mime_type: str) -> BlobRef:
         problem = image_problem(data, mime_type)

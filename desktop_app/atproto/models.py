@@ -12,6 +12,7 @@ from .richtext import Facet
 POST = "app.bsky.feed.post"
 LIKE = "app.bsky.feed.like"
 REPOST = "app.bsky.feed.repost"
+FOLLOW = "app.bsky.graph.follow"
 
 
 @dataclass(frozen=True, slots=True)

