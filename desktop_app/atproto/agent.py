@@ -21,7 +21,7 @@ from .errors import (
     ResponseFormatError,
     XrpcError,
 )
-from .http import NetworkPolicy, read_limited, safe_url
+from .http import NetworkPolicy, fetch, read_limited, safe_url
 from .models import (
     FOLLOW,
     LIKE,
@@ -129,6 +129,18 @@ def rate_limit_wait(headers: httpx.Headers, now: float) -> float:
 def now_iso(clock: Callable[[], float] = time.time) -> str:
     stamp = dt.datetime.fromtimestamp(clock(), dt.UTC)
     return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
+
+
+MAX_MEDIA_BYTES = 5 * 1024 * 1024
+
+
+async def fetch_media(http: httpx.AsyncClient, policy: NetworkPolicy, url: str) -> bytes:
+    """An avatar or thumbnail from the AppView's CDN: public, policy-checked, size-capped."""
+    response, body = await fetch(http, policy, "GET", url, follow_redirects=True,
+                                 max_bytes=MAX_MEDIA_BYTES)
+    if response.status_code != 200:
+        raise NetworkError(f"HTTP {response.status_code} for {safe_url(url)}")
+    return body
 
 
 class Agent:

@@ -132,3 +132,35 @@ def facet_records(facets: list[Facet]) -> list[dict[str, Any]]:
         # An unresolved mention (still a handle) stays plain text.
         if f.kind != "mention" or syntax.is_valid_did(f.value)
     ]
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    kind: FacetKind | None = None  # None: plain text
+    value: str = ""
+
+
+def segments(text: str, facets: tuple[Facet, ...] | list[Facet]) -> list[Segment]:
+    """Split text at its facets for display. Facets from other clients are untrusted: one that is
+    out of range, overlaps an earlier one or cuts a UTF-8 character is ignored."""
+    data = text.encode("utf-8")
+    out: list[Segment] = []
+    pos = 0
+    for facet in sorted(facets, key=lambda f: (f.byte_start, f.byte_end)):
+        start, end = facet.byte_start, facet.byte_end
+        if start < pos or end > len(data) or start >= end:
+            continue
+        try:
+            before = data[pos:start].decode("utf-8")
+            inner = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if before:
+            out.append(Segment(before))
+        out.append(Segment(inner, facet.kind, facet.value))
+        pos = end
+    tail = data[pos:].decode("utf-8", errors="replace")
+    if tail or not out:
+        out.append(Segment(tail))
+    return out

@@ -1,0 +1,217 @@
+"""The home timeline: a QListView over the model; new-posts, empty, error and loading states."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..atproto.models import FeedItem
+from .images import ImageCache
+from .post_delegate import PostDelegate
+from .timeline_model import ITEM_ROLE, TimelineModel
+
+NEAR_BOTTOM_SCREENS = 2.0  # start the next page this many viewport heights before the end
+
+
+class TimelineView(QWidget):
+    near_bottom = Signal()
+    refresh_requested = Signal()
+    retry_requested = Signal()
+    show_new_requested = Signal()
+    first_page_painted = Signal()
+
+    def __init__(self, model: TimelineModel, images: ImageCache,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.model = model
+        self.images = images
+
+        self.title = QLabel("<b>Home</b>")
+        self.new_posts_button = QPushButton()
+        self.new_posts_button.setObjectName("newPostsButton")
+        self.new_posts_button.hide()
+        self.refresh_button = QToolButton()
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setText("⟳ Refresh")
+        self.refresh_button.setToolTip("Check for new posts (F5)")
+        self.refresh_button.setAccessibleName("Refresh timeline")
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.new_posts_button)
+        header.addWidget(self.refresh_button)
+
+        self.list = QListView()
+        self.list.setObjectName("timelineList")
+        self.list.setAccessibleName("Home timeline")
+        self.list.setModel(model)
+        self.delegate = PostDelegate(images, self.list)
+        self.delegate.width_source = lambda: self.list.viewport().width()
+        self.list.setItemDelegate(self.delegate)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.verticalScrollBar().setSingleStep(24)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
+        self.list.setUniformItemSizes(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setMouseTracking(True)
+        self.list.viewport().installEventFilter(self)
+        self.list.verticalScrollBar().valueChanged.connect(self._check_bottom)
+        self.list.verticalScrollBar().rangeChanged.connect(lambda *_: self._check_bottom())
+
+        self.empty_label = QLabel("Your timeline is empty.\nFollow people to see their posts here.")
+        self.empty_label.setObjectName("timelineEmpty")
+        self.loading_label = QLabel("Loading your timeline…")
+        self.loading_label.setObjectName("timelineLoading")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("timelineError")
+        self.error_label.setWordWrap(True)
+        self.retry_button = QPushButton("Try again")
+        self.retry_button.setObjectName("timelineRetry")
+        error_page = QWidget()
+        error_layout = QVBoxLayout(error_page)
+        error_layout.addStretch(1)
+        error_layout.addWidget(self.error_label, 0, Qt.AlignmentFlag.AlignCenter)
+        error_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignCenter)
+        error_layout.addStretch(1)
+        for label in (self.empty_label, self.loading_label, self.error_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.footer = QLabel()
+        self.footer.setObjectName("timelineFooter")
+        self.footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.footer_retry = QPushButton("Try again")
+        self.footer_retry.setObjectName("timelineFooterRetry")
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.footer)
+        footer.addWidget(self.footer_retry)
+        footer.addStretch(1)
+        self.footer.hide()
+        self.footer_retry.hide()
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.loading_label)
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(error_page)
+        self._error_page = error_page
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(footer)
+
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.footer_retry.clicked.connect(self._retry_more)
+        self.new_posts_button.clicked.connect(self.show_new_requested)
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.refresh_requested)
+        images.loaded.connect(lambda _url: self.list.viewport().update())
+        model.rowsInserted.connect(lambda *_: self._sync_state())
+        model.modelReset.connect(self._sync_state)
+        self._painted_first = False
+        self._loading = True
+
+    # --- states ----------------------------------------------------------------------------------
+
+    def show_loading(self) -> None:
+        self._loading = True
+        self.stack.setCurrentWidget(self.loading_label)
+
+    def show_error(self, message: str) -> None:
+        """The first page failed: a full-page error with a retry button."""
+        self._loading = False
+        self.error_label.setText(message)
+        self.stack.setCurrentWidget(self._error_page)
+
+    def loaded(self) -> None:
+        self._loading = False
+        self._sync_state()
+
+    def _sync_state(self) -> None:
+        if self._loading:
+            if self.model.rowCount() == 0:
+                return
+            self._loading = False
+        self.stack.setCurrentWidget(self.list if self.model.rowCount() else self.empty_label)
+
+    def set_loading_more(self, loading: bool) -> None:
+        self.footer_retry.hide()
+        self.footer.setText("Loading more posts…")
+        self.footer.setVisible(loading)
+
+    def show_more_error(self, message: str) -> None:
+        self.footer.setText(message)
+        self.footer.show()
+        self.footer_retry.show()
+
+    def show_end(self) -> None:
+        self.footer.setText("You're all caught up.")
+        self.footer_retry.hide()
+        self.footer.show()
+
+    def _retry_more(self) -> None:
+        self.footer_retry.hide()
+        self.near_bottom.emit()
+
+    def set_new_posts(self, count: int) -> None:
+        if count <= 0:
+            self.new_posts_button.hide()
+            return
+        more = "+" if count >= 50 else ""
+        self.new_posts_button.setText(f"↑ {count}{more} new post{'s' if count != 1 else ''}")
+        self.new_posts_button.show()
+
+    def scroll_to_top(self) -> None:
+        self.list.scrollToTop()
+
+    # --- scrolling and hover ---------------------------------------------------------------------
+
+    def _check_bottom(self) -> None:
+        bar = self.list.verticalScrollBar()
+        if self.model.rowCount() == 0:
+            return
+        remaining = bar.maximum() - bar.value()
+        if remaining <= NEAR_BOTTOM_SCREENS * self.list.viewport().height():
+            self.near_bottom.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport():
+            if event.type() == QEvent.Type.Paint and not self._painted_first \
+                    and self.model.rowCount():
+                self._painted_first = True
+                self.first_page_painted.emit()
+            elif event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+                self._update_cursor(event)
+        return super().eventFilter(watched, event)
+
+    def _update_cursor(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        index = self.list.indexAt(pos)
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        hit = None
+        if isinstance(item, FeedItem):
+            option = QStyleOptionViewItem()
+            option.initFrom(self.list)
+            option.rect = self.list.visualRect(index)
+            hit = self.delegate.hit(item, option, pos - option.rect.topLeft())
+        shape = Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor
+        self.list.viewport().setCursor(shape)
