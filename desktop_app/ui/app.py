@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
+from ..atproto.agent import fetch_media
 from ..atproto.errors import AtprotoError
 from ..logging_setup import configure_logging
 from ..platform.keychain import KeyringSessionStore, KeyringStateStore
@@ -22,6 +23,7 @@ from ..qtloop import AppEventLoop
 from ..services import client_config, make_core, make_oauth_client
 from ..settings import Settings
 from .controller import AppController, handle_problem, provider_problem
+from .images import ImageCache
 from .main_window import MainWindow
 from .signin_page import SignInPage
 
@@ -69,8 +71,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     client = make_oauth_client(settings, core, sessions=KeyringSessionStore(settings.paths.data),
                                states=KeyringStateStore(settings.paths.data))
     page = SignInPage(handle_problem, provider_problem)
+    images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
     window = MainWindow(page, QSettings(str(settings.paths.config / "window.ini"),
-                                        QSettings.Format.IniFormat))
+                                        QSettings.Format.IniFormat), images)
     controller = AppController(window, client, settings_extra=dict(settings.extra), inbox=inbox,
                                notify=desktop_notifier(window))
     try:
@@ -97,6 +100,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         loop.run_until_complete(controller.aclose())
+        loop.run_until_complete(images.aclose())
         loop.run_until_complete(core.aclose())
         loop.run_until_complete(loop.shutdown_asyncgens())
         instance.close()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from ..atproto import syntax
+from ..atproto.agent import Agent
 from ..atproto.errors import AtprotoError, SessionEndReason
 from ..atproto.oauth import AuthorizationStart, OAuthClient
 from ..atproto.session import Session
@@ -29,6 +30,7 @@ from ..platform.signin_flow import CallbackInbox, OpenBrowser, SignInOptions, op
 from ..platform.signin_flow import sign_in as run_sign_in
 from .main_window import MainWindow
 from .status_panel import AccountView
+from .timeline_controller import TimelineController
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,7 @@ class AppController(QObject):
         self._dismissed: set[str] = set()
         self._notify = notify
         self._notified: set[str] = set()
+        self.timeline: TimelineController | None = None
 
         page = window.sign_in_page
         page.sign_in_requested.connect(self._on_sign_in)
@@ -118,7 +121,8 @@ class AppController(QObject):
             self.window.sign_in_page.show_form(exc.message)
         if self.accounts:
             self.active_did = next(iter(self.accounts))
-            self.window.show_accounts()
+            await self._show_timeline()
+            self.window.show_home()
         else:
             self.window.show_sign_in()
         self.refresh_views()
@@ -127,6 +131,9 @@ class AppController(QObject):
 
     async def aclose(self) -> None:
         self._timer.stop()
+        if self.timeline is not None:
+            await self.timeline.aclose()
+            self.timeline = None
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
@@ -183,7 +190,8 @@ class AppController(QObject):
         self._dismissed.discard(session.did)
         self.window.banner.hide_for(session.did)
         self.refresh_views()
-        self.window.show_accounts()
+        await self._show_timeline()
+        self.window.show_home()
         return session
 
     async def renew(self, did: str) -> str | None:
@@ -256,6 +264,27 @@ class AppController(QObject):
         if did in self.accounts:
             self.active_did = did
             self.refresh_views()
+            self._spawn(self._show_timeline())
+
+    async def _show_timeline(self) -> None:
+        """The home timeline follows the active account."""
+        did = self.active_did
+        if self.timeline is not None:
+            if self.timeline.agent.did == did:
+                return
+            old, self.timeline = self.timeline, None
+            await old.aclose()
+        self.window.composer.clear()
+        if did is None:
+            self.window.timeline.model.reset()
+            return
+        self.timeline = TimelineController(Agent(self.client, did), self.window.timeline,
+                                           self.window.composer)
+        self.timeline.message.connect(
+            lambda text: self.window.statusBar().showMessage(text, 8000))
+        state = self.accounts.get(did)
+        self.window.timeline.title.setText(f"<b>Home</b> · @{state.handle if state else did}")
+        self.timeline.start()
 
     # --- accounts ------------------------------------------------------------------------------
 
@@ -264,6 +293,7 @@ class AppController(QObject):
         self.accounts.pop(did, None)
         if self.active_did == did:
             self.active_did = next(iter(self.accounts), None)
+            await self._show_timeline()
         self.window.banner.hide_for(did)
         self.refresh_views()
         if not self.accounts:

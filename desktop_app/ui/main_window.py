@@ -15,8 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atproto.errors import NetworkError
+from .composer import Composer
+from .images import ImageCache
 from .signin_page import SignInPage
 from .status_panel import StatusPanel
+from .timeline_model import TimelineModel
+from .timeline_view import TimelineView
+
+
+async def _no_media(url: str) -> bytes:
+    raise NetworkError("no image loader configured")
 
 
 class RenewalBanner(QFrame):
@@ -68,7 +77,8 @@ class RenewalBanner(QFrame):
 class MainWindow(QMainWindow):
     add_account_requested = Signal()
 
-    def __init__(self, sign_in_page: SignInPage, settings: QSettings) -> None:
+    def __init__(self, sign_in_page: SignInPage, settings: QSettings,
+                 images: ImageCache | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Desktop App")
@@ -76,10 +86,20 @@ class MainWindow(QMainWindow):
         self.sign_in_page = sign_in_page
         self.status_panel = StatusPanel()
         self.banner = RenewalBanner()
+        self.images = images or ImageCache(_no_media)
+        self.timeline = TimelineView(TimelineModel(), self.images)
+        self.composer = Composer()
+        self.home = QWidget()
+        self.home.setObjectName("homePage")
+        home_layout = QVBoxLayout(self.home)
+        home_layout.setContentsMargins(0, 0, 0, 0)
+        home_layout.addWidget(self.composer)
+        home_layout.addWidget(self.timeline, 1)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.sign_in_page)
         self.pages.addWidget(self.status_panel)
+        self.pages.addWidget(self.home)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -92,7 +112,12 @@ class MainWindow(QMainWindow):
         self.add_account_action.setShortcut(QKeySequence.StandardKey.New)
         self.add_account_action.triggered.connect(self.add_account_requested)
         menu.addAction(self.add_account_action)
+        self.show_home_action = QAction("&Home timeline", self)
+        self.show_home_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.show_home_action.triggered.connect(self.show_home)
+        menu.addAction(self.show_home_action)
         self.show_accounts_action = QAction("Show &accounts", self)
+        self.show_accounts_action.setShortcut(QKeySequence("Ctrl+2"))
         self.show_accounts_action.triggered.connect(self.show_accounts)
         menu.addAction(self.show_accounts_action)
         quit_action = QAction("&Quit", self)
@@ -108,6 +133,9 @@ class MainWindow(QMainWindow):
 
     def show_sign_in(self) -> None:
         self.pages.setCurrentWidget(self.sign_in_page)
+
+    def show_home(self) -> None:
+        self.pages.setCurrentWidget(self.home)
 
     def show_accounts(self) -> None:
         self.pages.setCurrentWidget(self.status_panel)

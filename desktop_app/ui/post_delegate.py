@@ -260,6 +260,8 @@ class PostDelegate(QStyledItemDelegate):
         bold, small = self._fonts(font)
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        if option.state & QStyle.StateFlag.State_Selected:
+            text_color = muted = palette.color(QPalette.ColorRole.HighlightedText)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(rect.topLeft())

@@ -8,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from desktop_app.atproto.agent import fetch_media
 from desktop_app.atproto.oauth import OAuthClient
 from desktop_app.atproto.stores import StateStore
 from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
 from desktop_app.services import Core, make_core, make_oauth_client
 from desktop_app.settings import Settings
 from desktop_app.ui.controller import handle_problem, provider_problem
+from desktop_app.ui.images import ImageCache
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.signin_page import SignInPage
 from tests.e2e.harness import PdsNetwork
@@ -43,7 +45,9 @@ def build_app(
         settings, core, sessions=KeyringSessionStore(settings.paths.data),
         states=states or KeyringStateStore(settings.paths.data),
     )
+    images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
     window = MainWindow(SignInPage(handle_problem, provider_problem),
-                        QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+                        QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat),
+                        images)
     qtbot.addWidget(window)
     return AppParts(settings, core, client, window)

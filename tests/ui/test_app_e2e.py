@@ -66,7 +66,8 @@ async def test_sign_in_status_and_renewal_banner(
         qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
         await until(lambda: pds.alice.did in window.status_panel.cards)
         card = window.status_panel.cards[pds.alice.did]
-        assert window.pages.currentWidget() is window.status_panel
+        assert window.pages.currentWidget() is window.home  # the timeline comes first
+        window.show_accounts()
         assert card.remaining.text().startswith("Session ends in 13 days 23 hours")
         assert card.title.text() == "@alice.test"
         assert not card.renew_button.isHidden()

@@ -98,12 +98,15 @@ async function main() {
     }
     // TestNetwork reads redis from the environment only.
     process.env.REDIS_HOST = config.redisHost
+    const bskyPort = await freePort()
     network = await devEnv.TestNetwork.create({
       dbPostgresUrl: config.dbPostgresUrl,
       dbPostgresSchema: config.dbPostgresSchema ?? 'harness',
       plc: plcParams,
       pds: pdsParams,
-      bsky: { port: await freePort() },
+      // The AppView builds image URLs from publicUrl; dev-env's default names a public host
+      // (bsky.public.url), which would send clients off the machine. Serve them from loopback.
+      bsky: { port: bskyPort, publicUrl: `http://localhost:${bskyPort}` },
       ozone: { port: await freePort() },
     })
   } else {

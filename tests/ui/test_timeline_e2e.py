@@ -1,0 +1,172 @@
+"""The window's timeline and composer against the full network, with the real keychain."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from desktop_app.atproto.agent import Agent, ImageUpload
+from desktop_app.atproto.errors import NetworkError
+from desktop_app.atproto.models import PostView
+from desktop_app.ui.controller import AppController
+from desktop_app.ui.main_window import MainWindow
+from tests.e2e.conftest import full_network, node_tooling  # noqa: F401 - fixtures
+from tests.e2e.harness import PdsNetwork
+from tests.e2e.oauth_support import approve, oauth_client, sign_in
+from tests.platform.conftest import secret_service  # noqa: F401 - fixture
+from tests.platform.secret_service import SecretService
+from tests.support.images import png
+from tests.ui.app_support import build_app
+from tests.ui.test_app_e2e import shot, until
+
+pytestmark = pytest.mark.fullnetwork
+
+
+@asynccontextmanager
+async def bob_agent(net: PdsNetwork) -> AsyncIterator[Agent]:
+    async with oauth_client(net) as (client, _):
+        session = await sign_in(client, net.bob)
+        yield Agent(client, session.did)
+
+
+def row_of(window: MainWindow, uri: str) -> int:
+    model = window.timeline.model
+    return next((r for r in range(model.rowCount()) if model.item(r).post.uri == uri), -1)
+
+
+def post_at(window: MainWindow, uri: str) -> PostView | None:
+    return window.timeline.model.find_post(uri)
+
+
+def click_like(window: MainWindow, qtbot: QtBot, uri: str) -> None:
+    view = window.timeline
+    index = view.model.index(row_of(window, uri))
+    view.list.scrollTo(index)
+    rect = view.list.visualRect(index)
+    layout = view.delegate.layout(view.model.item(index.row()), view.list.viewport().width(),
+                                  view.list.font(), QColor("blue"))
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.topLeft() + layout.like.center() + QPoint(0, 0))
+
+
+async def test_timeline_compose_like_in_the_window(
+    full_network: PdsNetwork, secret_service: SecretService,  # noqa: F811
+    qtbot: QtBot, tmp_path: Path,
+) -> None:
+    net = full_network
+    async with bob_agent(net) as bob:
+        alice_did = net.alice.did
+        await bob.follow(alice_did)
+        # What alice will see: bob's posts, once alice follows bob.
+        bob_posts = [
+            await bob.create_post("Good morning from bob 🌅 with a link https://example.com/x"),
+            await bob.create_post("A picture of a square",
+                                  images=[ImageUpload(png(120, 90, (40, 120, 200)), "image/png",
+                                                      "a blue rectangle", (120, 90))]),
+            await bob.create_post("שלום! right-to-left text from bob"),
+        ]
+
+        parts = build_app(net, tmp_path, qtbot)
+        window, client = parts.window, parts.client
+        window.resize(640, 900)
+        window.show()
+
+        async def browser(url: str) -> None:
+            callback = await approve(url, net.alice)
+            async with httpx.AsyncClient(trust_env=False) as http:
+                assert (await http.get(callback)).status_code == 200
+
+        controller = AppController(window, client, open_browser=browser)
+        try:
+            await controller.start()
+            qtbot.keyClicks(window.sign_in_page.handle_edit, "alice.test")
+            qtbot.mouseClick(window.sign_in_page.sign_in_button, Qt.MouseButton.LeftButton)
+            await until(lambda: controller.timeline is not None)
+            assert window.pages.currentWidget() is window.home
+            timeline = controller.timeline
+            assert timeline is not None
+            await timeline.agent.follow(bob.did)
+            # Until the AppView has the follow, the timeline may be empty; refresh finds them.
+            for _ in range(100):
+                await timeline.show_newer()
+                if all(post_at(window, p.uri) for p in bob_posts):
+                    break
+                await asyncio.sleep(0.2)
+            assert all(post_at(window, p.uri) for p in bob_posts)
+            await until(lambda: window.images.fetches >= 1 and not window.images._pending)
+            await asyncio.sleep(0.1)
+            shot(window, "5-timeline.png")
+
+            # Compose with the keyboard: Ctrl+Enter posts; the app detects the facets.
+            text = "hi @bob.test 👩‍👩‍👧 日本語 #desktop https://example.com/ok"
+            window.composer.text_edit.setPlainText(text)
+            qtbot.keyClick(window.composer.text_edit, Qt.Key.Key_Return,
+                           Qt.KeyboardModifier.ControlModifier)
+            await until(lambda: any(window.timeline.model.item(r).post.text == text
+                                    for r in range(window.timeline.model.rowCount())),
+                        timeout=20)
+            mine = next(window.timeline.model.item(r).post
+                        for r in range(window.timeline.model.rowCount())
+                        if window.timeline.model.item(r).post.text == text)
+            assert row_of(window, mine.uri) == 0  # shown at the top
+            assert window.composer.text_edit.toPlainText() == ""
+            encoded = text.encode()
+            assert sorted(encoded[f.byte_start:f.byte_end].decode() for f in mine.facets) == \
+                sorted(["@bob.test", "#desktop", "https://example.com/ok"])
+
+            # Like bob's post with a click: optimistic, then confirmed by the server.
+            target = bob_posts[0].uri
+            before = post_at(window, target)
+            assert before is not None and before.like_count == 0
+            click_like(window, qtbot, target)
+            seen: list[tuple[int, str | None]] = []
+
+            def counted() -> bool:
+                now = post_at(window, target)
+                assert now is not None
+                seen.append((now.like_count, now.viewer_like))
+                return now.like_count == 1
+
+            await until(counted, timeout=5)  # (optimism itself: test_timeline_controller.py)
+            await until(lambda: (post_at(window, target) or before).viewer_like not in
+                        (None, "pending"))
+            like_uri = post_at(window, target).viewer_like  # type: ignore[union-attr]
+
+            async def server_count() -> int:
+                page = await bob.author_feed(bob.did)
+                return next(i.post.like_count for i in page.items if i.post.uri == target)
+
+            for _ in range(100):
+                if await server_count() == 1:
+                    break
+                await asyncio.sleep(0.2)
+            assert await server_count() == 1
+            assert like_uri is not None and like_uri.startswith(f"at://{alice_did}/")
+            window.timeline.list.scrollToTop()
+            shot(window, "6-posted-and-liked.png")
+
+            # A failed post keeps the draft.
+            async def offline(*args: object, **kwargs: object) -> None:
+                raise NetworkError("test: provider down")
+
+            window.composer.text_edit.setPlainText("draft that must survive")
+            original = timeline.agent.create_post
+            timeline.agent.create_post = offline  # type: ignore[method-assign, assignment]
+            qtbot.mouseClick(window.composer.post_button, Qt.MouseButton.LeftButton)
+            await until(lambda: not window.composer.error_label.isHidden())
+            assert window.composer.text_edit.toPlainText() == "draft that must survive"
+            assert "could not be reached" in window.composer.error_label.text()
+            timeline.agent.create_post = original  # type: ignore[method-assign]
+        finally:
+            await controller.aclose()
+            await window.images.aclose()
+            await parts.core.aclose()
+
