@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
@@ -45,6 +46,7 @@ def desktop_notifier(window: MainWindow) -> Callable[[str, str], None] | None:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    started = time.monotonic()
     settings = Settings.load()
     configure_logging(settings.paths.logs)
     existing = QApplication.instance()
@@ -74,6 +76,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
     window = MainWindow(page, QSettings(str(settings.paths.config / "window.ini"),
                                         QSettings.Format.IniFormat), images)
+    window.timeline.first_page_painted.connect(lambda: log.info(
+        "first timeline page painted %.3f s after start", time.monotonic() - started))
     controller = AppController(window, client, settings_extra=dict(settings.extra), inbox=inbox,
                                notify=desktop_notifier(window))
     try:

@@ -1,4 +1,4 @@
-"""Avatars and thumbnails: fetched once per URL on the event loop, decoded, kept in an LRU."""
+"""Avatars and thumbnails: fetched once per URL, decoded to display size off the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,97 +6,116 @@ import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader
 
 log = logging.getLogger(__name__)
 
 FetchBytes = Callable[[str], Awaitable[bytes]]
 MAX_CONCURRENT = 6
-CACHE_ENTRIES = 600
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_DECODED_SIDE = 600  # thumbnails are shown at most this big; keep memory bounded
-DECODED_BUDGET = 48 * 1024 * 1024
+RAW_BUDGET = 8 * 1024 * 1024  # fetched bytes kept, so a second size needs no refetch
+DECODED_BUDGET = 32 * 1024 * 1024
+DECODERS = 2
+
+Key = tuple[str, int, int]
 
 
 class ImageCache(QObject):
-    """`pixmap(url, size)` answers from memory or returns None and starts one fetch; `loaded`
-    fires when it arrives. Failed URLs are not retried until `clear_failures()`."""
+    """`image(url, size)` answers from memory or returns None and starts one fetch-and-decode;
+    `loaded` fires when it is ready. Images are decoded straight to the size they are shown at
+    (in a worker thread: QImage, unlike QPixmap, may live off the GUI thread), so painting never
+    scales and memory holds display-size pixels only. Failed URLs are not retried."""
 
     loaded = Signal(str)
 
-    def __init__(self, fetch: FetchBytes, *, entries: int = CACHE_ENTRIES) -> None:
+    def __init__(self, fetch: FetchBytes) -> None:
         super().__init__()
         self._fetch = fetch
-        self._entries = entries
-        self._images: OrderedDict[str, QImage] = OrderedDict()
-        self._scaled: OrderedDict[tuple[str, int, int], QPixmap] = OrderedDict()
-        self._pending: dict[str, asyncio.Task[None]] = {}
+        self._images: OrderedDict[Key, QImage] = OrderedDict()
+        self._raw: OrderedDict[str, bytes] = OrderedDict()
+        self._raw_bytes = 0
+        self._decoded_bytes = 0
+        self._pending: dict[Key, asyncio.Task[None]] = {}
+        self._downloads: dict[str, asyncio.Future[bytes]] = {}
         self._failed: set[str] = set()
         self._slots = asyncio.Semaphore(MAX_CONCURRENT)
-        self._decoded_bytes = 0
+        # Our own plain threads: qasync's default executor is QThread-based and aborts the
+        # process if a decode is still running at exit.
+        self._decoders = ThreadPoolExecutor(DECODERS, thread_name_prefix="image-decode")
         self.fetches = 0
 
-    def pixmap(self, url: str | None, size: QSize) -> QPixmap | None:
-        if not url:
+    def image(self, url: str | None, size: QSize) -> QImage | None:
+        if not url or size.isEmpty():
             return None
         key = (url, size.width(), size.height())
-        cached = self._scaled.get(key)
-        if cached is not None:
-            self._scaled.move_to_end(key)
-            return cached
-        image = self._images.get(url)
-        if image is None:
-            self._request(url)
-            return None
-        scaled = QPixmap.fromImage(image.scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-            Qt.TransformationMode.SmoothTransformation))
-        self._scaled[key] = scaled
-        if len(self._scaled) > self._entries:
-            self._scaled.popitem(last=False)
-        return scaled
+        found = self._images.get(key)
+        if found is not None:
+            self._images.move_to_end(key)
+            return found
+        if key not in self._pending and url not in self._failed:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                return None  # painted outside the app's event loop (a bare widget test)
+            self._pending[key] = loop.create_task(self._load(key))
+        return None
 
     def failed(self, url: str) -> bool:
         return url in self._failed
 
-    def clear_failures(self) -> None:
-        self._failed.clear()
-
-    def _request(self, url: str) -> None:
-        if url in self._pending or url in self._failed:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return  # painted outside the app's event loop (a bare widget test): placeholder
-        self._pending[url] = loop.create_task(self._load(url))
-
-    async def _load(self, url: str) -> None:
+    async def _bytes(self, url: str) -> bytes:
+        cached = self._raw.get(url)
+        if cached is not None:
+            self._raw.move_to_end(url)
+            return cached
+        running = self._downloads.get(url)
+        if running is not None:
+            return await asyncio.shield(running)
+        future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        self._downloads[url] = future
         try:
             async with self._slots:
                 self.fetches += 1
                 data = await self._fetch(url)
-            image = QImage()
-            if len(data) > MAX_IMAGE_BYTES or not image.loadFromData(data):
-                raise ValueError("not a decodable image")
+            if len(data) > MAX_IMAGE_BYTES:
+                raise ValueError("image too large")
         except asyncio.CancelledError:
+            future.cancel()
             raise
         except Exception as exc:
+            future.set_exception(exc)
+            future.exception()  # marked retrieved: waiters re-raise it, nobody else needs it
+            raise
+        finally:
+            self._downloads.pop(url, None)
+        future.set_result(data)
+        self._raw[url] = data
+        self._raw_bytes += len(data)
+        while self._raw and self._raw_bytes > RAW_BUDGET:
+            _, old = self._raw.popitem(last=False)
+            self._raw_bytes -= len(old)
+        return data
+
+    async def _load(self, key: Key) -> None:
+        url, width, height = key
+        try:
+            data = await self._bytes(url)
+            image = await asyncio.get_running_loop().run_in_executor(
+                self._decoders, decode_to_size, data, QSize(width, height))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # any failure means "show the placeholder"
             log.info("image not loaded (%s)", type(exc).__name__)
             self._failed.add(url)
             return
         finally:
-            self._pending.pop(url, None)
-        if max(image.width(), image.height()) > MAX_DECODED_SIDE:
-            image = image.scaled(MAX_DECODED_SIDE, MAX_DECODED_SIDE,
-                                 Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        self._images[url] = image
+            self._pending.pop(key, None)
+        self._images[key] = image
         self._decoded_bytes += image.sizeInBytes()
-        while self._images and (len(self._images) > self._entries
-                                or self._decoded_bytes > DECODED_BUDGET):
+        while self._images and self._decoded_bytes > DECODED_BUDGET:
             _, old = self._images.popitem(last=False)
             self._decoded_bytes -= old.sizeInBytes()
         self.loaded.emit(url)
@@ -106,3 +125,28 @@ class ImageCache(QObject):
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        self._decoders.shutdown(wait=True, cancel_futures=True)
+
+
+def decode_to_size(data: bytes, size: QSize) -> QImage:
+    """Decode and cover-crop to exactly `size` (the decoder downsamples JPEGs for free)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    source = reader.size()
+    if source.isValid() and not source.isEmpty():
+        scaled = source.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        if scaled.width() < source.width():
+            reader.setScaledSize(scaled)
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(f"not a decodable image ({reader.errorString()})")
+    if image.size() != size:
+        image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                             Qt.TransformationMode.SmoothTransformation)
+    x = max(0, (image.width() - size.width()) // 2)
+    y = max(0, (image.height() - size.height()) // 2)
+    return image.copy(x, y, size.width(), size.height()).convertToFormat(
+        QImage.Format.Format_ARGB32_Premultiplied)

@@ -324,11 +324,11 @@ class PostDelegate(QStyledItemDelegate):
                       palette: QPalette) -> None:
         path = QPainterPath()
         path.addEllipse(area.toRectF())
-        pixmap = self._images.pixmap(post.author.avatar, area.size())
+        picture = self._images.image(post.author.avatar, area.size())
         painter.save()
         painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-        if pixmap is not None:
-            painter.drawPixmap(area, pixmap)
+        if picture is not None:
+            painter.drawImage(area.topLeft(), picture)
         else:
             painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
             painter.setPen(palette.color(QPalette.ColorRole.Light))
@@ -338,15 +338,13 @@ class PostDelegate(QStyledItemDelegate):
 
     def _paint_image(self, painter: QPainter, area: QRect, image: ImageView, palette: QPalette,
                      small: QFont) -> None:
-        pixmap = self._images.pixmap(image.thumb, area.size())
+        picture = self._images.image(image.thumb, area.size())
         painter.save()
         path = QPainterPath()
         path.addRoundedRect(area.toRectF(), 8, 8)
         painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-        if pixmap is not None:
-            source = QRect(QPoint(0, 0), area.size())
-            source.moveCenter(pixmap.rect().center())
-            painter.drawPixmap(area, pixmap, source)
+        if picture is not None:
+            painter.drawImage(area.topLeft(), picture)
         else:
             painter.fillRect(area, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))

@@ -1,0 +1,292 @@
+"""Benchmark: 10 000 posts in the timeline (peak RSS, layout, scroll) and app start to first page.
+
+Run (after `scripts/test` has provisioned Node, the harness and the Debian packages once):
+    eval "$(scripts/ensure-node.sh --env)" && QT_QPA_PLATFORM=offscreen \\
+        .venv/bin/python -m benchmarks.timeline [scroll|first-page|all]
+
+`scroll`: the real main window (composer, timeline, delegate, image cache) offscreen with 10 000
+varied posts (long, emoji, CJK, RTL, facets, reposts, replies, 1-4 images, link cards, quotes;
+600 distinct avatars served from memory), appended a page of 50 at a time; then scrolls top to
+bottom one viewport per frame, painting every frame. Prints peak RSS of the whole process.
+`first-page`: signs alice.test in once against the local full network with a private Secret
+Service, seeds her timeline, then starts the real app process (`python -m desktop_app`) five
+times with that restored session and reports spawn-to-first-page-painted, measured outside the
+process, and the app's own figure from `run()` entry (both include the keychain load).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTS = 10_000
+PAGE = 50
+
+
+def _rss_mb() -> tuple[float, float]:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    current = 0.0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            current = int(line.split()[1]) / 1024
+    return current, peak
+
+
+def _posts() -> list:  # type: ignore[type-arg]
+    from desktop_app.atproto.models import (
+        Author,
+        ExternalView,
+        FeedItem,
+        ImageView,
+        PostView,
+        QuotedPost,
+    )
+    from desktop_app.atproto.richtext import detect_facets
+
+    texts = [
+        "Short one.",
+        "A longer post that wraps over several lines in the timeline, with a link "
+        "https://example.com/some/path and a #hashtag and a mention @bob.test 🙂",
+        "日本語のテキストと絵文字 👩‍👩‍👧 が混ざった投稿です。#日本",
+        "שלום עולם — right-to-left text with a few words",
+        "",
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 5).strip(),
+    ]
+    authors = [Author(f"did:plc:{i:024d}", f"user{i}.test", f"User {i}",
+                      f"https://cdn.invalid/avatar/{i}") for i in range(600)]
+    items = []
+    for n in range(POSTS):
+        author = authors[n % len(authors)]
+        text = texts[n % len(texts)]
+        images: tuple[ImageView, ...] = ()
+        if n % 5 == 0:
+            count = 1 + (n // 5) % 4
+            images = tuple(ImageView(f"https://cdn.invalid/thumb/{n}/{k}",
+                                     f"https://cdn.invalid/full/{n}/{k}", f"alt {k}", (4, 3))
+                           for k in range(count))
+        external = (ExternalView("https://example.com/article", "An article", "Description")
+                    if n % 7 == 0 else None)
+        quote = (QuotedPost(f"at://{author.did}/app.bsky.feed.post/q{n}", authors[0],
+                            "A quoted post", "2026-11-20T00:00:00Z") if n % 11 == 0 else None)
+        post = PostView(uri=f"at://{author.did}/app.bsky.feed.post/{n}", cid=f"cid{n}",
+                        author=author, text=text, created_at="2026-11-22T10:00:00Z",
+                        indexed_at="2026-11-22T10:00:00Z", facets=tuple(detect_facets(text)),
+                        like_count=n % 13, repost_count=n % 5, reply_count=n % 3,
+                        images=images, external=external, quote=quote)
+        items.append(FeedItem(post, reposted_by=authors[1] if n % 9 == 0 else None,
+                              reply_parent_author=authors[2] if n % 8 == 0 else None))
+    return items
+
+
+def _jpeg(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 120, 40))
+    painter = QPainter(image)
+    for i in range(0, width, 40):  # some detail, so the file is a realistic size
+        painter.fillRect(i, 0, 20, height, QColor(40 + i % 200, 90, 160))
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, b"JPEG", 80)
+    return bytes(buffer.data().data())
+
+
+def scroll() -> dict[str, float]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.qtloop import new_event_loop
+    from desktop_app.ui.controller import handle_problem, provider_problem
+    from desktop_app.ui.images import ImageCache
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.signin_page import SignInPage
+
+    loop = new_event_loop()
+    asyncio.set_event_loop(loop)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # What the AppView's CDN serves: JPEG avatars (1000 px) and feed thumbnails (1000 px).
+    avatar, thumb = _jpeg(1000, 1000), _jpeg(1000, 750)
+
+    async def fetch(url: str) -> bytes:
+        await asyncio.sleep(0)
+        return avatar if "/avatar/" in url else thumb
+
+    images = ImageCache(fetch)
+    ini = Path(os.environ.get("TMPDIR", "/tmp")) / "desktop-app-bench-window.ini"
+    window = MainWindow(SignInPage(handle_problem, provider_problem),
+                        QSettings(str(ini), QSettings.Format.IniFormat), images)
+    window.resize(640, 900)
+    window.show_home()
+    window.show()
+    view = window.timeline
+    view.loaded()
+    items = _posts()
+    before, _ = _rss_mb()
+
+    async def settle() -> None:
+        # The qasync loop handles Qt events while it waits (no processEvents() inside a task:
+        # that would run other tasks' steps re-entrantly).
+        await asyncio.sleep(0.001)
+
+    async def run() -> tuple[float, float, list[float]]:
+        started = time.perf_counter()
+        for start in range(0, len(items), PAGE):
+            view.model.append(items[start:start + PAGE])
+            await settle()
+        bar = view.list.verticalScrollBar()
+        previous = -1
+        while bar.maximum() != previous:  # batched layout runs in the event loop
+            previous = bar.maximum()
+            for _ in range(20):
+                await settle()
+        layout_s = time.perf_counter() - started
+
+        frames = []
+        step = view.list.viewport().height()
+        started = time.perf_counter()
+        value = 0
+        while True:
+            frame = time.perf_counter()
+            bar.setValue(value)
+            view.list.viewport().repaint()  # painted inside the running loop, as in the app
+            await settle()
+            frames.append(time.perf_counter() - frame)
+            if value >= bar.maximum():
+                break
+            value = min(bar.maximum(), value + step)
+        return layout_s, time.perf_counter() - started, frames
+
+    layout_s, scroll_s, frames = loop.run_until_complete(run())
+    loop.run_until_complete(images.aclose())
+    current, peak = _rss_mb()
+    frames.sort()
+    result = {
+        "posts": float(view.model.rowCount()),
+        "layout_s": layout_s,
+        "scroll_s": scroll_s,
+        "frames": float(len(frames)),
+        "frame_p50_ms": 1000 * frames[len(frames) // 2],
+        "frame_p95_ms": 1000 * frames[int(len(frames) * 0.95)],
+        "frame_max_ms": 1000 * frames[-1],
+        "rss_before_posts_mb": before,
+        "rss_after_mb": current,
+        "peak_rss_mb": peak,
+        "images_fetched": float(images.fetches),
+        "paints": float(view.delegate.paint_count),
+    }
+    window.close()
+    return result
+
+
+async def _prepare(net: object, home: Path) -> dict[str, str]:
+    from desktop_app.atproto.agent import Agent
+    from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
+    from desktop_app.services import make_core, make_oauth_client
+    from desktop_app.settings import Settings
+    from tests.e2e.harness import PdsNetwork
+    from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+
+    assert isinstance(net, PdsNetwork)
+    env = {"DESKTOP_APP_HOME": str(home), "DESKTOP_APP_PLC_URL": net.plc_url,
+           "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url,
+           "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1"}
+    settings = Settings.load(env)
+    core = make_core(settings)
+    client = make_oauth_client(settings, core,
+                               sessions=KeyringSessionStore(settings.paths.data),
+                               states=KeyringStateStore(settings.paths.data))
+    alice_session = await sign_in(client, net.alice)
+    alice = Agent(client, alice_session.did)
+    async with oauth_client(net) as (bob_client, _):
+        bob_session = await sign_in(bob_client, net.bob)
+        await alice.follow(bob_session.did)
+        async with pds_client(bob_client, bob_session) as xrpc:
+            writes = [{"$type": "com.atproto.repo.applyWrites#create",
+                       "collection": "app.bsky.feed.post",
+                       "value": {"$type": "app.bsky.feed.post",
+                                 "text": f"bob's post {n} with a link https://example.com/{n}",
+                                 "createdAt": f"2026-11-22T10:{n // 60:02d}:{n % 60:02d}Z"}}
+                      for n in range(80)]
+            r = await xrpc.post("/xrpc/com.atproto.repo.applyWrites",
+                                json={"repo": bob_session.did, "writes": writes})
+            r.raise_for_status()
+    for _ in range(300):
+        if len((await alice.timeline(limit=50)).items) >= 50:
+            break
+        await asyncio.sleep(0.1)
+    else:
+        raise RuntimeError("the AppView did not index the seeded posts")
+    await core.aclose()
+    return env
+
+
+def first_page(runs: int = 5) -> dict[str, float]:
+    import tempfile
+
+    from tests.e2e.harness import running_full_network
+    from tests.platform.secret_service import running_secret_service
+
+    home = Path(tempfile.mkdtemp(prefix="desktop-app-bench-"))
+    outside: list[float] = []
+    inside: list[float] = []
+    with running_secret_service() as keychain, running_full_network() as net:
+        app_env = asyncio.run(_prepare(net, home))
+        env = {**os.environ, **keychain.env, **app_env, "PYTHONPATH": str(ROOT),
+               "QT_QPA_PLATFORM": "offscreen"}
+        log = home / "logs" / "desktop-app.log"
+        pattern = re.compile(r"first timeline page painted (\d+\.\d+) s after start")
+        for _ in range(runs):
+            offset = log.stat().st_size if log.exists() else 0
+            started = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env, cwd=ROOT,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            try:
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline:
+                    text = log.read_text()[offset:] if log.exists() else ""
+                    found = pattern.search(text)
+                    if found:
+                        outside.append(time.perf_counter() - started)
+                        inside.append(float(found.group(1)))
+                        break
+                    time.sleep(0.01)
+                else:
+                    raise RuntimeError("the app never painted a timeline page")
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=30)
+    return {
+        "runs": float(runs),
+        "spawn_to_first_page_median_s": statistics.median(outside),
+        "spawn_to_first_page_max_s": max(outside),
+        "run_to_first_page_median_s": statistics.median(inside),
+        "run_to_first_page_max_s": max(inside),
+    }
+
+
+def main() -> int:
+    what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what in {"scroll", "all"}:
+        for key, value in scroll().items():
+            print(f"scroll      {key:28} {value:10.3f}")
+    if what in {"first-page", "all"}:
+        for key, value in first_page().items():
+            print(f"first-page  {key:28} {value:10.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
