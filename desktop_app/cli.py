@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--json", action="store_true")
 
     meta = sub.add_parser("client-metadata", help="print the client metadata document to host")
-    meta.add_argument("--client-id", required=True, help="https URL where the document is hosted")
+    meta.add_argument("--client-id", help="https URL where the document is hosted "
+                      "(default: the configured one, or the one this package was built with)")
     meta.add_argument("--client-name", default="Desktop App")
     return parser
 
@@ -97,9 +98,19 @@ def _settings_or_none() -> Settings | None:
         return None
 
 
-def _client_metadata(client_id: str, client_name: str) -> int:
+def _client_metadata(client_id: str | None, client_name: str) -> int:
     from .atproto.client_config import ClientConfig
 
+    if not client_id:
+        try:
+            client_id = Settings.load().client_id
+        except SettingsError as exc:
+            print(f"desktop-app: {exc}", file=sys.stderr)
+            return 2
+    if not client_id:
+        print("desktop-app: no client_id configured; pass --client-id https://…/"
+              "client-metadata.json", file=sys.stderr)
+        return 2
     try:
         config = ClientConfig.discoverable(client_id, client_name=client_name)
     except AtprotoError as exc:

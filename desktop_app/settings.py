@@ -12,6 +12,8 @@ from typing import Any
 
 import platformdirs
 
+from . import build_config
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "desktop-app"
@@ -75,7 +77,9 @@ class Settings:
             insecure = insecure_env.strip().lower() in {"1", "true", "yes", "on"}
         else:
             insecure = raw.get("allow_insecure_loopback") is True
-        client_id = env.get(ENV_CLIENT_ID) or _str(raw, "client_id")
+        # Environment, then the user's settings file, then what the package was built with.
+        client_id = (env.get(ENV_CLIENT_ID) or _str(raw, "client_id")
+                     or build_config.load().get("client_id"))
         settings = cls(
             paths=paths,
             plc_url=plc_url.rstrip("/"),

@@ -12,6 +12,8 @@ PACKAGES=(
   dbus dbus-x11 gnome-keyring xdg-utils desktop-file-utils xdotool
   # real-browser test, and the full network (AppView) harness
   chromium postgresql redis-server
+  # PyInstaller bundle build (strip, objdump) for the packaging tests
+  binutils
 )
 
 missing=()

@@ -57,7 +57,11 @@ def escape_desktop_value(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 
 
-def desktop_entry(scheme: str, command: Sequence[str]) -> str:
+def desktop_entry(scheme: str, command: Sequence[str], *, listed: bool | None = None) -> str:
+    """The entry that makes this app the scheme's handler. An installed package (frozen) is also
+    listed in the application menu; a source checkout only handles links."""
+    if listed is None:
+        listed = bool(getattr(sys, "frozen", False))
     exec_line = " ".join(quote_exec_arg(a) for a in command) + " %u"
     return (
         "[Desktop Entry]\n"
@@ -66,7 +70,9 @@ def desktop_entry(scheme: str, command: Sequence[str]) -> str:
         "Comment=Receives sign-in links for Desktop App\n"
         f"Exec={escape_desktop_value(exec_line)}\n"
         "Terminal=false\n"
-        "NoDisplay=true\n"
+        "Icon=desktop-app\n"
+        "Categories=Network;InstantMessaging;\n"
+        f"NoDisplay={'false' if listed else 'true'}\n"
         f"MimeType=x-scheme-handler/{scheme};\n"
     )
 

@@ -121,7 +121,9 @@ def test_launcher_command_runs_this_app() -> None:
 def test_entry_names_the_scheme() -> None:
     text = desktop_entry(SCHEME, ["/x"])
     assert f"MimeType=x-scheme-handler/{SCHEME};" in text
-    assert "NoDisplay=true" in text
+    assert "NoDisplay=true" in text  # a source checkout only handles links
+    assert "Icon=desktop-app\n" in text
+    assert "NoDisplay=false" in desktop_entry(SCHEME, ["/x"], listed=True)
 
 
 class FakeRegistry:
