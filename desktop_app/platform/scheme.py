@@ -28,10 +28,20 @@ class RegistrationResult:
     changed: bool
 
 
-def launcher_command() -> list[str]:
+def launcher_command(*, frozen: bool | None = None, executable: str | None = None,
+                     windows: bool | None = None) -> list[str]:
     """How the OS should start this app with a URL appended."""
-    if getattr(sys, "frozen", False):  # PyInstaller bundle
-        return [sys.executable]
+    frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    executable = executable or sys.executable
+    windows = (sys.platform == "win32") if windows is None else windows
+    if frozen:  # PyInstaller bundle
+        if windows:
+            # The Windows bundle has a windowed desktop-app.exe and a console desktop-app-cli.exe;
+            # links must open the windowed one even when the CLI ran register-scheme.
+            gui = Path(executable).with_name("desktop-app.exe")
+            if gui.exists():
+                return [str(gui)]
+        return [executable]
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if script is not None and script.name == "desktop-app" and script.exists():
         return [str(script.resolve())]

@@ -173,3 +173,16 @@ def test_ensure_registered_only_once() -> None:
     first = ensure_registered(SCHEME, windows)
     assert first is not None and "Software\\Classes" in first.where
     assert ensure_registered(SCHEME, windows) is None
+
+
+def test_frozen_launcher_prefers_the_windowed_exe_on_windows(tmp_path: Path) -> None:
+    from desktop_app.platform.scheme import launcher_command
+
+    cli = tmp_path / "desktop-app-cli.exe"
+    cli.write_text("")
+    assert launcher_command(frozen=True, executable=str(cli), windows=True) == [str(cli)]
+    (tmp_path / "desktop-app.exe").write_text("")
+    assert launcher_command(frozen=True, executable=str(cli), windows=True) == [
+        str(tmp_path / "desktop-app.exe")]
+    linux = str(tmp_path / "desktop-app")
+    assert launcher_command(frozen=True, executable=linux, windows=False) == [linux]
