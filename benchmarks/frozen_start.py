@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -35,26 +34,17 @@ def _rss_mb(pid: int) -> float:
 
 
 def _one(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    from tests.support.app_process import running_app
+
     profile = Path(tempfile.mkdtemp(prefix="desktop-app-start-"))
-    env = {**env, "DESKTOP_APP_HOME": str(profile)}
-    log = profile / "logs" / "desktop-app.log"
-    started = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while not (log.exists() and "app started" in log.read_text()):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{command[0]} did not start")
-            time.sleep(0.005)
-        shown = time.perf_counter() - started
-        time.sleep(IDLE)
-        rss = _rss_mb(proc.pid)
+        with running_app(command, {**env, "DESKTOP_APP_HOME": str(profile)},
+                         profile / "logs" / "desktop-app.log") as app:
+            time.sleep(IDLE)
+            rss = _rss_mb(app.process.pid)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
         shutil.rmtree(profile, ignore_errors=True)
-    return shown, rss
+    return app.startup, rss
 
 
 def main() -> int:

@@ -27,6 +27,16 @@ import sys
 import time
 from pathlib import Path
 
+from desktop_app.atproto.models import (
+    Author,
+    ExternalView,
+    FeedItem,
+    ImageView,
+    PostView,
+    QuotedPost,
+)
+from desktop_app.atproto.richtext import detect_facets
+
 ROOT = Path(__file__).resolve().parents[1]
 POSTS = 10_000
 PAGE = 50
@@ -41,17 +51,7 @@ def _rss_mb() -> tuple[float, float]:
     return current, peak
 
 
-def _posts() -> list:  # type: ignore[type-arg]
-    from desktop_app.atproto.models import (
-        Author,
-        ExternalView,
-        FeedItem,
-        ImageView,
-        PostView,
-        QuotedPost,
-    )
-    from desktop_app.atproto.richtext import detect_facets
-
+def _posts() -> list[FeedItem]:
     texts = [
         "Short one.",
         "A longer post that wraps over several lines in the timeline, with a link "
@@ -99,7 +99,8 @@ def _jpeg(width: int, height: int) -> bytes:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"JPEG", 80)
+    # The stubs say bytes; the binding takes the format as str (bytes raises ValueError).
+    image.save(buffer, "JPEG", 80)  # type: ignore[call-overload]
     return bytes(buffer.data().data())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,11 @@ def baked_path() -> Path:
 
 def load(path: Path | None = None) -> dict[str, str]:
     """The baked values; a missing file is {} and a malformed one is an error (a bad build)."""
-    path = path or baked_path()
+    return dict(_read(path or baked_path()))
+
+
+@cache  # read at import (version) and by Settings.load: once per process is enough
+def _read(path: Path) -> dict[str, str]:
     try:
         raw: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

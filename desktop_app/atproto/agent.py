@@ -93,15 +93,17 @@ class AtUri:
         return cls(*parts)
 
 
-def image_problem(data: bytes, mime_type: str) -> str | None:
-    """Why an image can't be attached (a plain sentence), or None when it can."""
+def image_problem(data: bytes, mime_type: str, *, size: int | None = None) -> str | None:
+    """Why an image can't be attached (a plain sentence), or None when it can. `size` is the
+    file's real size when `data` is only its head (a caller need not read a huge file)."""
+    size = len(data) if size is None else size
     check = _IMAGE_MAGIC.get(mime_type)
     if check is None:
         return "Only JPEG, PNG, GIF and WebP images can be attached."
     if not check(data):
         return "That file is not the kind of image its name says."
-    if len(data) > MAX_IMAGE_BYTES:
-        return (f"That image is {len(data) / 1_000_000:.1f} MB; "
+    if size > MAX_IMAGE_BYTES:
+        return (f"That image is {size / 1_000_000:.1f} MB; "
                 f"Bluesky accepts up to {MAX_IMAGE_BYTES / 1_000_000:.0f} MB.")
     return None
 
@@ -242,27 +244,20 @@ class Agent:
 
     async def like(self, subject: StrongRef) -> str:
         """Like a post; returns the like record's URI (needed to unlike)."""
-        ref = await self._create_record(LIKE, {"$type": LIKE, "subject": subject.record(),
-                                               "createdAt": now_iso(self._clock)})
-        return ref.uri
+        return await self._link(LIKE, subject.record())
 
     async def unlike(self, like_uri: str) -> None:
         await self._delete_record(like_uri, LIKE)
 
     async def repost(self, subject: StrongRef) -> str:
-        ref = await self._create_record(REPOST, {"$type": REPOST, "subject": subject.record(),
-                                                 "createdAt": now_iso(self._clock)})
-        return ref.uri
+        return await self._link(REPOST, subject.record())
 
     async def unrepost(self, repost_uri: str) -> None:
         await self._delete_record(repost_uri, REPOST)
 
     async def follow(self, did: str) -> str:
         """Follow an account; returns the follow record's URI (needed to unfollow)."""
-        subject = syntax.ensure_did(did, supported_only=False)
-        ref = await self._create_record(FOLLOW, {"$type": FOLLOW, "subject": subject,
-                                                 "createdAt": now_iso(self._clock)})
-        return ref.uri
+        return await self._link(FOLLOW, syntax.ensure_did(did, supported_only=False))
 
     async def unfollow(self, follow_uri: str) -> None:
         await self._delete_record(follow_uri, FOLLOW)
@@ -294,6 +289,12 @@ class Agent:
         if len(langs) > MAX_LANGS or not all(syntax.is_valid_language(lang) for lang in langs):
             raise InvalidPostError(f"languages {list(langs)[:5]!r}",
                                    message="Choose up to three valid languages.")
+
+    async def _link(self, collection: str, subject: Any) -> str:
+        """A like, repost or follow: a record that only points at its subject. Returns its URI."""
+        ref = await self._create_record(collection, {"$type": collection, "subject": subject,
+                                                     "createdAt": now_iso(self._clock)})
+        return ref.uri
 
     async def _create_record(self, collection: str, record: dict[str, Any]) -> StrongRef:
         data = await self._call("POST", "com.atproto.repo.createRecord", body={

@@ -40,7 +40,7 @@ class FeedPager:
         return await self.next_page()
 
     async def next_page(self) -> list[FeedItem]:
-        if self.exhausted or self.busy or (self.started and self._cursor is None):
+        if self.exhausted or self.busy:
             return []
         cursor = self._cursor
         if cursor in self._requested:
@@ -62,26 +62,23 @@ class FeedPager:
         """Items at the top of the feed not shown yet (newest first), and whether there is a gap:
         the whole top page was new, so posts between it and what is shown were skipped."""
         page = await self._fetch(None)
+        fresh = self._unseen_top(page)
+        shown_before = bool(self._seen)
+        self._seen.update(item.key for item in fresh)
+        gap = shown_before and bool(page.items) and len(fresh) == len(page.items)
+        return fresh, gap
+
+    async def count_newer(self) -> int:
+        """How many unseen items the top page has, without taking them."""
+        return len(self._unseen_top(await self._fetch(None)))
+
+    def _unseen_top(self, page: FeedPage) -> list[FeedItem]:
         fresh = []
         for item in page.items:
             if item.key in self._seen:
                 break
             fresh.append(item)
-        for item in fresh:
-            self._seen.add(item.key)
-        gap = bool(page.items) and len(fresh) == len(page.items) and bool(self._seen - {
-            i.key for i in fresh})
-        return fresh, gap
-
-    async def count_newer(self) -> int:
-        """How many unseen items the top page has, without taking them."""
-        page = await self._fetch(None)
-        count = 0
-        for item in page.items:
-            if item.key in self._seen:
-                break
-            count += 1
-        return count
+        return fresh
 
     def _fresh(self, items: tuple[FeedItem, ...]) -> list[FeedItem]:
         out = []

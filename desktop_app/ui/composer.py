@@ -278,13 +278,7 @@ class Composer(QWidget):
         except OSError:
             self.show_error(UNOPENABLE_FILE)
             return False
-        problem = image_problem(data, mime_type)
-        if problem is not None and size > len(data) and image_problem(
-            data[:MAX_IMAGE_BYTES], mime_type
-        ) is None:
-            # Only the size is wrong, and we read just the head: report the file's real size.
-            problem = (f"That image is {size / 1_000_000:.1f} MB; "
-                       f"Bluesky accepts up to {MAX_IMAGE_BYTES / 1_000_000:.0f} MB.")
+        problem = image_problem(data, mime_type, size=max(size, len(data)))
         if problem is not None:
             self.show_error(problem)
             return False

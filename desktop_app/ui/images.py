@@ -63,9 +63,6 @@ class ImageCache(QObject):
             self._pending[key] = loop.create_task(self._load(key))
         return None
 
-    def failed(self, url: str) -> bool:
-        return url in self._failed
-
     async def _bytes(self, url: str) -> bytes:
         cached = self._raw.get(url)
         if cached is not None:

@@ -51,7 +51,7 @@ ACTION_W = 72
 GRID_CELL_H = 130
 SINGLE_MAX_H = 320
 QUOTE_LINES = 4
-DOC_CACHE = 400
+LAYOUT_CACHE = 400
 
 
 @dataclass
@@ -88,7 +88,8 @@ def _anchor(kind: str | None, value: str) -> str:
 
 class PostDelegate(QStyledItemDelegate):
     """Layouts are computed per (item, width) and cached: heights for every row (cheap ints),
-    text documents only for the most recently used rows."""
+    whole layouts (with their text documents) for the most recently used rows, so painting and
+    hover hit-tests reuse what sizeHint computed."""
 
     link_activated = Signal(str)
     image_activated = Signal(str)
@@ -104,7 +105,7 @@ class PostDelegate(QStyledItemDelegate):
         # QListView does not pass the viewport width to sizeHint; the view tells us.
         self.width_source: Callable[[], int] | None = None
         self._heights: dict[tuple[str, int], int] = {}
-        self._docs: OrderedDict[tuple[str, int], QTextDocument] = OrderedDict()
+        self._layouts: OrderedDict[tuple[str, int], PostLayout] = OrderedDict()
         self.paint_count = 0
 
     # --- fonts -----------------------------------------------------------------------------------
@@ -117,19 +118,14 @@ class PostDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
         return bold, small
 
-    def _doc(self, key: str, text: str, post: PostView, width: int, font: QFont,
-             link: QColor) -> QTextDocument:
-        cache_key = (key, width)
-        doc = self._docs.get(cache_key)
-        if doc is not None:
-            self._docs.move_to_end(cache_key)
-            return doc
+    @staticmethod
+    def _doc(post: PostView, width: int, font: QFont, link: QColor) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font)
         doc.setUndoRedoEnabled(False)
         cursor = QTextCursor(doc)
-        for part in segments(text, post.facets):
+        for part in segments(post.text, post.facets):
             fmt = QTextCharFormat()
             if part.kind is not None:
                 fmt.setAnchor(True)
@@ -137,15 +133,12 @@ class PostDelegate(QStyledItemDelegate):
                 fmt.setForeground(link)
             cursor.insertText(part.text, fmt)
         doc.setTextWidth(width)
-        self._docs[cache_key] = doc
-        if len(self._docs) > DOC_CACHE:
-            self._docs.popitem(last=False)
         return doc
 
     def forget(self) -> None:
         """Drop cached layouts (after a font or palette change)."""
         self._heights.clear()
-        self._docs.clear()
+        self._layouts.clear()
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -165,7 +158,7 @@ class PostDelegate(QStyledItemDelegate):
         y = header.bottom() + 1 + 2
         out = PostLayout(height=0, avatar=avatar, header=header, context=context)
         if post.text:
-            doc = self._doc(post.uri, post.text, post, content_w, font, link)
+            doc = self._doc(post, content_w, font, link)
             height = int(doc.size().height() + 0.999)
             out.text, out.doc = QRect(content_x, y, content_w, height), doc
             y += height + GAP
@@ -223,9 +216,18 @@ class PostDelegate(QStyledItemDelegate):
         return option.rect.width() or 400
 
     def _layout_for(self, option: QStyleOptionViewItem, item: FeedItem) -> PostLayout:
+        # Counts and viewer state change without changing the layout, so the key is the item's.
+        key = (item.key, self._width(option))
+        found = self._layouts.get(key)
+        if found is not None:
+            self._layouts.move_to_end(key)
+            return found
         link = option.palette.color(QPalette.ColorRole.Link)
-        return self.layout(item, self._width(option), option.font,
-                           link)
+        found = self.layout(item, key[1], option.font, link)
+        self._layouts[key] = found
+        if len(self._layouts) > LAYOUT_CACHE:
+            self._layouts.popitem(last=False)
+        return found
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         item = index.data(ITEM_ROLE)

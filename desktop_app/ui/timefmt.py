@@ -33,9 +33,3 @@ def relative_time(iso: str, now: float) -> str:
     day = f"{local.day} {local.strftime('%b')}"
     return day if local.year == current.year else f"{day} {local.year}"
 
-
-def full_time(iso: str) -> str:
-    when = parse_time(iso)
-    if when is None:
-        return iso
-    return dt.datetime.fromtimestamp(when).strftime("%d %b %Y %H:%M")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from ..atproto.agent import Agent
 from ..atproto.errors import AtprotoError
 from ..atproto.feed import FeedPager
-from ..atproto.models import FeedItem, PostView
+from ..atproto.models import PostView
 from .composer import Composer, Draft
 from .timeline_view import TimelineView
 
@@ -56,8 +56,6 @@ class TimelineController(QObject):
         self._open_url = open_url
         self._tasks: set[asyncio.Task[Any]] = set()
         self._toggling: set[tuple[str, str]] = set()
-        self._pending_new: list[FeedItem] = []
-        self.started_at = time.monotonic()
 
         view.near_bottom.connect(lambda: self._spawn(self.load_more()))
         view.refresh_requested.connect(lambda: self._spawn(self.show_newer()))

@@ -52,9 +52,6 @@ class TimelineModel(QAbstractListModel):
     def item(self, row: int) -> FeedItem:
         return self._items[row]
 
-    def items(self) -> list[FeedItem]:
-        return list(self._items)
-
     def _new(self, items: Iterable[FeedItem]) -> list[FeedItem]:
         out = []
         for item in items:

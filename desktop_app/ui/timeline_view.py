@@ -193,6 +193,13 @@ class TimelineView(QWidget):
         if remaining <= NEAR_BOTTOM_SCREENS * self.list.viewport().height():
             self.near_bottom.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
+                            QEvent.Type.StyleChange):
+            self.delegate.forget()
+            self.list.doItemsLayout()
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list.viewport():
             if event.type() == QEvent.Type.Paint and not self._painted_first \

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from tests.e2e.harness import PdsNetwork
 from tests.e2e.oauth_support import browser_command, serve_client_metadata
 from tests.platform.conftest import display, secret_service  # noqa: F401 - fixtures
 from tests.platform.secret_service import SecretService
+from tests.support.app_process import running_app
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = ROOT / "packaging" / "config.toml"
@@ -75,24 +75,10 @@ def test_version_doctor_metadata_and_clean_quit(
     scheme = ClientConfig.discoverable(baked_client_id()).scheme
     assert metadata["redirect_uris"][0] == f"{scheme}:/callback"
 
-    started = time.monotonic()
-    app = subprocess.Popen([str(exe)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           text=True)
     log = tmp_path / "profile" / "logs" / "desktop-app.log"
-    try:
-        deadline = time.monotonic() + 60
-        while not (log.exists() and "app started" in log.read_text()):
-            assert app.poll() is None, app.communicate()
-            assert time.monotonic() < deadline, "frozen app did not start"
-            time.sleep(0.02)
-        print(f"frozen app start to window: {time.monotonic() - started:.2f} s")
-        app.send_signal(signal.SIGTERM)
-        _, err = app.communicate(timeout=30)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    assert app.returncode == 0, err
-    assert "Traceback" not in err and "app quit cleanly" in log.read_text()
+    with running_app([str(exe)], env, log) as app:
+        print(f"frozen app start to window: {app.startup:.2f} s")
+    assert "Traceback" not in app.stderr and "app quit cleanly" in log.read_text()
 
 
 @pytest.fixture
@@ -141,21 +127,8 @@ async def test_installed_bundle_signs_in_through_xdg_open(
 
     # The real X platform plugin (not offscreen) loads with the trimmed libraries.
     xcb_env = {**env, "QT_QPA_PLATFORM": "xcb", "DESKTOP_APP_HOME": str(tmp_path / "xcb")}
-    app = subprocess.Popen([str(installed)], env=xcb_env, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
-    log = tmp_path / "xcb" / "logs" / "desktop-app.log"
-    try:
-        deadline = time.monotonic() + 60
-        while not (log.exists() and "app started" in log.read_text()):
-            assert app.poll() is None, app.communicate()
-            assert time.monotonic() < deadline, "frozen app did not start on xcb"
-            time.sleep(0.02)
-        app.send_signal(signal.SIGTERM)
-        _, err = app.communicate(timeout=30)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    assert app.returncode == 0, err
+    with running_app([str(installed)], xcb_env, tmp_path / "xcb" / "logs" / "desktop-app.log"):
+        pass  # started on xcb; leaving quits it and requires exit code 0
 
     removed = subprocess.run([str(ROOT / "packaging" / "linux" / "uninstall.sh")],
                              capture_output=True, text=True, env=env, timeout=60)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from tests.e2e.harness import PdsNetwork
 from tests.e2e.oauth_support import browser_command, serve_client_metadata
 from tests.platform.conftest import display, secret_service  # noqa: F401 - fixtures
 from tests.platform.secret_service import SecretService
+from tests.support.app_process import running_app, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "app-process"
@@ -32,15 +32,6 @@ def xdisplay(display: str) -> str:  # noqa: F811
             pytest.fail("xdotool is required on CI")
         pytest.skip("xdotool is not installed")
     return display
-
-
-def wait_for(predicate: object, what: str, timeout: float = 45) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
-            return
-        time.sleep(0.1)
-    raise TimeoutError(what)
 
 
 def screenshot(x_display: str, name: str) -> Path:
@@ -67,10 +58,8 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, x_display: str,
     if client_id:
         env["DESKTOP_APP_CLIENT_ID"] = client_id
     log = profile / "logs" / "desktop-app.log"
-    app = subprocess.Popen([sys.executable, "-m", "desktop_app"], env=env, cwd=ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_for(lambda: log.exists() and "app started" in log.read_text(), "app start")
+    with running_app([sys.executable, "-m", "desktop_app"], env, log, cwd=ROOT,
+                     timeout=45) as app:
         def xdotool(*args: str) -> str:
             return subprocess.run(["xdotool", *args], env=env, check=True, timeout=30,
                                   capture_output=True, text=True).stdout
@@ -80,15 +69,10 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, x_display: str,
         xdotool("type", "--delay", "20", "alice.test")
         screenshot(x_display, f"{shot_prefix}-1-typed.png")
         xdotool("key", "Return")
-        wait_for(lambda: "signed in did:" in log.read_text(), "sign-in")
+        wait_until(lambda: "signed in did:" in app.log_text(), "sign-in", timeout=45,
+                   process=app.process)
         time.sleep(0.5)  # let the window repaint the status panel
         screenshot(x_display, f"{shot_prefix}-2-signed-in.png")
-        app.send_signal(signal.SIGTERM)
-        _, err = app.communicate(timeout=30)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    assert app.returncode == 0, err
     return log.read_text()
 
 
