@@ -10,9 +10,12 @@ Layout, per profile (the keychain "service" name carries a hash of the data dire
 - non-secrets: `sessions.json` / `pending.json` in the data directory, holding each session's
   public fields per `seq` (see `_PublicFile`).
 
-A save writes the new `seq`'s public fields and secret chunks first, then flips the pointer (the
-single commit point), then removes the old `seq`. A process killed at any moment leaves the
-pointer at a `seq` whose secrets and public fields are both complete.
+A save records the new `gen`'s public fields and chunk counts first, then writes its secret
+chunks, then flips the pointer (the single commit point), then removes every other `gen` the
+public file knows of: the previous one and any a killed save left behind. A process killed at
+any moment leaves the pointer at a `gen` whose secrets and public fields are both complete, and
+the next save or sign-out removes what it orphaned. Stores of one profile in several processes
+take turns through a lock file next to the public file.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import filelock
 import keyring
 import keyring.backend
 import keyring.errors
@@ -43,6 +47,8 @@ log = logging.getLogger(__name__)
 # Our values are ASCII JSON; stay well below that.
 MAX_ENTRY_CHARS = 1000
 SERVICE_PREFIX = "desktop-app"
+# A save is a few dozen keychain calls (≈ 0.1 s); waiting far longer means a stuck peer.
+STORE_LOCK_TIMEOUT = 30.0
 
 T = TypeVar("T")
 
@@ -163,10 +169,10 @@ class _Keychain:
             self._backend().delete_password(self.service, key)
 
     def put_chunks(self, prefix: str, value: str) -> int:
-        chunks = [value[i:i + MAX_ENTRY_CHARS] for i in range(0, len(value), MAX_ENTRY_CHARS)]
-        for index, chunk in enumerate(chunks or [""]):
+        chunks = _chunked(value)
+        for index, chunk in enumerate(chunks):
             self.set(f"{prefix}/{index}", chunk)
-        return max(1, len(chunks))
+        return len(chunks)
 
     def get_chunks(self, prefix: str, count: int) -> str:
         parts = []
@@ -180,6 +186,14 @@ class _Keychain:
     def delete_chunks(self, prefix: str, count: int) -> None:
         for index in range(count):
             self.delete(f"{prefix}/{index}")
+
+
+def _chunked(value: str) -> list[str]:
+    return [value[i:i + MAX_ENTRY_CHARS] for i in range(0, len(value), MAX_ENTRY_CHARS)] or [""]
+
+
+def _encoded(secret: dict[str, Any]) -> dict[str, str]:
+    return {field: json.dumps(value, separators=(",", ":")) for field, value in secret.items()}
 
 
 class _PublicFile:
@@ -222,20 +236,27 @@ class _Base:
         # One writer at a time inside the process; keyring backends are not all thread-safe.
         self._lock = threading.Lock()
 
+    def _lock_file(self) -> Path:
+        raise NotImplementedError
+
     async def _run(self, fn: Callable[[], T]) -> T:
         def locked() -> T:
             with self._lock:
-                return fn()
+                path = self._lock_file()
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    with filelock.FileLock(str(path), timeout=STORE_LOCK_TIMEOUT):
+                        return fn()
+                except filelock.Timeout as exc:
+                    raise StorageError(f"{path.name} is held by another process") from exc
 
         return await asyncio.to_thread(locked)
 
-    def _write_secrets(self, prefix: str, secret: dict[str, Any]) -> dict[str, int]:
-        counts = {}
-        for field, value in secret.items():
-            counts[field] = self._keychain.put_chunks(
-                f"{prefix}/{field}", json.dumps(value, separators=(",", ":"))
-            )
-        return counts
+    def _write_secrets(self, prefix: str, encoded: dict[str, str]) -> dict[str, int]:
+        return {
+            field: self._keychain.put_chunks(f"{prefix}/{field}", value)
+            for field, value in encoded.items()
+        }
 
     def _read_secrets(self, prefix: str, counts: dict[str, int]) -> dict[str, Any]:
         out = {}
@@ -277,6 +298,9 @@ class KeyringSessionStore(_Base):
         super().__init__(data_dir, service=service)
         self._public = _PublicFile(data_dir / "sessions.json")
 
+    def _lock_file(self) -> Path:
+        return self._data_dir / "sessions.lock"
+
     async def get(self, did: str) -> Session | None:
         return await self._run(lambda: self._get(did))
 
@@ -306,26 +330,42 @@ class KeyringSessionStore(_Base):
         old = self._pointer(f"session/{did}")
         seq = 0 if old is None else int(old["seq"]) + 1
         gen = f"{seq}.{pysecrets.token_hex(4)}"
+        encoded = _encoded(session.secret_dict())
+        counts = {field: len(_chunked(value)) for field, value in encoded.items()}
         data = self._public.read()
-        entry = data.get(did, {"by_seq": {}})
-        entry["by_seq"][gen] = session.public_dict()
+        entry = data.get(did, {})
+        entry.setdefault("by_seq", {})[gen] = session.public_dict()
+        entry.setdefault("chunks", {})[gen] = counts
         data[did] = entry
-        self._public.write(data)  # 1: new public fields beside the old ones
-        counts = self._write_secrets(f"session/{did}/{gen}", session.secret_dict())  # 2
+        self._public.write(data)  # 1: new public fields and chunk counts beside the old ones
+        self._write_secrets(f"session/{did}/{gen}", encoded)  # 2
         pointer = json.dumps({"seq": seq, "gen": gen, "chunks": counts}, separators=(",", ":"))
         self._keychain.set(f"session/{did}", pointer)  # 3: commit
-        if old is not None:  # 4: clean up the previous generation
-            self._delete_secrets(f"session/{did}/{_gen(old)}", old["chunks"])
+        self._delete_generations(did, old, entry, keep=gen)  # 4
         data = self._public.read()
-        data[did] = {"by_seq": {gen: session.public_dict()}}
+        data[did] = {"by_seq": {gen: session.public_dict()}, "chunks": {gen: counts}}
         self._public.write(data)
+
+    def _delete_generations(
+        self, did: str, pointer: dict[str, Any] | None, entry: dict[str, Any], keep: str | None
+    ) -> None:
+        """Remove the secrets of every generation but `keep`: the pointed-at one and orphans."""
+        stale: dict[str, dict[str, int]] = {}
+        known = entry.get("chunks")
+        if isinstance(known, dict):
+            stale.update({g: c for g, c in known.items() if isinstance(c, dict)})
+        if pointer is not None:
+            stale[_gen(pointer)] = pointer["chunks"]
+        stale.pop(keep or "", None)
+        for gen, counts in stale.items():
+            self._delete_secrets(f"session/{did}/{gen}", counts)
 
     def _delete(self, did: str) -> None:
         old = self._pointer(f"session/{did}")
         if old is not None:
             self._keychain.delete(f"session/{did}")  # commit: the session is gone
-            self._delete_secrets(f"session/{did}/{_gen(old)}", old["chunks"])
         data = self._public.read()
+        self._delete_generations(did, old, data.get(did, {}), keep=None)
         if data.pop(did, None) is not None:
             self._public.write(data)
 
@@ -340,6 +380,9 @@ class KeyringStateStore(_Base):
         super().__init__(data_dir, service=service)
         self._public = _PublicFile(data_dir / "pending.json")
 
+    def _lock_file(self) -> Path:
+        return self._data_dir / "pending.lock"
+
     async def put(self, pending: PendingAuthorization) -> None:
         await self._run(lambda: self._put(pending))
 
@@ -350,10 +393,13 @@ class KeyringStateStore(_Base):
         return await self._run(lambda: self._purge(now))
 
     def _put(self, pending: PendingAuthorization) -> None:
+        encoded = _encoded(pending.secret_dict())
+        counts = {field: len(_chunked(value)) for field, value in encoded.items()}
         data = self._public.read()
-        data[pending.state] = pending.public_dict()
+        # The counts let purge/pop remove the secrets even if the pointer was never written.
+        data[pending.state] = {**pending.public_dict(), "chunks": counts}
         self._public.write(data)
-        counts = self._write_secrets(f"pending/{pending.state}", pending.secret_dict())
+        self._write_secrets(f"pending/{pending.state}", encoded)
         self._keychain.set(f"pending/{pending.state}", json.dumps({"seq": 0, "chunks": counts}))
 
     def _pop(self, state: str) -> PendingAuthorization | None:
@@ -369,10 +415,14 @@ class KeyringStateStore(_Base):
             self._forget(state, pointer)  # one-time, even when damaged
 
     def _forget(self, state: str, pointer: dict[str, Any] | None) -> None:
+        data = self._public.read()
+        public = data.get(state)
+        counts = public.get("chunks") if isinstance(public, dict) else None
         if pointer is not None:
             self._keychain.delete(f"pending/{state}")
-            self._delete_secrets(f"pending/{state}", pointer["chunks"])
-        data = self._public.read()
+            counts = pointer["chunks"]
+        if isinstance(counts, dict):
+            self._delete_secrets(f"pending/{state}", counts)
         if data.pop(state, None) is not None:
             self._public.write(data)
 

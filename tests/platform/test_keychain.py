@@ -161,3 +161,57 @@ async def test_every_entry_fits_windows_credential_manager(
     assert len(backend.values) > 10  # chunked
     await KeyringStateStore(tmp_path).put(pending("s", 10.0))
     assert backend.max_len <= 2560
+
+
+class DyingKeyring(RecordingKeyring):
+    """Stops accepting writes after `budget` of them, as a process killed mid-save would."""
+
+    def __init__(self, budget: int) -> None:
+        super().__init__()
+        self.budget = budget
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if self.budget <= 0:
+            raise keyring.errors.PasswordSetError("killed")
+        self.budget -= 1
+        super().set_password(service, username, password)
+
+
+@pytest.mark.parametrize("budget", [1, 2, 3, 4])  # 4 chunk writes + pointer: each cut short
+async def test_interrupted_saves_leave_no_orphans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int
+) -> None:
+    backend = DyingKeyring(budget=10_000)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    store = KeyringSessionStore(tmp_path)
+    first = sample_session(0, token_len=1500)  # access token: 2 chunks; refresh, key: 1 each
+    await store.put(first)
+    committed = dict(backend.values)
+    backend.budget = budget
+    with pytest.raises(NoKeychainError):
+        await store.put(sample_session(1, token_len=1500))
+    assert len(backend.values) == len(committed) + budget  # the dead save's orphans
+    loaded = await store.get(DID)
+    assert loaded is not None and same_session(loaded, first)
+    backend.budget = 10_000
+    await store.put(sample_session(2, token_len=1500))
+    # Only the new generation remains: pointer + its 4 chunks.
+    assert len(backend.values) == 5
+    assert not any(first.tokens.access_token[:200] in v for v in backend.values.values())
+    await store.delete(DID)
+    assert backend.values == {}
+    assert json.loads((tmp_path / "sessions.json").read_text()) == {}
+
+
+async def test_interrupted_pending_save_is_purged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backend = DyingKeyring(budget=1)  # the code verifier lands, the key and pointer do not
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    store = KeyringStateStore(tmp_path)
+    with pytest.raises(NoKeychainError):
+        await store.put(pending("s1", 100.0))
+    assert len(backend.values) == 1
+    backend.budget = 10_000
+    assert await store.purge_expired(now=200.0) == 1
+    assert backend.values == {}

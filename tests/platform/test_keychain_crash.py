@@ -1,8 +1,9 @@
-"""SIGKILL a process at random points while it saves sessions: the store is never half-written."""
+"""SIGKILL a process at random points while it saves sessions: never torn, orphans cleaned."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import signal
@@ -11,8 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from desktop_app.platform.keychain import KeyringSessionStore
-from tests.platform.keychain_support import DID
+import secretstorage
+
+from desktop_app.platform.keychain import KeyringSessionStore, service_name
+from tests.platform.keychain_support import DID, sample_session
 from tests.platform.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +46,13 @@ async def test_sigkill_during_saves_leaves_old_or_new(
             lines.append(line)
         time.sleep(rng.uniform(0.0, 0.2))
         child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=30)
+        # Keep reading the same buffered stream: `readline` may already hold later lines in
+        # its buffer, which `communicate()` (raw fd reads) would silently skip.
+        out = child.stdout.read()
+        child.wait(timeout=30)
+        child.stdout.close()
+        if child.stderr is not None:
+            child.stderr.close()
         for line in [*lines, *out.splitlines()]:
             parts = line.split()
             if len(parts) == 3:
@@ -65,3 +74,29 @@ async def test_sigkill_during_saves_leaves_old_or_new(
     assert sum(outcomes.values()) == KILLS
     # Kills landed both before and after commit points.
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
+
+    # One clean save removes everything the killed saves orphaned; sign-out removes the rest.
+    store = KeyringSessionStore(tmp_path)
+    assert len(keychain_entries(tmp_path)) > 5, "the kills left no orphans to clean up"
+    await store.put(sample_session(generation))
+    pointer = json.loads(keychain_entries(tmp_path)[f"session/{DID}"])
+    assert set(keychain_entries(tmp_path)) == {
+        f"session/{DID}",
+        *(f"session/{DID}/{pointer['gen']}/{field}/{index}"
+          for field, count in pointer["chunks"].items() for index in range(count)),
+    }
+    await store.delete(DID)
+    assert keychain_entries(tmp_path) == {}
+
+
+def keychain_entries(data_dir: Path) -> dict[str, str]:
+    """Every item of this profile in the Secret Service, by key (what `keyring` cannot list)."""
+    connection = secretstorage.dbus_init()
+    try:
+        collection = secretstorage.get_default_collection(connection)
+        return {
+            item.get_attributes()["username"]: item.get_secret().decode()
+            for item in collection.search_items({"service": service_name(data_dir)})
+        }
+    finally:
+        connection.close()
