@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 # Our values are ASCII JSON; stay well below that.
 MAX_ENTRY_CHARS = 1000
 SERVICE_PREFIX = "desktop-app"
+# Far above any real value (a 60 000-character token); bounds what a damaged record can ask for.
+MAX_CHUNKS = 64
 # A save is a few dozen keychain calls (≈ 0.1 s); waiting far longer means a stuck peer.
 STORE_LOCK_TIMEOUT = 30.0
 
@@ -192,6 +194,16 @@ def _chunked(value: str) -> list[str]:
     return [value[i:i + MAX_ENTRY_CHARS] for i in range(0, len(value), MAX_ENTRY_CHARS)] or [""]
 
 
+def _counts(value: object) -> dict[str, int] | None:
+    """Chunk counts per field from a pointer or the public file; None when malformed."""
+    if not isinstance(value, dict):
+        return None
+    ok = all(
+        isinstance(f, str) and type(n) is int and 1 <= n <= MAX_CHUNKS for f, n in value.items()
+    )
+    return value if ok else None
+
+
 def _encoded(secret: dict[str, Any]) -> dict[str, str]:
     return {field: json.dumps(value, separators=(",", ":")) for field, value in secret.items()}
 
@@ -279,7 +291,7 @@ class _Base:
             pointer = json.loads(raw)
         except ValueError as exc:
             raise StorageError(f"keychain pointer {key!r} is damaged") from exc
-        if not isinstance(pointer, dict) or not isinstance(pointer.get("chunks"), dict):
+        if not isinstance(pointer, dict) or _counts(pointer.get("chunks")) is None:
             raise StorageError(f"keychain pointer {key!r} is damaged")
         return pointer
 
@@ -318,9 +330,10 @@ class KeyringSessionStore(_Base):
         if pointer is None:
             return None
         gen = _gen(pointer)
-        entry = self._public.read().get(did, {})
-        public = entry.get("by_seq", {}).get(gen)
-        if public is None:
+        entry = self._public.read().get(did)
+        by_seq = entry.get("by_seq") if isinstance(entry, dict) else None
+        public = by_seq.get(gen) if isinstance(by_seq, dict) else None
+        if not isinstance(public, dict):
             raise StorageError(f"public fields of {did} are missing")
         secret = self._read_secrets(f"session/{did}/{gen}", pointer["chunks"])
         return Session.from_dicts(public, secret)
@@ -333,9 +346,13 @@ class KeyringSessionStore(_Base):
         encoded = _encoded(session.secret_dict())
         counts = {field: len(_chunked(value)) for field, value in encoded.items()}
         data = self._public.read()
-        entry = data.get(did, {})
-        entry.setdefault("by_seq", {})[gen] = session.public_dict()
-        entry.setdefault("chunks", {})[gen] = counts
+        entry = data.get(did)
+        entry = entry if isinstance(entry, dict) else {}
+        for part in ("by_seq", "chunks"):
+            if not isinstance(entry.get(part), dict):
+                entry[part] = {}
+        entry["by_seq"][gen] = session.public_dict()
+        entry["chunks"][gen] = counts
         data[did] = entry
         self._public.write(data)  # 1: new public fields and chunk counts beside the old ones
         self._write_secrets(f"session/{did}/{gen}", encoded)  # 2
@@ -353,7 +370,10 @@ class KeyringSessionStore(_Base):
         stale: dict[str, dict[str, int]] = {}
         known = entry.get("chunks")
         if isinstance(known, dict):
-            stale.update({g: c for g, c in known.items() if isinstance(c, dict)})
+            for gen, value in known.items():
+                counts = _counts(value)
+                if isinstance(gen, str) and counts is not None:
+                    stale[gen] = counts
         if pointer is not None:
             stale[_gen(pointer)] = pointer["chunks"]
         stale.pop(keep or "", None)
@@ -365,12 +385,21 @@ class KeyringSessionStore(_Base):
         if old is not None:
             self._keychain.delete(f"session/{did}")  # commit: the session is gone
         data = self._public.read()
-        self._delete_generations(did, old, data.get(did, {}), keep=None)
+        entry = data.get(did)
+        self._delete_generations(did, old, entry if isinstance(entry, dict) else {}, keep=None)
         if data.pop(did, None) is not None:
             self._public.write(data)
 
     def __repr__(self) -> str:
         return f"KeyringSessionStore(service={self._keychain.service!r})"
+
+
+def _expiry(public: object) -> float:
+    """When a pending sign-in expires; a damaged record counts as long expired."""
+    value = public.get("expires_at") if isinstance(public, dict) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return float("-inf")
 
 
 class KeyringStateStore(_Base):
@@ -417,18 +446,18 @@ class KeyringStateStore(_Base):
     def _forget(self, state: str, pointer: dict[str, Any] | None) -> None:
         data = self._public.read()
         public = data.get(state)
-        counts = public.get("chunks") if isinstance(public, dict) else None
+        counts = _counts(public.get("chunks")) if isinstance(public, dict) else None
         if pointer is not None:
             self._keychain.delete(f"pending/{state}")
             counts = pointer["chunks"]
-        if isinstance(counts, dict):
+        if counts is not None:
             self._delete_secrets(f"pending/{state}", counts)
         if data.pop(state, None) is not None:
             self._public.write(data)
 
     def _purge(self, now: float) -> int:
         data = self._public.read()
-        expired = [s for s, p in data.items() if float(p.get("expires_at", 0)) <= now]
+        expired = [state for state, public in data.items() if _expiry(public) <= now]
         for state in expired:
             self._forget(state, self._pointer(f"pending/{state}"))
         return len(expired)

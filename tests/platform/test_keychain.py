@@ -14,6 +14,7 @@ import pytest
 from keyring.backends import fail
 
 from desktop_app.atproto.dpop import DPoPKey
+from desktop_app.atproto.errors import StorageError
 from desktop_app.atproto.session import PendingAuthorization
 from desktop_app.platform.keychain import (
     KeychainLockedError,
@@ -215,3 +216,46 @@ async def test_interrupted_pending_save_is_purged(
     backend.budget = 10_000
     assert await store.purge_expired(now=200.0) == 1
     assert backend.values == {}
+
+
+@pytest.mark.parametrize("damage", ["public-not-object", "by-seq-list", "counts-text",
+                                    "pointer-counts-huge"])
+async def test_damaged_records_are_a_storage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    backend = RecordingKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    store = KeyringSessionStore(tmp_path)
+    await store.put(sample_session(0))
+    path = tmp_path / "sessions.json"
+    public = json.loads(path.read_text())
+    pointer_key = next(k for k in backend.values if k[1] == f"session/{DID}")
+    pointer = json.loads(backend.values[pointer_key])
+    if damage == "public-not-object":
+        public[DID] = "garbage"
+    elif damage == "by-seq-list":
+        public[DID]["by_seq"] = []
+    elif damage == "counts-text":
+        pointer["chunks"] = {"access_token": "1"}
+    else:
+        pointer["chunks"] = {"access_token": 10**9}
+    path.write_text(json.dumps(public))
+    backend.values[pointer_key] = json.dumps(pointer)
+    with pytest.raises(StorageError):
+        await store.get(DID)
+
+
+async def test_damaged_pending_records_are_purged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", RecordingKeyring())
+    store = KeyringStateStore(tmp_path)
+    await store.put(pending("good", 5000.0))
+    path = tmp_path / "pending.json"
+    data = json.loads(path.read_text())
+    data["bad1"] = "garbage"
+    data["bad2"] = {"expires_at": "soon", "chunks": {"code_verifier": -1}}
+    path.write_text(json.dumps(data))
+    assert await store.purge_expired(now=200.0) == 2
+    assert set(json.loads(path.read_text())) == {"good"}
+    assert await store.pop("good") is not None
