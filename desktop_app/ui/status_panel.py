@@ -173,7 +173,10 @@ class StatusPanel(QScrollArea):
         wanted = {v.did for v in views}
         for did in [d for d in self.cards if d not in wanted]:
             card = self.cards.pop(did)
-            card.setParent(None)
+            # Keep the parent: a parentless widget is a top-level window until it is deleted,
+            # and closing it then can count as the app's last window closing (and quit it).
+            self._layout.removeWidget(card)
+            card.hide()
             card.deleteLater()
         for index, view in enumerate(views):
             existing = self.cards.get(view.did)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow, RenewalBanner
 from desktop_app.ui.signin_page import SignInPage
-from desktop_app.ui.status_panel import AccountView, StatusPanel
+from desktop_app.ui.status_panel import AccountCard, AccountView, StatusPanel
 
 
 def handle_problem(text: str) -> str | None:
@@ -108,6 +109,8 @@ def test_status_cards_update_in_place_and_by_state(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.sign_in_again_requested) as signal:
         qtbot.mouseClick(card.sign_in_again_button, Qt.MouseButton.LeftButton)
     assert signal.args == ["did:plc:abc"]
+    # The removed card never became a window of its own, not even until it is deleted.
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, AccountCard)]
 
 
 def test_banner(qtbot: QtBot) -> None:
