@@ -8,6 +8,10 @@ Run (after `scripts/test` has provisioned Node, the harness and the Debian packa
 varied posts (long, emoji, CJK, RTL, facets, reposts, replies, 1-4 images, link cards, quotes;
 600 distinct avatars served from memory), appended a page of 50 at a time; then scrolls top to
 bottom one viewport per frame, painting every frame. Prints peak RSS of the whole process.
+Then, from the middle of the timeline, drags the window 640 → 1000 → 640 px wide three times and
+finally to 1000 px, 8 px per frame (as a window manager delivers a drag), and reports how late the
+event loop came back per frame, the time to lay all rows out at the new width, the cached
+heights and the RSS growth.
 `first-page`: signs alice.test in once against the local full network with a private Secret
 Service, seeds her timeline, then starts the real app process (`python -m desktop_app`) five
 times with that restored session and reports spawn-to-first-page-painted, measured outside the
@@ -105,7 +109,7 @@ def _jpeg(width: int, height: int) -> bytes:
 
 
 def scroll() -> dict[str, float]:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.qtloop import new_event_loop
@@ -113,6 +117,7 @@ def scroll() -> dict[str, float]:
     from desktop_app.ui.images import ImageCache
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.signin_page import SignInPage
+    from desktop_app.ui.timeline_view import RELAYOUT_DELAY_MS
 
     loop = new_event_loop()
     asyncio.set_event_loop(loop)
@@ -142,17 +147,70 @@ def scroll() -> dict[str, float]:
         # that would run other tasks' steps re-entrantly).
         await asyncio.sleep(0.001)
 
-    async def run() -> tuple[float, float, list[float]]:
-        started = time.perf_counter()
-        for start in range(0, len(items), PAGE):
-            view.model.append(items[start:start + PAGE])
-            await settle()
+    async def layout_done() -> None:
         bar = view.list.verticalScrollBar()
         previous = -1
         while bar.maximum() != previous:  # batched layout runs in the event loop
             previous = bar.maximum()
             for _ in range(20):
                 await settle()
+
+    async def drag() -> dict[str, float]:
+        bar = view.list.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)
+        await layout_done()
+        top_before = view.list.indexAt(QPoint(0, 0)).row()
+        rss_before, _ = _rss_mb()
+        widths = [*range(640, 1001, 8), *range(1000, 639, -8)]
+        frame = 0.016
+        late: list[float] = []
+        started = time.perf_counter()
+        # Three drags there and back, then one to a width whose row heights are all new.
+        for width in [*widths, *widths, *widths, *range(640, 1001, 8)]:
+            window.resize(width, 900)
+            tick = time.perf_counter()
+            await asyncio.sleep(frame)
+            late.append(time.perf_counter() - tick - frame)
+        drag_s = time.perf_counter() - started
+        # The view re-lays out the rows RELAYOUT_DELAY_MS after the last width change, in
+        # batches; it is done when the last row has a place.
+        started = time.perf_counter()
+        await asyncio.sleep(RELAYOUT_DELAY_MS / 1000 + 0.02)
+        last = view.model.index(view.model.rowCount() - 1)
+        settle_late = [0.0]
+        while not view.list.visualRect(last).isValid():
+            if time.perf_counter() - started > 60:
+                raise RuntimeError("the rows were never laid out at the new width")
+            tick = time.perf_counter()
+            await asyncio.sleep(0.005)
+            settle_late.append(time.perf_counter() - tick - 0.005)
+        settle_s = time.perf_counter() - started
+        await asyncio.sleep(0.05)  # the place is put back once the layout has finished
+        top_after = view.list.indexAt(QPoint(0, 0)).row()
+        rss_after, _ = _rss_mb()
+        late.sort()
+        return {
+            "resize_frames": float(len(late)),
+            "resize_late_p50_ms": 1000 * late[len(late) // 2],
+            "resize_late_p95_ms": 1000 * late[int(len(late) * 0.95)],
+            "resize_late_max_ms": 1000 * late[-1],
+            "resize_drag_s": drag_s,
+            "resize_settle_s": settle_s,
+            "resize_settle_late_max_ms": 1000 * max(settle_late),
+            "resize_cached_heights": float(view.delegate.cached_heights()),
+            "resize_final_viewport_px": float(view.list.viewport().width()),
+            "resize_top_row_before": float(top_before),
+            "resize_top_row_after": float(top_after),
+            "resize_rss_growth_mb": rss_after - rss_before,
+        }
+
+    async def run() -> tuple[float, float, list[float]]:
+        started = time.perf_counter()
+        for start in range(0, len(items), PAGE):
+            view.model.append(items[start:start + PAGE])
+            await settle()
+        bar = view.list.verticalScrollBar()
+        await layout_done()
         layout_s = time.perf_counter() - started
 
         frames = []
@@ -171,6 +229,7 @@ def scroll() -> dict[str, float]:
         return layout_s, time.perf_counter() - started, frames
 
     layout_s, scroll_s, frames = loop.run_until_complete(run())
+    resized = loop.run_until_complete(drag())
     loop.run_until_complete(images.aclose())
     current, peak = _rss_mb()
     frames.sort()
@@ -187,6 +246,7 @@ def scroll() -> dict[str, float]:
         "peak_rss_mb": peak,
         "images_fetched": float(images.fetches),
         "paints": float(view.delegate.paint_count),
+        **resized,
     }
     window.close()
     return result

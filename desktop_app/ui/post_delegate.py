@@ -52,6 +52,10 @@ GRID_CELL_H = 130
 SINGLE_MAX_H = 320
 QUOTE_LINES = 4
 LAYOUT_CACHE = 400
+# Row heights are kept for this many widths: the current one, the one with or without a
+# scrollbar, and the last before a resize. A drag passes through hundreds of widths; keeping
+# them all would hold a height per row per width for the whole session.
+HEIGHT_WIDTHS = 3
 
 
 @dataclass
@@ -87,9 +91,9 @@ def _anchor(kind: str | None, value: str) -> str:
 
 
 class PostDelegate(QStyledItemDelegate):
-    """Layouts are computed per (item, width) and cached: heights for every row (cheap ints),
-    whole layouts (with their text documents) for the most recently used rows, so painting and
-    hover hit-tests reuse what sizeHint computed."""
+    """Layouts are computed per (item, width) and cached: heights for every row at the last few
+    widths (cheap ints), whole layouts (with their text documents) for the most recently used
+    rows, so painting and hover hit-tests reuse what sizeHint computed."""
 
     link_activated = Signal(str)
     image_activated = Signal(str)
@@ -104,7 +108,7 @@ class PostDelegate(QStyledItemDelegate):
         self._clock = clock
         # QListView does not pass the viewport width to sizeHint; the view tells us.
         self.width_source: Callable[[], int] | None = None
-        self._heights: dict[tuple[str, int], int] = {}
+        self._heights: OrderedDict[int, dict[str, int]] = OrderedDict()  # width -> key -> px
         self._layouts: OrderedDict[tuple[str, int], PostLayout] = OrderedDict()
         self.paint_count = 0
 
@@ -134,6 +138,20 @@ class PostDelegate(QStyledItemDelegate):
             cursor.insertText(part.text, fmt)
         doc.setTextWidth(width)
         return doc
+
+    def cached_heights(self) -> int:
+        """How many row heights are cached (for benchmarks and tests)."""
+        return sum(len(by_key) for by_key in self._heights.values())
+
+    def _heights_at(self, width: int) -> dict[str, int]:
+        found = self._heights.get(width)
+        if found is None:
+            found = self._heights[width] = {}
+            while len(self._heights) > HEIGHT_WIDTHS:
+                self._heights.popitem(last=False)
+        else:
+            self._heights.move_to_end(width)
+        return found
 
     def forget(self) -> None:
         """Drop cached layouts (after a font or palette change)."""
@@ -234,11 +252,10 @@ class PostDelegate(QStyledItemDelegate):
         if not isinstance(item, FeedItem):
             return super().sizeHint(option, index)
         width = self._width(option)
-        key = (item.key, width)
-        height = self._heights.get(key)
+        heights = self._heights_at(width)
+        height = heights.get(item.key)
         if height is None:
-            height = self._layout_for(option, item).height
-            self._heights[key] = height
+            height = heights[item.key] = self._layout_for(option, item).height
         return QSize(width, height)
 
     # --- painting --------------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +25,10 @@ from .post_delegate import PostDelegate
 from .timeline_model import ITEM_ROLE, TimelineModel
 
 NEAR_BOTTOM_SCREENS = 2.0  # start the next page this many viewport heights before the end
+# A relayout of 10 000 rows takes a few seconds; a place older than this is no longer wanted.
+PLACE_TTL = 10.0
+# Rows are laid out again this long after the last width change, not at every step of a drag.
+RELAYOUT_DELAY_MS = 150
 
 
 class TimelineView(QWidget):
@@ -65,13 +71,24 @@ class TimelineView(QWidget):
         self.list.verticalScrollBar().setSingleStep(24)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(200)
+        # ~0.3 ms per row at a new width: 100 rows keep each batch near two frames.
+        self.list.setBatchSize(100)
         self.list.setUniformItemSizes(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setMouseTracking(True)
         self.list.viewport().installEventFilter(self)
-        self.list.verticalScrollBar().valueChanged.connect(self._check_bottom)
-        self.list.verticalScrollBar().rangeChanged.connect(lambda *_: self._check_bottom())
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.list.verticalScrollBar().rangeChanged.connect(lambda *_: self._range_changed())
+        # The reader's place (top row, how far into it, as a fraction of its height): the last
+        # one seen with every row laid out, and the one a pending relayout must restore (with
+        # when it started); see _keep_place.
+        self._seen: tuple[QPersistentModelIndex, float] | None = None
+        self._place: tuple[QPersistentModelIndex, float, float] | None = None
+        # QListView re-lays out a top-to-bottom list only when its height changes.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_DELAY_MS)
+        self._relayout.timeout.connect(self.list.doItemsLayout)
 
         self.empty_label = QLabel("Your timeline is empty.\nFollow people to see their posts here.")
         self.empty_label.setObjectName("timelineEmpty")
@@ -193,20 +210,78 @@ class TimelineView(QWidget):
         if remaining <= NEAR_BOTTOM_SCREENS * self.list.viewport().height():
             self.near_bottom.emit()
 
+    def _scrolled(self) -> None:
+        self._note_place()
+        self._check_bottom()
+
+    def _range_changed(self) -> None:
+        self._restore_place()
+        self._check_bottom()
+
+    # A new width or font changes every row's height. QListView lays the rows out again from the
+    # top in batches and meanwhile clamps the scroll position to what it has laid out, which
+    # would throw the reader back towards the top; so the place seen before is put back. It has
+    # to be noted beforehand: once a relayout is pending, the view can no longer map positions.
+
+    def _laid_out(self) -> bool:
+        # Rows not laid out yet have no rect; the last one having one means the layout is done.
+        rows = self.model.rowCount()
+        return rows > 0 and self.list.visualRect(self.model.index(rows - 1)).isValid()
+
+    def _note_place(self) -> None:
+        if self._place is not None or not self._laid_out():
+            return  # mid-relayout positions are not the reader's
+        top = self.list.indexAt(QPoint(0, 0))
+        rect = self.list.visualRect(top)
+        if top.isValid() and rect.height() > 0:
+            self._seen = (QPersistentModelIndex(top), -rect.top() / rect.height())
+
+    def _keep_place(self) -> None:
+        if self._place is not None and time.monotonic() - self._place[2] < PLACE_TTL:
+            return  # a relayout is already pending: keep the place from before it
+        if self._seen is None or not self._seen[0].isValid():
+            self._place = None
+            return
+        self._place = (*self._seen, time.monotonic())
+
+    def _restore_place(self) -> None:
+        if self._place is None:
+            return
+        anchor, into, since = self._place
+        if not anchor.isValid() or time.monotonic() - since > PLACE_TTL:
+            self._place = None
+            return
+        if self._relayout.isActive() or not self._laid_out():
+            return  # the relayout has not started, or not finished
+        rect = self.list.visualRect(self.model.index(anchor.row()))
+        self._place = None
+        bar = self.list.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() + round(into * rect.height()))
+        self._note_place()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
                             QEvent.Type.StyleChange):
+            self._keep_place()
             self.delegate.forget()
             self.list.doItemsLayout()
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list.viewport():
-            if event.type() == QEvent.Type.Paint and not self._painted_first \
-                    and self.model.rowCount():
-                self._painted_first = True
-                self.first_page_painted.emit()
-            elif event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            kind = event.type()
+            if kind == QEvent.Type.Paint:
+                if not self._painted_first and self.model.rowCount():
+                    self._painted_first = True
+                    self.first_page_painted.emit()
+                if self._place is not None:
+                    # A relayout that leaves the scroll range as it was emits no rangeChanged.
+                    QTimer.singleShot(0, self._restore_place)
+            elif kind == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+                if event.oldSize().width() not in (-1, event.size().width()):
+                    self._keep_place()
+                    self._relayout.start()  # restarted by each step of a drag
+            elif kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
                 self._update_cursor(event)
         return super().eventFilter(watched, event)
 

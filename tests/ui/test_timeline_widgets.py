@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -14,7 +15,7 @@ from desktop_app.atproto.errors import NetworkError
 from desktop_app.atproto.models import Author, ExternalView, FeedItem, ImageView, PostView
 from desktop_app.atproto.richtext import Facet
 from desktop_app.ui.images import ImageCache
-from desktop_app.ui.post_delegate import PostLayout
+from desktop_app.ui.post_delegate import HEIGHT_WIDTHS, PostLayout
 from desktop_app.ui.timeline_model import ITEM_ROLE, TimelineModel
 from desktop_app.ui.timeline_view import TimelineView
 
@@ -200,3 +201,57 @@ def test_scrolling_near_the_bottom_asks_for_more(view: TimelineView, qtbot: QtBo
     with qtbot.waitSignal(view.near_bottom):
         view.list.verticalScrollBar().setValue(view.list.verticalScrollBar().maximum())
     assert view.delegate.sizeHint(QStyleOptionViewItem(), view.model.index(0)) != QSize()
+
+
+def test_width_change_relays_rows_out_and_keeps_the_readers_place(
+    view: TimelineView, qtbot: QtBot
+) -> None:
+    long = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 6).strip()
+    view.loaded()
+    for page in range(20):  # 1000 rows: several layout batches
+        view.model.append([FeedItem(post(page * 50 + n, long)) for n in range(50)])
+    qtbot.waitUntil(lambda: view.list.visualRect(view.model.index(999)).isValid())
+    qtbot.wait(300)  # idle, as when a reader resizes: no layout of its own still running
+    bar = view.list.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2 + 40)
+    top = view.list.indexAt(QPoint(0, 0))
+    before = view.list.visualRect(top)
+    fraction = -before.top() / before.height()
+    assert top.row() > 300 and 0 < fraction < 1
+
+    def range_moved(old: int) -> bool:
+        return bar.maximum() != old
+
+    def heights_match_the_width() -> bool:
+        option = QStyleOptionViewItem()
+        option.initFrom(view.list)
+        rows = (0, 1, 250, top.row() - 1, top.row(), top.row() + 1, 998, 999)
+        return all(
+            view.list.visualRect(view.model.index(r)).height()
+            == view.delegate.sizeHint(option, view.model.index(r)).height()
+            for r in rows)
+
+    for width in (WIDTH * 2, WIDTH // 2 + 60):
+        old_range = bar.maximum()
+        view.resize(width, 700)  # the height stays: QListView alone would not relayout
+        qtbot.waitUntil(partial(range_moved, old_range), timeout=3000)
+        qtbot.waitUntil(lambda: view.list.indexAt(QPoint(0, 0)) == top, timeout=3000)
+        assert heights_match_the_width()
+        now = view.list.visualRect(top)
+        assert abs(-now.top() / now.height() - fraction) < 0.05
+
+
+def test_row_heights_are_kept_for_the_last_few_widths_only(view: TimelineView) -> None:
+    view.model.append([FeedItem(post(n, "word " * n)) for n in range(20)])
+    option = QStyleOptionViewItem()
+    option.initFrom(view.list)
+    delegate = view.delegate
+    first: list[int] = []
+    for step in range(12):  # a drag through many widths
+        delegate.width_source = partial(int, 300 + 25 * step)
+        heights = [delegate.sizeHint(option, view.model.index(r)).height() for r in range(20)]
+        if step == 0:
+            first = heights
+    assert delegate.cached_heights() == HEIGHT_WIDTHS * 20
+    delegate.width_source = lambda: 300
+    assert [delegate.sizeHint(option, view.model.index(r)).height() for r in range(20)] == first
