@@ -276,7 +276,7 @@ class TimelineView(QWidget):
                     self.first_page_painted.emit()
                 if self._place is not None:
                     # A relayout that leaves the scroll range as it was emits no rangeChanged.
-                    QTimer.singleShot(0, self._restore_place)
+                    QTimer.singleShot(0, self, self._restore_place)
             elif kind == QEvent.Type.Resize and isinstance(event, QResizeEvent):
                 if event.oldSize().width() not in (-1, event.size().width()):
                     self._keep_place()
