@@ -55,6 +55,17 @@ def _rss_mb() -> tuple[float, float]:
     return current, peak
 
 
+def _spread_ms(prefix: str, seconds: list[float]) -> dict[str, float]:
+    """Count, p50, p95 and max of durations, in milliseconds."""
+    ordered = sorted(seconds)
+    return {
+        f"{prefix}_count": float(len(ordered)),
+        f"{prefix}_p50_ms": 1000 * ordered[len(ordered) // 2],
+        f"{prefix}_p95_ms": 1000 * ordered[int(len(ordered) * 0.95)],
+        f"{prefix}_max_ms": 1000 * ordered[-1],
+    }
+
+
 def _posts() -> list[FeedItem]:
     texts = [
         "Short one.",
@@ -188,12 +199,8 @@ def scroll() -> dict[str, float]:
         await asyncio.sleep(0.05)  # the place is put back once the layout has finished
         top_after = view.list.indexAt(QPoint(0, 0)).row()
         rss_after, _ = _rss_mb()
-        late.sort()
         return {
-            "resize_frames": float(len(late)),
-            "resize_late_p50_ms": 1000 * late[len(late) // 2],
-            "resize_late_p95_ms": 1000 * late[int(len(late) * 0.95)],
-            "resize_late_max_ms": 1000 * late[-1],
+            **_spread_ms("resize_late", late),
             "resize_drag_s": drag_s,
             "resize_settle_s": settle_s,
             "resize_settle_late_max_ms": 1000 * max(settle_late),
@@ -232,15 +239,11 @@ def scroll() -> dict[str, float]:
     resized = loop.run_until_complete(drag())
     loop.run_until_complete(images.aclose())
     current, peak = _rss_mb()
-    frames.sort()
     result = {
         "posts": float(view.model.rowCount()),
         "layout_s": layout_s,
         "scroll_s": scroll_s,
-        "frames": float(len(frames)),
-        "frame_p50_ms": 1000 * frames[len(frames) // 2],
-        "frame_p95_ms": 1000 * frames[int(len(frames) * 0.95)],
-        "frame_max_ms": 1000 * frames[-1],
+        **_spread_ms("frame", frames),
         "rss_before_posts_mb": before,
         "rss_after_mb": current,
         "peak_rss_mb": peak,
