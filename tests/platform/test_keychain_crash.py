@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import secretstorage
 
@@ -31,6 +32,7 @@ async def test_sigkill_during_saves_leaves_old_or_new(
     saved_max = -1
     generation = 0
     outcomes = {"old": 0, "new": 0}
+    orphaned = 0
     for _ in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, str(ROOT / "tests/platform/crash_saver.py"), str(tmp_path),
@@ -71,22 +73,31 @@ async def test_sigkill_during_saves_leaves_old_or_new(
         assert gen in (saved_max, saved_max + 1)
         outcomes["new" if gen > saved_max else "old"] += 1
         generation = max(announced[d][0] for d in announced) + 1
+        entries = keychain_entries(tmp_path)
+        if set(entries) - committed(json.loads(entries[f"session/{DID}"])):
+            orphaned += 1  # this kill left a half-written save behind
     assert sum(outcomes.values()) == KILLS
     # Kills landed both before and after commit points.
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
 
+    assert orphaned > 0, "no kill left anything to clean up"
+
     # One clean save removes everything the killed saves orphaned; sign-out removes the rest.
     store = KeyringSessionStore(tmp_path)
-    assert len(keychain_entries(tmp_path)) > 5, "the kills left no orphans to clean up"
     await store.put(sample_session(generation))
-    pointer = json.loads(keychain_entries(tmp_path)[f"session/{DID}"])
-    assert set(keychain_entries(tmp_path)) == {
+    entries = keychain_entries(tmp_path)
+    assert set(entries) == committed(json.loads(entries[f"session/{DID}"]))
+    await store.delete(DID)
+    assert keychain_entries(tmp_path) == {}
+
+
+def committed(pointer: dict[str, Any]) -> set[str]:
+    """The keys a whole committed session occupies: its pointer and its generation's chunks."""
+    return {
         f"session/{DID}",
         *(f"session/{DID}/{pointer['gen']}/{field}/{index}"
           for field, count in pointer["chunks"].items() for index in range(count)),
     }
-    await store.delete(DID)
-    assert keychain_entries(tmp_path) == {}
 
 
 def keychain_entries(data_dir: Path) -> dict[str, str]:
