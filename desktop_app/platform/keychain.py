@@ -170,11 +170,9 @@ class _Keychain:
         with self._errors(), contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._backend().delete_password(self.service, key)
 
-    def put_chunks(self, prefix: str, value: str) -> int:
-        chunks = _chunked(value)
-        for index, chunk in enumerate(chunks):
+    def put_chunks(self, prefix: str, value: str) -> None:
+        for index, chunk in enumerate(_chunked(value)):
             self.set(f"{prefix}/{index}", chunk)
-        return len(chunks)
 
     def get_chunks(self, prefix: str, count: int) -> str:
         parts = []
@@ -198,14 +196,14 @@ def _counts(value: object) -> dict[str, int] | None:
     """Chunk counts per field from a pointer or the public file; None when malformed."""
     if not isinstance(value, dict):
         return None
-    ok = all(
-        isinstance(f, str) and type(n) is int and 1 <= n <= MAX_CHUNKS for f, n in value.items()
-    )
+    ok = all(type(n) is int and 1 <= n <= MAX_CHUNKS for n in value.values())
     return value if ok else None
 
 
-def _encoded(secret: dict[str, Any]) -> dict[str, str]:
-    return {field: json.dumps(value, separators=(",", ":")) for field, value in secret.items()}
+def _encoded(secret: dict[str, Any]) -> tuple[dict[str, str], dict[str, int]]:
+    """Each secret field as compact JSON, and how many keychain entries each will take."""
+    encoded = {field: json.dumps(value, separators=(",", ":")) for field, value in secret.items()}
+    return encoded, {field: len(_chunked(value)) for field, value in encoded.items()}
 
 
 class _PublicFile:
@@ -242,19 +240,17 @@ def service_name(data_dir: Path) -> str:
 
 
 class _Base:
-    def __init__(self, data_dir: Path, *, service: str | None = None) -> None:
+    def __init__(self, data_dir: Path, name: str, *, service: str | None = None) -> None:
         self._keychain = _Keychain(service or service_name(data_dir))
-        self._data_dir = data_dir
+        self._public = _PublicFile(data_dir / f"{name}.json")
+        self._lock_path = data_dir / f"{name}.lock"
         # One writer at a time inside the process; keyring backends are not all thread-safe.
         self._lock = threading.Lock()
-
-    def _lock_file(self) -> Path:
-        raise NotImplementedError
 
     async def _run(self, fn: Callable[[], T]) -> T:
         def locked() -> T:
             with self._lock:
-                path = self._lock_file()
+                path = self._lock_path
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     with filelock.FileLock(str(path), timeout=STORE_LOCK_TIMEOUT):
@@ -264,11 +260,9 @@ class _Base:
 
         return await asyncio.to_thread(locked)
 
-    def _write_secrets(self, prefix: str, encoded: dict[str, str]) -> dict[str, int]:
-        return {
-            field: self._keychain.put_chunks(f"{prefix}/{field}", value)
-            for field, value in encoded.items()
-        }
+    def _write_secrets(self, prefix: str, encoded: dict[str, str]) -> None:
+        for field, value in encoded.items():
+            self._keychain.put_chunks(f"{prefix}/{field}", value)
 
     def _read_secrets(self, prefix: str, counts: dict[str, int]) -> dict[str, Any]:
         out = {}
@@ -307,11 +301,7 @@ class KeyringSessionStore(_Base):
     """`SessionStore` on the OS keychain, crash-safe across several entries per session."""
 
     def __init__(self, data_dir: Path, *, service: str | None = None) -> None:
-        super().__init__(data_dir, service=service)
-        self._public = _PublicFile(data_dir / "sessions.json")
-
-    def _lock_file(self) -> Path:
-        return self._data_dir / "sessions.lock"
+        super().__init__(data_dir, "sessions", service=service)
 
     async def get(self, did: str) -> Session | None:
         return await self._run(lambda: self._get(did))
@@ -343,8 +333,7 @@ class KeyringSessionStore(_Base):
         old = self._pointer(f"session/{did}")
         seq = 0 if old is None else int(old["seq"]) + 1
         gen = f"{seq}.{pysecrets.token_hex(4)}"
-        encoded = _encoded(session.secret_dict())
-        counts = {field: len(_chunked(value)) for field, value in encoded.items()}
+        encoded, counts = _encoded(session.secret_dict())
         data = self._public.read()
         entry = data.get(did)
         entry = entry if isinstance(entry, dict) else {}
@@ -372,7 +361,7 @@ class KeyringSessionStore(_Base):
         if isinstance(known, dict):
             for gen, value in known.items():
                 counts = _counts(value)
-                if isinstance(gen, str) and counts is not None:
+                if counts is not None:
                     stale[gen] = counts
         if pointer is not None:
             stale[_gen(pointer)] = pointer["chunks"]
@@ -406,11 +395,7 @@ class KeyringStateStore(_Base):
     """`StateStore` on the OS keychain: pending sign-ins survive a restart, expire, pop once."""
 
     def __init__(self, data_dir: Path, *, service: str | None = None) -> None:
-        super().__init__(data_dir, service=service)
-        self._public = _PublicFile(data_dir / "pending.json")
-
-    def _lock_file(self) -> Path:
-        return self._data_dir / "pending.lock"
+        super().__init__(data_dir, "pending", service=service)
 
     async def put(self, pending: PendingAuthorization) -> None:
         await self._run(lambda: self._put(pending))
@@ -422,8 +407,7 @@ class KeyringStateStore(_Base):
         return await self._run(lambda: self._purge(now))
 
     def _put(self, pending: PendingAuthorization) -> None:
-        encoded = _encoded(pending.secret_dict())
-        counts = {field: len(_chunked(value)) for field, value in encoded.items()}
+        encoded, counts = _encoded(pending.secret_dict())
         data = self._public.read()
         # The counts let purge/pop remove the secrets even if the pointer was never written.
         data[pending.state] = {**pending.public_dict(), "chunks": counts}

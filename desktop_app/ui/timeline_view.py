@@ -239,10 +239,7 @@ class TimelineView(QWidget):
     def _keep_place(self) -> None:
         if self._place is not None and time.monotonic() - self._place[2] < PLACE_TTL:
             return  # a relayout is already pending: keep the place from before it
-        if self._seen is None or not self._seen[0].isValid():
-            self._place = None
-            return
-        self._place = (*self._seen, time.monotonic())
+        self._place = None if self._seen is None else (*self._seen, time.monotonic())
 
     def _restore_place(self) -> None:
         if self._place is None:
@@ -274,7 +271,7 @@ class TimelineView(QWidget):
                 if not self._painted_first and self.model.rowCount():
                     self._painted_first = True
                     self.first_page_painted.emit()
-                if self._place is not None:
+                if self._place is not None and not self._relayout.isActive():
                     # A relayout that leaves the scroll range as it was emits no rangeChanged.
                     QTimer.singleShot(0, self, self._restore_place)
             elif kind == QEvent.Type.Resize and isinstance(event, QResizeEvent):
