@@ -48,8 +48,8 @@ def _one(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> int:
-    from tests.platform.secret_service import running_secret_service
-    from tests.platform.xvfb import running_xvfb
+    from tests.support.secret_service import running_secret_service
+    from tests.support.xvfb import running_xvfb
 
     built: Path | None = None
     if len(sys.argv) > 1:

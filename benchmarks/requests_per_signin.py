@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from desktop_app.atproto.dpop import DPoPKey
-from tests.e2e.harness import PdsNetwork, find_node_tooling, node_env, running_network
-from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+from desktop_app.atproto.oauth import DPoPKey
+from tests.support.harness import PdsNetwork, find_node_tooling, node_env, running_network
+from tests.support.oauth import oauth_client, pds_client, sign_in
 
 ROOT = Path(__file__).resolve().parents[1]
 STEADY_CALLS = 200
@@ -64,7 +64,7 @@ def node_counts(net: PdsNetwork) -> dict[str, Any] | None:
         "handle": net.alice.handle,
         "plcUrl": net.plc_url,
         "handleResolver": net.pds_url,
-        "browser": [sys.executable, str(ROOT / "tests" / "e2e" / "browser_driver.py")],
+        "browser": [sys.executable, str(ROOT / "tests" / "support" / "browser_driver.py")],
         "browserEnv": {"DRIVER_USERNAME": net.alice.handle,
                        "DRIVER_PASSWORD": net.alice.password, "PYTHONPATH": str(ROOT)},
         "refresh": True,

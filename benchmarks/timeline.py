@@ -31,15 +31,15 @@ import sys
 import time
 from pathlib import Path
 
-from desktop_app.atproto.models import (
+from desktop_app.bsky import (
     Author,
     ExternalView,
     FeedItem,
     ImageView,
     PostView,
     QuotedPost,
+    detect_facets,
 )
-from desktop_app.atproto.richtext import detect_facets
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTS = 10_000
@@ -123,10 +123,10 @@ def scroll() -> dict[str, float]:
     from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.qtloop import new_event_loop
-    from desktop_app.ui.controller import handle_problem, provider_problem
+    from desktop_app.qt import new_event_loop
     from desktop_app.ui.images import ImageCache
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.signin_adapter import handle_problem, provider_problem
     from desktop_app.ui.signin_page import SignInPage
     from desktop_app.ui.timeline_view import RELAYOUT_DELAY_MS
 
@@ -256,12 +256,11 @@ def scroll() -> dict[str, float]:
 
 
 async def _prepare(net: object, home: Path) -> dict[str, str]:
-    from desktop_app.atproto.agent import Agent
-    from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
-    from desktop_app.services import make_core, make_oauth_client
+    from desktop_app.app import agent_for, make_core, make_oauth_client
+    from desktop_app.platform import KeyringSessionStore, KeyringStateStore
     from desktop_app.settings import Settings
-    from tests.e2e.harness import PdsNetwork
-    from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+    from tests.support.harness import PdsNetwork
+    from tests.support.oauth import oauth_client, pds_client, sign_in
 
     assert isinstance(net, PdsNetwork)
     env = {"DESKTOP_APP_HOME": str(home), "DESKTOP_APP_PLC_URL": net.plc_url,
@@ -273,7 +272,7 @@ async def _prepare(net: object, home: Path) -> dict[str, str]:
                                sessions=KeyringSessionStore(settings.paths.data),
                                states=KeyringStateStore(settings.paths.data))
     alice_session = await sign_in(client, net.alice)
-    alice = Agent(client, alice_session.did)
+    alice = agent_for(client, alice_session.did)
     async with oauth_client(net) as (bob_client, _):
         bob_session = await sign_in(bob_client, net.bob)
         await alice.follow(bob_session.did)
@@ -300,8 +299,8 @@ async def _prepare(net: object, home: Path) -> dict[str, str]:
 def first_page(runs: int = 5) -> dict[str, float]:
     import tempfile
 
-    from tests.e2e.harness import running_full_network
-    from tests.platform.secret_service import running_secret_service
+    from tests.support.harness import running_full_network
+    from tests.support.secret_service import running_secret_service
 
     home = Path(tempfile.mkdtemp(prefix="desktop-app-bench-"))
     outside: list[float] = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Mapping
@@ -13,6 +12,7 @@ from typing import Any
 import platformdirs
 
 from . import build_config
+from .errors import AppError
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ ENV_ALLOW_INSECURE_LOOPBACK = "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK"
 ENV_CLIENT_ID = "DESKTOP_APP_CLIENT_ID"
 
 
-class SettingsError(Exception):
+class SettingsError(AppError):
     """The settings file exists but cannot be used."""
 
 
@@ -107,10 +107,9 @@ def _read_file(path: Path) -> dict[str, Any]:
         return {}
     except OSError as exc:
         raise SettingsError(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise SettingsError(f"{path} is not valid JSON: {exc}") from exc
+    from .atproto import loads  # here: `desktop-app --version` needs no HTTP stack
+
+    data = loads(text, str(path), error=SettingsError)
     if not isinstance(data, dict):
         raise SettingsError(f"{path} must hold a JSON object")
     return data

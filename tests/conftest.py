@@ -10,9 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The shared fixtures, in one plugin rather than conftest files importing each other.
+pytest_plugins = ["tests.fixtures"]
+
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:
-    from desktop_app.qtloop import new_event_loop
+    from desktop_app.qt import new_event_loop
 
     return new_event_loop()
 

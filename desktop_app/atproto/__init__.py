@@ -1,1 +1,77 @@
-"""The atproto protocol core: identity, OAuth with DPoP, sessions. Async, and never imports Qt."""
+"""What every atproto client needs: syntax, identity, guarded HTTP, caching, errors. Qt-free.
+
+The OAuth public client lives in `desktop_app.atproto.oauth`; the `app.bsky` lexicon in
+`desktop_app.bsky`. Import from this face, not from the private modules behind it.
+"""
+
+from . import syntax
+from ._cache import SingleFlightCache
+from ._encoding import b64url, sha256_b64url
+from ._errors import (
+    AtprotoError,
+    DidResolutionError,
+    HandleMismatchError,
+    HandleNotFoundError,
+    IdentityError,
+    InsecureUrlError,
+    InvalidIdentifierError,
+    NetworkError,
+    NoPdsError,
+    ResponseFormatError,
+    ResponseTooLargeError,
+)
+from ._http import (
+    NetworkPolicy,
+    fetch,
+    get_json,
+    is_loopback_host,
+    origin_of,
+    parse_json,
+    read_limited,
+    safe_url,
+    send,
+    transport_errors,
+)
+from ._identity import (
+    DEFAULT_PLC_URL,
+    DidDocument,
+    IdentityResolver,
+    ResolvedIdentity,
+    parse_did_document,
+)
+from ._json import Fields, loads
+
+__all__ = [
+    "DEFAULT_PLC_URL",
+    "AtprotoError",
+    "DidDocument",
+    "DidResolutionError",
+    "Fields",
+    "HandleMismatchError",
+    "HandleNotFoundError",
+    "IdentityError",
+    "IdentityResolver",
+    "InsecureUrlError",
+    "InvalidIdentifierError",
+    "NetworkError",
+    "NetworkPolicy",
+    "NoPdsError",
+    "ResolvedIdentity",
+    "ResponseFormatError",
+    "ResponseTooLargeError",
+    "SingleFlightCache",
+    "b64url",
+    "fetch",
+    "get_json",
+    "is_loopback_host",
+    "loads",
+    "origin_of",
+    "parse_did_document",
+    "parse_json",
+    "read_limited",
+    "safe_url",
+    "send",
+    "sha256_b64url",
+    "syntax",
+    "transport_errors",
+]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .errors import InvalidIdentifierError
+from ._errors import InvalidIdentifierError
 
 HANDLE_MAX_LENGTH = 253
 LABEL_MAX_LENGTH = 63

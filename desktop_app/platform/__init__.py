@@ -1,1 +1,70 @@
-"""OS integration: keychain, URI scheme, single instance, loopback redirect."""
+"""The operating system's parts: keychain, URI scheme registration, loopback redirect, browser.
+
+Qt-free. Import from this face, not from the private modules behind it.
+"""
+
+from ._browser import BrowserError, open_system_browser
+from ._errors import PlatformError
+from ._files import JsonFile, private_dir
+from ._keychain import (
+    KeychainLockedError,
+    KeychainStatus,
+    KeyringSessionStore,
+    KeyringStateStore,
+    NoKeychainError,
+    is_secure_backend,
+    keychain_status,
+    secure_backend,
+    service_name,
+)
+from ._loopback import LoopbackRedirectListener
+from ._scheme import (
+    LinuxScheme,
+    MacOSScheme,
+    RegistrationResult,
+    RegistryBackend,
+    SchemeRegistrar,
+    SchemeRegistrationError,
+    WindowsScheme,
+    desktop_entry,
+    ensure_registered,
+    escape_desktop_value,
+    launcher_command,
+    macos_url_types,
+    quote_exec_arg,
+    registrar_for_platform,
+    windows_command_line,
+)
+
+__all__ = [
+    "BrowserError",
+    "JsonFile",
+    "KeychainLockedError",
+    "KeychainStatus",
+    "KeyringSessionStore",
+    "KeyringStateStore",
+    "LinuxScheme",
+    "LoopbackRedirectListener",
+    "MacOSScheme",
+    "NoKeychainError",
+    "PlatformError",
+    "RegistrationResult",
+    "RegistryBackend",
+    "SchemeRegistrar",
+    "SchemeRegistrationError",
+    "WindowsScheme",
+    "desktop_entry",
+    "ensure_registered",
+    "escape_desktop_value",
+    "is_secure_backend",
+    "keychain_status",
+    "launcher_command",
+    "macos_url_types",
+    "open_system_browser",
+    "private_dir",
+    "quote_exec_arg",
+    "registrar_for_platform",
+    "secure_backend",
+    "service_name",
+    "windows_command_line",
+]

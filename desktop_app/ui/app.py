@@ -13,19 +13,17 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..atproto.agent import fetch_media
-from ..atproto.errors import AtprotoError
+from ..app import Services
+from ..bsky import fetch_media
+from ..errors import AppError
 from ..logging_setup import configure_logging
-from ..platform.keychain import KeyringSessionStore, KeyringStateStore
-from ..platform.scheme import ensure_registered
-from ..platform.signin_flow import CallbackInbox
-from ..platform.single_instance import FileOpenFilter, SingleInstance
-from ..qtloop import AppEventLoop
-from ..services import client_config, make_core, make_oauth_client
+from ..platform import ensure_registered
+from ..qt import AppEventLoop, FileOpenFilter, SingleInstance
 from ..settings import Settings
-from .controller import AppController, handle_problem, provider_problem
+from .controller import AppController
 from .images import ImageCache
 from .main_window import MainWindow
+from .signin_adapter import handle_problem, provider_problem
 from .signin_page import SignInPage
 
 log = logging.getLogger(__name__)
@@ -55,41 +53,15 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Desktop App")
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
-    config = client_config(settings)
-
-    instance = SingleInstance(settings.paths.data, accept=config.is_callback_url)
-    if not instance.listen():
+    services = Services.open(settings)
+    instance = _receive_redirects(app, services)
+    if instance is None:
+        loop.run_until_complete(services.aclose())
         print("desktop-app: the app is already running", file=sys.stderr)
         return 0
-    inbox: CallbackInbox | None = None
-    if config.scheme is not None:
-        inbox = CallbackInbox()
-        instance.url_received.connect(inbox.deliver)
-        file_open = FileOpenFilter(app)
-        file_open.url_received.connect(inbox.deliver)
-        app.installEventFilter(file_open)
-
-    core = make_core(settings)
-    client = make_oauth_client(settings, core, sessions=KeyringSessionStore(settings.paths.data),
-                               states=KeyringStateStore(settings.paths.data))
-    page = SignInPage(handle_problem, provider_problem)
-    images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
-    window = MainWindow(page, QSettings(str(settings.paths.config / "window.ini"),
-                                        QSettings.Format.IniFormat), images)
-    window.timeline.first_page_painted.connect(lambda: log.info(
-        "first timeline page painted %.3f s after start", time.monotonic() - started))
-    controller = AppController(window, client, settings_extra=dict(settings.extra), inbox=inbox,
-                               notify=desktop_notifier(window))
-    try:
-        registered = ensure_registered(config.scheme)
-    except AtprotoError as exc:
-        registered = None
-        log.warning("scheme registration failed: %s", exc.detail)
-    if registered is not None:
-        window.statusBar().showMessage(
-            f"Registered to receive sign-in links ({registered.scheme}:) in {registered.where}",
-            15_000,
-        )
+    window, images = _build_window(services, started)
+    controller = AppController(window, services.accounts, notify=desktop_notifier(window))
+    _register_scheme(window, services)
     window.show()
     app.setQuitOnLastWindowClosed(True)
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -97,17 +69,51 @@ def run(argv: Sequence[str] | None = None) -> int:
             loop.add_signal_handler(sig, app.quit)
     try:
         loop.run_until_complete(controller.start())
-        log.info("app started with %d account(s)", len(controller.accounts))
+        log.info("app started with %d account(s)", len(services.accounts.snapshots()))
         loop.run_forever()
-    except AtprotoError as exc:
+    except AppError as exc:
         QMessageBox.critical(window, "Desktop App", exc.message)
         return 1
     finally:
         loop.run_until_complete(controller.aclose())
         loop.run_until_complete(images.aclose())
-        loop.run_until_complete(core.aclose())
+        loop.run_until_complete(services.aclose())
         loop.run_until_complete(loop.shutdown_asyncgens())
         instance.close()
         loop.close()
         log.info("app quit cleanly")
     return 0
+
+
+def _receive_redirects(app: QApplication, services: Services) -> SingleInstance | None:
+    """Become the primary instance; redirects handed over (and macOS open-URL events) go to
+    the open sign-in flows. None when another instance already runs."""
+    instance = SingleInstance(services.settings.paths.data, services.flows.deliver)
+    if not instance.listen():
+        return None
+    if services.client.config.scheme is not None:
+        services.signin.custom_scheme = True
+        app.installEventFilter(FileOpenFilter(services.flows.deliver, app))
+    return instance
+
+
+def _build_window(services: Services, started: float) -> tuple[MainWindow, ImageCache]:
+    core, settings = services.core, services.settings
+    images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
+    window = MainWindow(SignInPage(handle_problem, provider_problem),
+                        QSettings(str(settings.paths.config / "window.ini"),
+                                  QSettings.Format.IniFormat), images)
+    window.timeline.first_page_painted.connect(lambda: log.info(
+        "first timeline page painted %.3f s after start", time.monotonic() - started))
+    return window, images
+
+
+def _register_scheme(window: MainWindow, services: Services) -> None:
+    try:
+        registered = ensure_registered(services.client.config.scheme)
+    except AppError as exc:
+        log.warning("scheme registration failed: %s", exc.detail)
+        return
+    if registered is not None:
+        window.show_message(
+            f"Registered to receive sign-in links ({registered.scheme}:) in {registered.where}")

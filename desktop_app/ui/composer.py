@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.atproto.agent import (
+from ..bsky import (
     MAX_IMAGE_BYTES,
     MAX_IMAGES,
     MAX_POST_GRAPHEMES,
     ImageUpload,
+    NewPost,
+    PostView,
     image_problem,
 )
-from desktop_app.atproto.models import PostView
 
 MAX_GRAPHEMES = MAX_POST_GRAPHEMES
 THUMBNAIL_SIZE = 64
@@ -94,14 +95,6 @@ def _default_language(locale: QLocale) -> str:
     return code if any(code == known for known, _ in LANGUAGES) else "en"
 
 
-@dataclass(frozen=True)
-class Draft:
-    text: str
-    images: tuple[ImageUpload, ...]
-    langs: tuple[str, ...]
-    reply_to: PostView | None
-
-
 @dataclass
 class _Attachment:
     data: bytes
@@ -113,7 +106,7 @@ class _Attachment:
 
 
 class Composer(QWidget):
-    """Builds a `Draft` and emits `post_requested(draft)`; the controller does the posting."""
+    """Builds a `NewPost` and emits `post_requested(draft)`; the controller does the posting."""
 
     post_requested = Signal(object)
 
@@ -218,13 +211,13 @@ class Composer(QWidget):
         self.cancel_reply_button.setVisible(replying)
         self._refresh()
 
-    def draft(self) -> Draft:
+    def draft(self) -> NewPost:
         images = tuple(
             ImageUpload(a.data, a.mime_type, a.alt_edit.text().strip(), a.aspect_ratio)
             for a in self._attachments
         )
         code = self.language_combo.currentData()
-        return Draft(
+        return NewPost(
             text=self.text_edit.toPlainText(),
             images=images,
             langs=(str(code),) if code else (),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader
+
+from ..atproto import SingleFlightCache
 
 log = logging.getLogger(__name__)
 
@@ -27,19 +28,20 @@ class ImageCache(QObject):
     """`image(url, size)` answers from memory or returns None and starts one fetch-and-decode;
     `loaded` fires when it is ready. Images are decoded straight to the size they are shown at
     (in a worker thread: QImage, unlike QPixmap, may live off the GUI thread), so painting never
-    scales and memory holds display-size pixels only. Failed URLs are not retried."""
+    scales and memory holds display-size pixels only. Failed URLs are not retried.
+
+    Holds two byte-budgeted caches (fetched bytes by URL, so a second size needs no refetch;
+    decoded images by URL and size), the URLs that failed, and the decode threads."""
 
     loaded = Signal(str)
 
     def __init__(self, fetch: FetchBytes) -> None:
         super().__init__()
         self._fetch = fetch
-        self._images: OrderedDict[Key, QImage] = OrderedDict()
-        self._raw: OrderedDict[str, bytes] = OrderedDict()
-        self._raw_bytes = 0
-        self._decoded_bytes = 0
-        self._pending: dict[Key, asyncio.Task[None]] = {}
-        self._downloads: dict[str, asyncio.Future[bytes]] = {}
+        self._raw: SingleFlightCache[str, bytes] = SingleFlightCache(
+            ttl=None, budget=RAW_BUDGET, cost=len)
+        self._images: SingleFlightCache[Key, QImage] = SingleFlightCache(
+            ttl=None, budget=DECODED_BUDGET, cost=lambda image: image.sizeInBytes())
         self._failed: set[str] = set()
         self._slots = asyncio.Semaphore(MAX_CONCURRENT)
         # Our own plain threads: qasync's default executor is QThread-based and aborts the
@@ -51,77 +53,50 @@ class ImageCache(QObject):
         if not url or size.isEmpty():
             return None
         key = (url, size.width(), size.height())
-        found = self._images.get(key)
+        found = self._images.peek(key)
         if found is not None:
-            self._images.move_to_end(key)
             return found
-        if key not in self._pending and url not in self._failed:
+        if not self._images.loading(key) and url not in self._failed:
             try:
-                loop = asyncio.get_running_loop()
+                asyncio.get_running_loop()
             except RuntimeError:
                 return None  # painted outside the app's event loop (a bare widget test)
-            self._pending[key] = loop.create_task(self._load(key))
+            task = self._images.start(key, lambda: self._decode(key))
+            task.add_done_callback(lambda t: self._finished(url, t))
         return None
 
-    async def _bytes(self, url: str) -> bytes:
-        cached = self._raw.get(url)
-        if cached is not None:
-            self._raw.move_to_end(url)
-            return cached
-        running = self._downloads.get(url)
-        if running is not None:
-            return await asyncio.shield(running)
-        future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
-        self._downloads[url] = future
-        try:
-            async with self._slots:
-                self.fetches += 1
-                data = await self._fetch(url)
-            if len(data) > MAX_IMAGE_BYTES:
-                raise ValueError("image too large")
-        except asyncio.CancelledError:
-            future.cancel()
-            raise
-        except Exception as exc:
-            future.set_exception(exc)
-            future.exception()  # marked retrieved: waiters re-raise it, nobody else needs it
-            raise
-        finally:
-            self._downloads.pop(url, None)
-        future.set_result(data)
-        self._raw[url] = data
-        self._raw_bytes += len(data)
-        while self._raw and self._raw_bytes > RAW_BUDGET:
-            _, old = self._raw.popitem(last=False)
-            self._raw_bytes -= len(old)
+    async def _download(self, url: str) -> bytes:
+        async with self._slots:
+            self.fetches += 1
+            data = await self._fetch(url)
+        if len(data) > MAX_IMAGE_BYTES:
+            raise ValueError("image too large")
         return data
 
-    async def _load(self, key: Key) -> None:
+    async def _decode(self, key: Key) -> QImage:
         url, width, height = key
-        try:
-            data = await self._bytes(url)
-            image = await asyncio.get_running_loop().run_in_executor(
-                self._decoders, decode_to_size, data, QSize(width, height))
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # any failure means "show the placeholder"
+        data = await self._raw.get(url, lambda: self._download(url))
+        return await asyncio.get_running_loop().run_in_executor(
+            self._decoders, decode_to_size, data, QSize(width, height))
+
+    def _finished(self, url: str, task: asyncio.Task[QImage]) -> None:
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:  # any failure means "show the placeholder"
             log.info("image not loaded (%s)", type(exc).__name__)
             self._failed.add(url)
             return
-        finally:
-            self._pending.pop(key, None)
-        self._images[key] = image
-        self._decoded_bytes += image.sizeInBytes()
-        while self._images and self._decoded_bytes > DECODED_BUDGET:
-            _, old = self._images.popitem(last=False)
-            self._decoded_bytes -= old.sizeInBytes()
         self.loaded.emit(url)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a fetch or decode is still in flight."""
+        return self._images.in_flight > 0
+
     async def aclose(self) -> None:
-        tasks = list(self._pending.values())
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await self._images.aclose()
+        await self._raw.aclose()
         self._decoders.shutdown(wait=True, cancel_futures=True)
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..atproto.errors import NetworkError
+from ..atproto import NetworkError
 from .composer import Composer
 from .images import ImageCache
 from .signin_page import SignInPage
@@ -133,6 +133,16 @@ class MainWindow(QMainWindow):
 
     def show_sign_in(self) -> None:
         self.pages.setCurrentWidget(self.sign_in_page)
+
+    def show_add_account(self) -> None:
+        """The sign-in page, empty, for another account."""
+        self.sign_in_page.prefill("")
+        self.sign_in_page.show_form()
+        self.show_sign_in()
+
+    def show_message(self, text: str) -> None:
+        """A plain sentence in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, 8000)
 
     def show_home(self) -> None:
         self.pages.setCurrentWidget(self.home)

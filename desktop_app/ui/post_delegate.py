@@ -35,8 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..atproto.models import FeedItem, ImageView, PostView
-from ..atproto.richtext import segments
+from ..bsky import FeedItem, ImageView, PostView, segments
 from .images import ImageCache
 from .timefmt import relative_time
 from .timeline_model import ITEM_ROLE
@@ -276,7 +275,7 @@ class PostDelegate(QStyledItemDelegate):
                                 widget)
         lay = self._layout_for(option, item)
         post = item.post
-        bold, small = self._fonts(font)
+        _, small = self._fonts(font)
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         if option.state & QStyle.StateFlag.State_Selected:
@@ -286,38 +285,9 @@ class PostDelegate(QStyledItemDelegate):
         painter.translate(rect.topLeft())
         painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
 
-        if lay.context is not None:
-            painter.setFont(small)
-            painter.setPen(muted)
-            if item.reposted_by is not None:
-                label = f"↻ Reposted by {item.reposted_by.name}"
-            else:
-                parent = item.reply_parent_author
-                label = f"↩ Reply to {parent.name}" if parent else ""
-            left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(lay.context, left,
-                             QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight,
-                                                            lay.context.width()))
-
+        self._paint_context(painter, lay, item, small, muted)
         self._paint_avatar(painter, lay.avatar, post, palette)
-
-        painter.setFont(bold)
-        painter.setPen(text_color)
-        name_fm = QFontMetrics(bold)
-        when = relative_time(post.created_at, self._clock())
-        tail = f"  @{post.author.handle} · {when}"
-        tail_w = QFontMetrics(font).horizontalAdvance(tail)
-        room = max(40, lay.header.width() - min(tail_w, lay.header.width() // 2))
-        name = name_fm.elidedText(post.author.name, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         name)
-        rest = lay.header.adjusted(name_fm.horizontalAdvance(name), 0, 0, 0)
-        painter.setFont(font)
-        painter.setPen(muted)
-        painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(font).elidedText(tail, Qt.TextElideMode.ElideRight,
-                                                       rest.width()))
-
+        self._paint_header(painter, lay, post, font, text_color, muted)
         if lay.text is not None and lay.doc is not None:
             painter.save()
             painter.translate(lay.text.topLeft())
@@ -339,16 +309,60 @@ class PostDelegate(QStyledItemDelegate):
         painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
         painter.restore()
 
+    @staticmethod
+    def _paint_context(painter: QPainter, lay: PostLayout, item: FeedItem, small: QFont,
+                       muted: QColor) -> None:
+        """"Reposted by …" or "Reply to …" above the post."""
+        if lay.context is None:
+            return
+        painter.setFont(small)
+        painter.setPen(muted)
+        if item.reposted_by is not None:
+            label = f"↻ Reposted by {item.reposted_by.name}"
+        else:
+            parent = item.reply_parent_author
+            label = f"↩ Reply to {parent.name}" if parent else ""
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(lay.context, left,
+                         QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight,
+                                                        lay.context.width()))
+
+    def _paint_header(self, painter: QPainter, lay: PostLayout, post: PostView, font: QFont,
+                      text_color: QColor, muted: QColor) -> None:
+        """The author's name, then handle and age, elided to the header's width."""
+        bold, _ = self._fonts(font)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        name_fm = QFontMetrics(bold)
+        when = relative_time(post.created_at, self._clock())
+        tail = f"  @{post.author.handle} · {when}"
+        tail_w = QFontMetrics(font).horizontalAdvance(tail)
+        room = max(40, lay.header.width() - min(tail_w, lay.header.width() // 2))
+        name = name_fm.elidedText(post.author.name, Qt.TextElideMode.ElideRight, room)
+        middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(lay.header, middle, name)
+        rest = lay.header.adjusted(name_fm.horizontalAdvance(name), 0, 0, 0)
+        painter.setFont(font)
+        painter.setPen(muted)
+        painter.drawText(rest, middle, QFontMetrics(font).elidedText(
+            tail, Qt.TextElideMode.ElideRight, rest.width()))
+
+    def _draw_clipped(self, painter: QPainter, area: QRect, clip: QPainterPath,
+                      url: str | None) -> bool:
+        """Draw the image at `url` into `area`, clipped; False while it isn't loaded."""
+        picture = self._images.image(url, area.size())
+        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        if picture is None:
+            return False
+        painter.drawImage(area.topLeft(), picture)
+        return True
+
     def _paint_avatar(self, painter: QPainter, area: QRect, post: PostView,
                       palette: QPalette) -> None:
         path = QPainterPath()
         path.addEllipse(area.toRectF())
-        picture = self._images.image(post.author.avatar, area.size())
         painter.save()
-        painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-        if picture is not None:
-            painter.drawImage(area.topLeft(), picture)
-        else:
+        if not self._draw_clipped(painter, area, path, post.author.avatar):
             painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
             painter.setPen(palette.color(QPalette.ColorRole.Light))
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter,
@@ -357,14 +371,10 @@ class PostDelegate(QStyledItemDelegate):
 
     def _paint_image(self, painter: QPainter, area: QRect, image: ImageView, palette: QPalette,
                      small: QFont) -> None:
-        picture = self._images.image(image.thumb, area.size())
         painter.save()
         path = QPainterPath()
         path.addRoundedRect(area.toRectF(), 8, 8)
-        painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-        if picture is not None:
-            painter.drawImage(area.topLeft(), picture)
-        else:
+        if not self._draw_clipped(painter, area, path, image.thumb):
             painter.fillRect(area, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.setFont(small)

@@ -144,6 +144,9 @@ class SignInPage(QWidget):
         self.handle_edit.setFocus()
         self._revalidate()
 
+    def prefill(self, handle: str) -> None:
+        self.handle_edit.setText(handle)
+
     def show_waiting(self) -> None:
         self.error_label.setText("")
         self._stack.setCurrentIndex(1)

@@ -6,18 +6,16 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from ..atproto.agent import Agent
-from ..atproto.errors import AtprotoError
-from ..atproto.feed import FeedPager
-from ..atproto.models import PostView
-from .composer import Composer, Draft
+from ..app import TaskOwner
+from ..bsky import Agent, FeedItem, FeedPager, NewPost, PostView
+from ..errors import AppError
+from .composer import Composer
 from .timeline_view import TimelineView
 
 log = logging.getLogger(__name__)
@@ -54,62 +52,44 @@ class TimelineController(QObject):
         self.composer = composer
         self.pager = FeedPager(lambda cursor: agent.timeline(cursor=cursor, limit=PAGE_SIZE))
         self._open_url = open_url
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskOwner("timeline")
         self._toggling: set[tuple[str, str]] = set()
-
-        view.near_bottom.connect(lambda: self._spawn(self.load_more()))
-        view.refresh_requested.connect(lambda: self._spawn(self.show_newer()))
-        view.show_new_requested.connect(lambda: self._spawn(self.show_newer()))
-        view.retry_requested.connect(lambda: self._spawn(self.load_first()))
-        delegate = view.delegate
-        delegate.like_clicked.connect(lambda post: self._spawn(self.toggle_like(post)))
-        delegate.repost_clicked.connect(lambda post: self._spawn(self.toggle_repost(post)))
-        delegate.reply_clicked.connect(composer.set_reply_to)
-        delegate.link_activated.connect(self._open_url)
-        delegate.image_activated.connect(self._open_url)
-        composer.post_requested.connect(lambda draft: self._spawn(self.post(draft)))
+        spawn = self._tasks.spawn
+        self._connections = [
+            (view.near_bottom, lambda: spawn(self.load_more())),
+            (view.refresh_requested, lambda: spawn(self.show_newer())),
+            (view.show_new_requested, lambda: spawn(self.show_newer())),
+            (view.retry_requested, lambda: spawn(self.load_first())),
+            (view.like_requested, lambda post: spawn(self.toggle_like(post))),
+            (view.repost_requested, lambda post: spawn(self.toggle_repost(post))),
+            (view.reply_requested, composer.set_reply_to),
+            (view.link_activated, self._open_url),
+            (view.image_activated, self._open_url),
+            (composer.post_requested, lambda draft: spawn(self.post(draft))),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
 
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
-        self._timer.timeout.connect(lambda: self._spawn(self.check_new()))
+        self._timer.timeout.connect(lambda: spawn(self.check_new()))
 
     def start(self) -> None:
-        self._spawn(self.load_first())
+        self._tasks.spawn(self.load_first())
         self._timer.start()
 
     async def aclose(self) -> None:
         self._timer.stop()
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        for signal in (self.view.near_bottom, self.view.refresh_requested,
-                       self.view.show_new_requested, self.view.retry_requested,
-                       self.view.delegate.like_clicked, self.view.delegate.repost_clicked,
-                       self.view.delegate.reply_clicked, self.view.delegate.link_activated,
-                       self.view.delegate.image_activated, self.composer.post_requested):
-            signal.disconnect()
-
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._done)
-        return task
-
-    def _done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("timeline task failed: %r", task.exception())
+        await self._tasks.aclose()
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
 
     # --- paging ----------------------------------------------------------------------------------
 
     async def load_first(self) -> None:
         self.view.show_loading()
-        try:
-            items = await self.pager.first_page()
-        except AtprotoError as exc:
-            log.info("timeline failed: %s", exc.detail)
-            self.view.show_error(exc.message)
+        items = await self._page(self.pager.first_page(), self.view.show_error)
+        if items is None:
             return
         self.model.reset(items)
         self.view.loaded()
@@ -121,23 +101,31 @@ class TimelineController(QObject):
         if self.pager.busy or self.pager.exhausted or not self.pager.started:
             return
         self.view.set_loading_more(True)
-        try:
-            items = await self.pager.next_page()
-        except AtprotoError as exc:
-            log.info("next page failed: %s", exc.detail)
-            self.view.show_more_error(exc.message)
+        items = await self._page(self.pager.next_page(), self.view.show_more_error)
+        if items is None:
             return
         self.view.set_loading_more(False)
         self.model.append(items)
         if self.pager.exhausted:
             self.view.show_end()
 
+    @staticmethod
+    async def _page(fetch: Awaitable[list[FeedItem]],
+                    failed: Callable[[str], None]) -> list[FeedItem] | None:
+        """The page, or None after saying why it failed."""
+        try:
+            return await fetch
+        except AppError as exc:
+            log.info("timeline page failed: %s", exc.detail)
+            failed(exc.message)
+            return None
+
     async def check_new(self) -> None:
         if not self.pager.started or self.pager.busy:
             return
         try:
             count = await self.pager.count_newer()
-        except AtprotoError as exc:
+        except AppError as exc:
             log.info("new-posts check failed: %s", exc.detail)
             return
         self.view.set_new_posts(count)
@@ -148,7 +136,7 @@ class TimelineController(QObject):
             return
         try:
             items, gap = await self.pager.newer()
-        except AtprotoError as exc:
+        except AppError as exc:
             self.message.emit(exc.message)
             return
         self.view.set_new_posts(0)
@@ -186,7 +174,7 @@ class TimelineController(QObject):
             else:
                 record = await (self.agent.like(current.ref) if kind == "like"
                                 else self.agent.repost(current.ref))
-        except AtprotoError as exc:
+        except AppError as exc:
             self.model.update_post(post.uri, lambda p: _with_viewer(p, kind, existing, -delta))
             self.message.emit(exc.message)
             return
@@ -196,12 +184,11 @@ class TimelineController(QObject):
 
     # --- posting ---------------------------------------------------------------------------------
 
-    async def post(self, draft: Draft) -> None:
+    async def post(self, draft: NewPost) -> None:
         self.composer.set_busy(True)
         try:
-            ref = await self.agent.create_post(draft.text, reply_to=draft.reply_to,
-                                               images=draft.images, langs=draft.langs)
-        except AtprotoError as exc:
+            ref = await self.agent.publish(draft)
+        except AppError as exc:
             log.info("post failed: %s", exc.detail)
             self.composer.set_busy(False)
             self.composer.show_error(exc.message)  # the draft stays as it was
@@ -216,7 +203,7 @@ class TimelineController(QObject):
         while time.monotonic() < deadline:
             try:
                 items, _ = await self.pager.newer()
-            except AtprotoError:
+            except AppError:
                 return
             self.model.prepend(items)
             if any(i.post.uri == uri for i in items) or self.model.find_post(uri):

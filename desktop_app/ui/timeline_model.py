@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..atproto.models import FeedItem, PostView
+from ..bsky import FeedItem, PostView
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 

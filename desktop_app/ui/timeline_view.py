@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..atproto.models import FeedItem
+from ..bsky import FeedItem
 from .images import ImageCache
 from .post_delegate import PostDelegate
 from .timeline_model import ITEM_ROLE, TimelineModel
@@ -37,6 +38,12 @@ class TimelineView(QWidget):
     retry_requested = Signal()
     show_new_requested = Signal()
     first_page_painted = Signal()
+    # What the reader asked of a post (re-emitted from the painting delegate).
+    like_requested = Signal(object)
+    repost_requested = Signal(object)
+    reply_requested = Signal(object)
+    link_activated = Signal(str)
+    image_activated = Signal(str)
 
     def __init__(self, model: TimelineModel, images: ImageCache,
                  parent: QWidget | None = None) -> None:
@@ -67,6 +74,11 @@ class TimelineView(QWidget):
         self.delegate = PostDelegate(images, self.list)
         self.delegate.width_source = lambda: self.list.viewport().width()
         self.list.setItemDelegate(self.delegate)
+        self.delegate.like_clicked.connect(self.like_requested)
+        self.delegate.repost_clicked.connect(self.repost_requested)
+        self.delegate.reply_clicked.connect(self.reply_requested)
+        self.delegate.link_activated.connect(self.link_activated)
+        self.delegate.image_activated.connect(self.image_activated)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.verticalScrollBar().setSingleStep(24)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -148,6 +160,9 @@ class TimelineView(QWidget):
         self._loading = True
 
     # --- states ----------------------------------------------------------------------------------
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(f"<b>{html.escape(text)}</b>")
 
     def show_loading(self) -> None:
         self._loading = True

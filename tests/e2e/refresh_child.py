@@ -15,11 +15,8 @@ from pathlib import Path
 
 import httpx
 
-from desktop_app.atproto.client_config import ClientConfig
-from desktop_app.atproto.http import NetworkPolicy
-from desktop_app.atproto.identity import IdentityResolver
-from desktop_app.atproto.oauth import OAuthClient
-from desktop_app.atproto.stores import MemoryStateStore
+from desktop_app.atproto import IdentityResolver, NetworkPolicy
+from desktop_app.atproto.oauth import ClientConfig, MemoryStateStore, OAuthClient
 from tests.support.filestore import JsonFileSessionStore
 
 

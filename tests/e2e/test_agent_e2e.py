@@ -11,12 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from desktop_app.atproto.agent import Agent, ImageUpload
-from desktop_app.atproto.http import is_loopback_host
-from desktop_app.atproto.models import FeedItem, PostView, ThreadNode
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+from desktop_app.app import agent_for
+from desktop_app.atproto import is_loopback_host
+from desktop_app.atproto.oauth import OAuthClient
+from desktop_app.bsky import Agent, FeedItem, ImageUpload, PostView, ThreadNode
+from tests.support.harness import PdsNetwork
 from tests.support.images import png
+from tests.support.oauth import oauth_client, pds_client, sign_in
 
 pytestmark = pytest.mark.fullnetwork
 
@@ -35,6 +36,9 @@ async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: fl
         await asyncio.sleep(0.2)
 
 
+_clients: dict[str, OAuthClient] = {}  # each agent's OAuth client, for raw XRPC seeding
+
+
 @pytest.fixture
 async def agents(full_network: PdsNetwork) -> AsyncIterator[dict[str, Agent]]:
     async with AsyncExitStack() as stack:
@@ -42,7 +46,8 @@ async def agents(full_network: PdsNetwork) -> AsyncIterator[dict[str, Agent]]:
         for account in (full_network.alice, full_network.bob):
             client, _ = await stack.enter_async_context(oauth_client(full_network))
             session = await sign_in(client, account)
-            out[account.handle.split(".")[0]] = Agent(client, session.did)
+            out[account.handle.split(".")[0]] = agent_for(client, session.did)
+            _clients[session.did] = client
         yield out
 
 
@@ -149,9 +154,9 @@ async def test_pagination_over_260_posts_returns_each_once(
     alice = agents["alice"]
     marker = f"page-run-{time.time_ns()}"
     # Seeding through applyWrites (200 per call) keeps this test fast; the posts are real records.
-    session = await alice._client.get_session(alice.did)
+    session = await _clients[alice.did].get_session(alice.did)
     wanted = 260
-    async with pds_client(alice._client, session) as xrpc:
+    async with pds_client(_clients[alice.did], session) as xrpc:
         for start in range(0, wanted, 200):
             writes = [{"$type": "com.atproto.repo.applyWrites#create",
                        "collection": "app.bsky.feed.post",

@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.e2e.chromium import CHROMIUM, authorize_in_chromium
-from tests.e2e.conftest import unavailable
-from tests.e2e.harness import REPO_ROOT, PdsNetwork, run_reference_client
 from tests.e2e.test_driver import LOOPBACK_REDIRECT, authorization_url
+from tests.fixtures import unavailable
+from tests.support.chromium import CHROMIUM, authorize_in_chromium
+from tests.support.harness import REPO_ROOT, PdsNetwork, run_reference_client
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def test_reference_client_with_chromium_as_the_browser(pds: PdsNetwork, tmp_path
     report = run_reference_client(
         pds,
         pds.bob,
-        browser=[sys.executable, str(REPO_ROOT / "tests" / "e2e" / "chromium.py")],
+        browser=[sys.executable, str(REPO_ROOT / "tests" / "support" / "chromium.py")],
         driver_env={"DRIVER_LOG": str(log)},
     )
     assert report["ok"], report

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import oauth_client, pds_client
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import oauth_client, pds_client
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "chromium-signin"
 
@@ -21,7 +21,7 @@ async def test_sign_in_through_real_chromium(pds: PdsNetwork) -> None:
         if os.environ.get("CI"):
             pytest.fail("Debian chromium is required on CI")
         pytest.skip("Debian chromium is not installed")
-    from tests.e2e.chromium import authorize_in_chromium
+    from tests.support.chromium import authorize_in_chromium
 
     async with oauth_client(pds) as (client, _):
         start = await client.start_sign_in(

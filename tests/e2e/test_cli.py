@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.atproto.client_config import ClientConfig
-from tests.e2e.conftest import PdsFactory
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import oauth_client, sign_in
-from tests.fakes.http_server import FakeHttpServer, Reply
+from desktop_app.atproto.oauth import ClientConfig
+from tests.fixtures import PdsFactory
+from tests.support.harness import PdsNetwork
+from tests.support.http_server import FakeHttpServer, Reply
+from tests.support.oauth import oauth_client, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"

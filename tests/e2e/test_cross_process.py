@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import oauth_client, sign_in
 from tests.support.filestore import JsonFileSessionStore
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import oauth_client, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,9 +20,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
-from tests.e2e.browser_driver import AuthorizationUIError, authorize
-from tests.e2e.conftest import PdsFactory
-from tests.e2e.harness import BROWSER_DRIVER, PdsNetwork, run_reference_client
+from tests.fixtures import PdsFactory
+from tests.support.browser_driver import AuthorizationUIError, authorize
+from tests.support.harness import BROWSER_DRIVER, PdsNetwork, run_reference_client
 
 SCOPE = "atproto transition:generic"
 LOOPBACK_REDIRECT = "http://127.0.0.1:51234/callback"

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.harness import AccountSpec, NodeTooling, PdsKnobs, PdsNetwork, start_network
+from tests.support.harness import AccountSpec, NodeTooling, PdsKnobs, PdsNetwork, start_network
 
 
 def _listening_addresses(pid: int) -> set[tuple[str, int]]:

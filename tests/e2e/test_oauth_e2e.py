@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.atproto.client_config import ClientConfig
-from desktop_app.atproto.dpop import NonceCache
-from desktop_app.atproto.errors import (
+from desktop_app.atproto.oauth import (
     CallbackError,
+    ClientConfig,
+    NonceCache,
+    Session,
     SessionEndedError,
     SessionEndReason,
     SilentSignOnRefusedError,
 )
-from desktop_app.atproto.session import Session
-from tests.e2e.conftest import PdsFactory
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import (
+from tests.fixtures import PdsFactory
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import (
     approve,
     oauth_client,
     pds_client,
@@ -44,7 +44,7 @@ async def test_dev_client_sign_in_and_dpop_xrpc(pds: PdsNetwork) -> None:
 
         # Here the PDS and the AS share an origin, so the AS's nonce would be accepted; forget
         # it, as a freshly started app would, so the PDS must ask for one.
-        client.nonces = NonceCache()
+        client.endpoints.nonces = NonceCache()
         log.clear()
         async with pds_client(client, session) as xrpc:
             me = await xrpc.get("/xrpc/com.atproto.server.getSession")
@@ -113,14 +113,14 @@ async def test_refresh_rotation_then_replay_is_terminal(pds: PdsNetwork) -> None
         # Put the already-used refresh token back, as a stale copy would: the server treats its
         # reuse as theft and ends the whole session.
         await client.sessions.put(first)
-        client._session_cache.pop(first.did, None)
+        client.forget_cached(first.did)
         with pytest.raises(SessionEndedError) as info:
             await client.refresh(first.did, force=True)
         assert info.value.reason is SessionEndReason.REPLAYED
         assert await client.sessions.get(first.did) is None
         # …including the newest tokens.
         await client.sessions.put(second)
-        client._session_cache.pop(second.did, None)
+        client.forget_cached(second.did)
         with pytest.raises(SessionEndedError):
             await client.refresh(second.did, force=True)
 
@@ -162,7 +162,7 @@ async def test_fifty_concurrent_calls_share_one_refresh(pds: PdsNetwork) -> None
             tokens=dataclasses.replace(session.tokens, expires_at=time.time() - 1),
         )
         await client.sessions.put(expired)
-        client._session_cache.pop(session.did, None)
+        client.forget_cached(session.did)
         log.clear()
         async with pds_client(client, session) as xrpc:
             responses = await asyncio.gather(

@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from tests.e2e.conftest import PdsFactory
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
+from tests.fixtures import PdsFactory
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import oauth_client, pds_client, sign_in
 
 REDIRECT = "http://127.0.0.1:53700/callback"
 
@@ -50,7 +50,7 @@ async def test_invalid_token_from_pds_refreshes_once_and_retries(
             session, tokens=dataclasses.replace(session.tokens, expires_at=time.time() + 3600)
         )
         await client.sessions.put(skewed)
-        client._session_cache[session.did] = skewed
+        client.forget_cached(session.did)  # the next use reads the skewed copy
         await asyncio.sleep(3.5)
         log.clear()
         async with pds_client(client, skewed) as xrpc:

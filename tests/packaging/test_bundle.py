@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.atproto.client_config import ClientConfig
-from desktop_app.platform.keychain import KeyringSessionStore
+from desktop_app.atproto.oauth import ClientConfig
+from desktop_app.platform import KeyringSessionStore
 from desktop_app.settings import Settings
-from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import browser_command, serve_client_metadata
-from tests.platform.conftest import display, secret_service  # noqa: F401 - fixtures
-from tests.platform.secret_service import SecretService
+from tests.fixtures import PdsFactory
 from tests.support.app_process import running_app
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import browser_command, serve_client_metadata
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = ROOT / "packaging" / "config.toml"
@@ -56,7 +55,7 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
 
 
 def test_version_doctor_metadata_and_clean_quit(
-    bundle: Path, secret_service: SecretService, tmp_path: Path  # noqa: F811
+    bundle: Path, secret_service: SecretService, tmp_path: Path
 ) -> None:
     exe = bundle / "desktop-app"
     env = base_env(secret_service, tmp_path / "profile")
@@ -82,15 +81,15 @@ def test_version_doctor_metadata_and_clean_quit(
 
 
 @pytest.fixture
-def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:  # noqa: F811
+def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:
     client_id = baked_client_id()
     with serve_client_metadata(ClientConfig.discoverable(client_id)) as url:
         yield pds_factory(client_metadata_map={client_id: url})
 
 
 async def test_installed_bundle_signs_in_through_xdg_open(
-    bundle: Path, net: PdsNetwork, secret_service: SecretService,  # noqa: F811
-    display: str, tmp_path: Path,  # noqa: F811
+    bundle: Path, net: PdsNetwork, secret_service: SecretService,
+    display: str, tmp_path: Path,
 ) -> None:
     env = base_env(secret_service, tmp_path / "profile")
     install = subprocess.run([str(ROOT / "packaging" / "linux" / "install.sh"), str(bundle)],

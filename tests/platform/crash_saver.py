@@ -11,8 +11,8 @@ import hashlib
 import sys
 from pathlib import Path
 
-from desktop_app.platform.keychain import KeyringSessionStore
-from tests.platform.keychain_support import sample_session
+from desktop_app.platform import KeyringSessionStore
+from tests.support.keychain import sample_session
 
 
 async def main(data_dir: Path, start: int) -> None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.platform.secret_service import SecretService
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.atproto.client_config import ClientConfig
-from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
+from desktop_app.atproto.oauth import ClientConfig
+from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
-from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import (
+from tests.fixtures import PdsFactory
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import (
     approve,
     browser_command,
     oauth_client,
     serve_client_metadata,
 )
-from tests.platform.secret_service import SecretService
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
@@ -32,7 +32,7 @@ CONFIG = ClientConfig.discoverable(CLIENT_ID)
 
 
 @pytest.fixture
-def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:  # noqa: F811
+def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:
     with serve_client_metadata(CONFIG) as url:
         yield pds_factory(client_metadata_map={CLIENT_ID: url})
 
@@ -120,7 +120,7 @@ def test_xdg_open_hand_off_time(display: str, tmp_path: Path) -> None:
     }
     assert cli(env, "register-scheme").returncode == 0
     primary = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests/platform/primary_stub.py"), str(profile / "data"),
+        [sys.executable, str(ROOT / "tests/qt/primary_stub.py"), str(profile / "data"),
          CLIENT_ID], stdout=subprocess.PIPE, text=True, env=env,
     )
     try:

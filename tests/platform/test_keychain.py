@@ -13,18 +13,16 @@ import keyring.errors
 import pytest
 from keyring.backends import fail
 
-from desktop_app.atproto.dpop import DPoPKey
-from desktop_app.atproto.errors import StorageError
-from desktop_app.atproto.session import PendingAuthorization
-from desktop_app.platform.keychain import (
+from desktop_app.atproto.oauth import DPoPKey, PendingAuthorization, StorageError
+from desktop_app.platform import (
     KeychainLockedError,
     KeyringSessionStore,
     KeyringStateStore,
     NoKeychainError,
     keychain_status,
 )
-from tests.platform.keychain_support import DID, RecordingKeyring, same_session, sample_session
-from tests.platform.secret_service import SecretService
+from tests.support.keychain import DID, RecordingKeyring, same_session, sample_session
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,7 +64,7 @@ async def test_store_survives_a_new_process(secret_service: SecretService, tmp_p
     await KeyringSessionStore(tmp_path).put(session)
     code = (
         "import asyncio, sys; from pathlib import Path;"
-        "from desktop_app.platform.keychain import KeyringSessionStore;"
+        "from desktop_app.platform import KeyringSessionStore;"
         "s = asyncio.run(KeyringSessionStore(Path(sys.argv[1])).get(sys.argv[2]));"
         "print(s.tokens.access_token[-12:], s.generation)"
     )

@@ -15,9 +15,9 @@ from typing import Any
 
 import secretstorage
 
-from desktop_app.platform.keychain import KeyringSessionStore, service_name
-from tests.platform.keychain_support import DID, sample_session
-from tests.platform.secret_service import SecretService
+from desktop_app.platform import KeyringSessionStore, service_name
+from tests.support.keychain import DID, sample_session
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 40

@@ -6,12 +6,11 @@ import base64
 import json
 from pathlib import Path
 
-from desktop_app.platform.keychain import KeyringSessionStore, KeyringStateStore
+from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
-from tests.e2e.conftest import node_tooling, pds  # noqa: F401 - fixtures
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import oauth_client, pds_client, sign_in
-from tests.platform.secret_service import SecretService
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import oauth_client, pds_client, sign_in
+from tests.support.secret_service import SecretService
 
 
 def needles(secret: str) -> list[bytes]:
@@ -20,7 +19,7 @@ def needles(secret: str) -> list[bytes]:
 
 
 async def test_sign_in_and_refresh_leave_no_secret_on_disk(
-    pds: PdsNetwork, secret_service: SecretService, tmp_path: Path  # noqa: F811
+    pds: PdsNetwork, secret_service: SecretService, tmp_path: Path
 ) -> None:
     settings = Settings.load({"DESKTOP_APP_HOME": str(tmp_path / "profile")})
     sessions = KeyringSessionStore(settings.paths.data)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.platform.scheme import (
+from desktop_app.platform import (
     LinuxScheme,
     WindowsScheme,
     desktop_entry,
@@ -21,7 +21,7 @@ from desktop_app.platform.scheme import (
     quote_exec_arg,
     windows_command_line,
 )
-from tests.platform.xvfb import XvfbUnavailableError, running_xvfb
+from tests.support.xvfb import XvfbUnavailableError, running_xvfb
 
 SCHEME = "org.desktopapp.app"
 
@@ -165,7 +165,7 @@ def test_macos_url_types() -> None:
 
 
 def test_ensure_registered_only_once() -> None:
-    from desktop_app.platform.scheme import ensure_registered
+    from desktop_app.platform import ensure_registered
 
     registry = FakeRegistry()
     windows = WindowsScheme(registry)
@@ -176,7 +176,7 @@ def test_ensure_registered_only_once() -> None:
 
 
 def test_frozen_launcher_prefers_the_windowed_exe_on_windows(tmp_path: Path) -> None:
-    from desktop_app.platform.scheme import launcher_command
+    from desktop_app.platform import launcher_command
 
     cli = tmp_path / "desktop-app-cli.exe"
     cli.write_text("")

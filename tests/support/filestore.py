@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desktop_app.atproto.session import PendingAuthorization, Session
+from desktop_app.atproto.oauth import PendingAuthorization, Session
 
 
 class JsonFileSessionStore:

@@ -10,16 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.client_config import ClientConfig
-from desktop_app.lifecycle.lifetime import DAY
-from desktop_app.platform.signin_flow import CallbackInbox
-from desktop_app.ui.controller import AppController
-from tests.e2e.conftest import PdsFactory, node_tooling, pds, pds_factory  # noqa: F401
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import approve, serve_client_metadata
-from tests.platform.conftest import secret_service  # noqa: F401 - fixture
-from tests.platform.secret_service import SecretService
-from tests.ui.app_support import build_app
+from desktop_app.app import DAY
+from desktop_app.atproto.oauth import ClientConfig
+from tests.fixtures import PdsFactory
+from tests.support.app import build_app
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import approve, serve_client_metadata
+from tests.support.secret_service import SecretService
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
@@ -42,7 +39,7 @@ async def until(predicate: object, timeout: float = 30.0) -> None:
 
 
 async def test_sign_in_status_and_renewal_banner(
-    pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,  # noqa: F811
+    pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,
 ) -> None:
     parts = build_app(pds, tmp_path, qtbot)
     core, client, window = parts.core, parts.client, parts.window
@@ -57,7 +54,7 @@ async def test_sign_in_status_and_renewal_banner(
         async with httpx.AsyncClient(trust_env=False) as http:  # what the browser does
             assert (await http.get(callback)).status_code == 200
 
-    controller = AppController(window, client, open_browser=browser)
+    controller = parts.controller(browser)
     try:
         await controller.start()
         assert window.pages.currentWidget() is page
@@ -78,10 +75,10 @@ async def test_sign_in_status_and_renewal_banner(
 
         # Thirteen days later (injected clock): renewal is suggested, non-modally.
         notes: list[tuple[str, str]] = []
-        controller._notify = lambda title, text: notes.append((title, text))
-        controller._clock = lambda: stored.session_started_at + 13 * DAY
+        controller.account_views.notify = lambda title, text: notes.append((title, text))
+        controller.accounts.clock = lambda: stored.session_started_at + 13 * DAY
         controller.refresh_views()
-        controller.refresh_views()  # a second tick does not notify again
+        controller.refresh_views()  # a second pass does not notify again
         assert len(notes) == 1 and "alice.test" in notes[0][1]
         assert not window.banner.isHidden()
         assert "alice.test" in window.banner.label.text()
@@ -90,10 +87,10 @@ async def test_sign_in_status_and_renewal_banner(
 
         # A restart restores the account from the keychain.
         await controller.aclose()
-        again = AppController(window, client)
-        client._session_cache.clear()
+        again = parts.controller()
+        client.forget_cached(pds.alice.did)
         await again.start()
-        assert pds.alice.did in again.accounts
+        assert again.accounts.snapshot(pds.alice.did) is not None
         await again.aclose()
 
         await controller.sign_out(pds.alice.did)
@@ -104,16 +101,16 @@ async def test_sign_in_status_and_renewal_banner(
 
 
 async def test_no_keychain_is_said_plainly(
-    pds: PdsNetwork, qtbot: QtBot, tmp_path: Path, monkeypatch: object  # noqa: F811
+    pds: PdsNetwork, qtbot: QtBot, tmp_path: Path, monkeypatch: object
 ) -> None:
     import keyring.core
     from keyring.backends import fail
 
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # type: ignore[attr-defined,no-untyped-call]
     parts = build_app(pds, tmp_path, qtbot)
-    core, client, window = parts.core, parts.client, parts.window
+    core, window = parts.core, parts.window
     page = window.sign_in_page
-    controller = AppController(window, client, open_browser=lambda url: asyncio.sleep(0))
+    controller = parts.controller()
     try:
         await controller.start()
         await controller.sign_in("alice.test")
@@ -125,7 +122,7 @@ async def test_no_keychain_is_said_plainly(
 
 
 async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
-    pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,  # noqa: F811
+    pds: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,
 ) -> None:
     parts = build_app(pds, tmp_path, qtbot)
     core, client, window = parts.core, parts.client, parts.window
@@ -137,7 +134,7 @@ async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
         async with httpx.AsyncClient(trust_env=False) as http:
             await http.get(callback)
 
-    controller = AppController(window, client, open_browser=browser)
+    controller = parts.controller(browser)
     try:
         await controller.start()
         first = await controller.sign_in("bob.test")
@@ -153,8 +150,8 @@ async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
         assert card.path_label.text() == "Renewed after you confirmed in your browser"
         # The replaced session's tokens were revoked.
         await client.sessions.put(first)
-        client._session_cache.clear()
-        from desktop_app.atproto.errors import SessionEndedError
+        client.forget_cached(first.did)
+        from desktop_app.atproto.oauth import SessionEndedError
 
         try:
             await client.refresh(first.did, force=True)
@@ -168,7 +165,7 @@ async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
 
 
 async def test_renewal_is_silent_for_a_trusted_client(
-    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,  # noqa: F811
+    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     config = ClientConfig.discoverable(CLIENT_ID)
@@ -177,7 +174,6 @@ async def test_renewal_is_silent_for_a_trusted_client(
                           client_metadata_map={CLIENT_ID: metadata_url})
         parts = build_app(net, tmp_path, qtbot, client_id=CLIENT_ID)
         core, client, window = parts.core, parts.client, parts.window
-        inbox = CallbackInbox()
         jar = tmp_path / "browser-cookies.json"
         pages = {"shown": 0}
 
@@ -185,9 +181,10 @@ async def test_renewal_is_silent_for_a_trusted_client(
             # The first time the user signs in; afterwards no credentials: a page would fail.
             password = net.alice.password if pages["shown"] == 0 else None
             pages["shown"] += 1
-            inbox.deliver(await approve(url, net.alice, password=password, cookie_jar_path=jar))
+            assert controller.accounts.signin.flows.deliver(
+                await approve(url, net.alice, password=password, cookie_jar_path=jar))
 
-        controller = AppController(window, client, open_browser=browser, inbox=inbox)
+        controller = parts.controller(browser, custom_scheme=True)
         try:
             await controller.start()
             first = await controller.sign_in("alice.test")

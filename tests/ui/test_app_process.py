@@ -7,15 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.platform.conftest import secret_service  # noqa: F401 - fixture
-from tests.platform.secret_service import SecretService
 from tests.support.app_process import running_app
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_start_single_instance_and_clean_quit(
-    secret_service: SecretService, tmp_path: Path  # noqa: F811
+    secret_service: SecretService, tmp_path: Path
 ) -> None:
     env = {**os.environ, **secret_service.env, "PYTHONPATH": str(ROOT),
            "DESKTOP_APP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.atproto.client_config import ClientConfig
-from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import browser_command, serve_client_metadata
-from tests.platform.conftest import display, secret_service  # noqa: F401 - fixtures
-from tests.platform.secret_service import SecretService
+from desktop_app.atproto.oauth import ClientConfig
+from tests.fixtures import PdsFactory
 from tests.support.app_process import running_app, wait_until
+from tests.support.harness import PdsNetwork
+from tests.support.oauth import browser_command, serve_client_metadata
+from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "app-process"
@@ -25,7 +24,7 @@ CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 
 
 @pytest.fixture
-def xdisplay(display: str) -> str:  # noqa: F811
+def xdisplay(display: str) -> str:
     """An Xvfb display plus xdotool to type on it."""
     if shutil.which("xdotool") is None:
         if os.environ.get("CI"):
@@ -37,7 +36,7 @@ def xdisplay(display: str) -> str:  # noqa: F811
 def screenshot(x_display: str, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / name
-    subprocess.run([sys.executable, str(ROOT / "tests/ui/screenshot.py"), str(path)],
+    subprocess.run([sys.executable, str(ROOT / "tests/support/screenshot.py"), str(path)],
                    env={**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"},
                    check=True, timeout=30)
     return path
@@ -77,7 +76,7 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, x_display: str,
 
 
 def test_type_a_handle_and_sign_in_through_the_loopback_redirect(
-    pds_factory: PdsFactory, secret_service: SecretService,  # noqa: F811
+    pds_factory: PdsFactory, secret_service: SecretService,
     xdisplay: str, tmp_path: Path,
 ) -> None:
     net = pds_factory()
@@ -88,7 +87,7 @@ def test_type_a_handle_and_sign_in_through_the_loopback_redirect(
 
 
 def test_type_a_handle_and_sign_in_through_the_custom_scheme(
-    pds_factory: PdsFactory, secret_service: SecretService,  # noqa: F811
+    pds_factory: PdsFactory, secret_service: SecretService,
     xdisplay: str, tmp_path: Path,
 ) -> None:
     with serve_client_metadata(ClientConfig.discoverable(CLIENT_ID)) as url:

@@ -8,18 +8,16 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.stores import MemoryStateStore
-from desktop_app.lifecycle.lifetime import session_end
-from desktop_app.ui.controller import AppController
-from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
-from tests.e2e.oauth_support import approve
-from tests.platform.conftest import secret_service  # noqa: F401 - fixture
-from tests.platform.secret_service import SecretService
-from tests.ui.app_support import build_app
+from desktop_app.app import session_end
+from desktop_app.atproto.oauth import MemoryStateStore
+from tests.fixtures import PdsFactory
+from tests.support.app import build_app
+from tests.support.oauth import approve
+from tests.support.secret_service import SecretService
 
 
 async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
-    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,  # noqa: F811
+    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     net = pds_factory(access_token_lifetime=3, session_lifetime=12)
@@ -40,8 +38,7 @@ async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
             await http.get(await approve(url, net.alice))
 
     extra = {"lifetimes": {net.issuer: {"session_days": 12 / 86400, "access_minutes": 3 / 60}}}
-    controller = AppController(window, client, open_browser=browser, tick_ms=400,
-                               settings_extra=extra)
+    controller = parts.controller(browser, tick_ms=400, settings_extra=extra)
     try:
         await controller.start()
         first = await controller.sign_in("alice.test")
@@ -49,16 +46,18 @@ async def test_refresh_keeps_the_session_alive_and_the_end_is_predicted(
         sign_in_requests = len(refreshes)
         # Nine seconds: three access-token lifetimes, no user action.
         await asyncio.sleep(9)
-        state = controller.accounts[first.did]
-        assert state.ended is None and state.session is not None
+        state = controller.accounts.snapshot(first.did)
+        assert state is not None and state.state != "ended"
         kept_alive = len(refreshes) - sign_in_requests
         assert kept_alive >= 3
-        predicted = session_end(state.session, controller._policy(state.session))
+        session = await client.sessions.get(first.did)
+        assert session is not None
+        predicted = session_end(session, controller.accounts.policy(session))
         assert abs(predicted - (first.session_started_at + 12)) < 1.0
         await asyncio.sleep(max(0.0, predicted - time.time()) + 1.5)
-        state = controller.accounts[first.did]
-        assert state.ended is not None, "the session outlived its predicted end"
-        assert "maximum length" in state.ended.state_text
+        state = controller.accounts.snapshot(first.did)
+        assert state is not None and state.state == "ended", "the session outlived its end"
+        assert "maximum length" in state.status.state_text
         card = window.status_panel.cards[first.did]
         assert not card.sign_in_again_button.isHidden()
         print(f"background refreshes: {kept_alive}; predicted end error "

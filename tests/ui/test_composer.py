@@ -11,14 +11,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.agent import MAX_IMAGES
-from desktop_app.atproto.models import Author, PostView
+from desktop_app.bsky import MAX_IMAGES, Author, NewPost, PostView
 from desktop_app.ui.composer import (
     ALT_PLACEHOLDER,
     MAX_GRAPHEMES,
     OVER_LIMIT_COLOR,
     Composer,
-    Draft,
     grapheme_count,
 )
 from tests.support.images import png
@@ -142,7 +140,7 @@ def test_ctrl_enter_posts_the_draft(qtbot: QtBot) -> None:
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         with qtbot.waitSignal(composer.post_requested, timeout=1000) as signal:
             qtbot.keyClick(composer.text_edit, key, Qt.KeyboardModifier.ControlModifier)
-        assert signal.args == [Draft(text="hello", images=(), langs=("en",), reply_to=None)]
+        assert signal.args == [NewPost(text="hello", images=(), langs=("en",), reply_to=None)]
     # The shortcut must not have typed a newline into the post, nor cleared it.
     assert composer.text_edit.toPlainText() == "hello"
 
@@ -172,7 +170,7 @@ def test_post_button_emits_without_clearing(qtbot: QtBot) -> None:
     with qtbot.waitSignal(composer.post_requested, timeout=1000) as signal:
         qtbot.mouseClick(composer.post_button, Qt.MouseButton.LeftButton)
     draft = signal.args[0]
-    assert isinstance(draft, Draft) and draft.text == "keep me"
+    assert isinstance(draft, NewPost) and draft.text == "keep me"
     assert composer.text_edit.toPlainText() == "keep me"
 
 
@@ -265,7 +263,7 @@ def test_show_error_keeps_the_draft_and_clear_empties_it(
     assert composer.post_button.isEnabled()
 
     composer.clear()
-    assert composer.draft() == Draft(text="", images=(), langs=("en",), reply_to=None)
+    assert composer.draft() == NewPost(text="", images=(), langs=("en",), reply_to=None)
     assert not composer.error_label.isVisible()
     assert not composer.reply_label.isVisible()
     assert composer.findChild(QLineEdit, "composerAlt0") is None

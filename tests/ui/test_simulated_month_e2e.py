@@ -9,15 +9,11 @@ from pathlib import Path
 import httpx
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.client_config import ClientConfig
-from desktop_app.atproto.stores import MemoryStateStore
-from desktop_app.platform.signin_flow import CallbackInbox
-from desktop_app.ui.controller import AppController
-from tests.e2e.conftest import PdsFactory, node_tooling, pds_factory  # noqa: F401
-from tests.e2e.oauth_support import approve, serve_client_metadata
-from tests.platform.conftest import secret_service  # noqa: F401 - fixture
-from tests.platform.secret_service import SecretService
-from tests.ui.app_support import build_app
+from desktop_app.atproto.oauth import ClientConfig, MemoryStateStore
+from tests.fixtures import PdsFactory
+from tests.support.app import build_app
+from tests.support.oauth import approve, serve_client_metadata
+from tests.support.secret_service import SecretService
 
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 SESSION, REFRESH, ACCESS, RENEW_BEFORE = 16.0, 8.0, 3.0, 5.0
@@ -25,7 +21,7 @@ RUN_FOR = 50.0
 
 
 async def test_a_month_without_unexpected_sign_outs(
-    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,  # noqa: F811
+    pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     config = ClientConfig.discoverable(CLIENT_ID)
@@ -43,22 +39,22 @@ async def test_a_month_without_unexpected_sign_outs(
                 token_calls.append(time.time())
 
         core.http.event_hooks["request"].append(count)
-        inbox = CallbackInbox()
         jar = tmp_path / "cookies.json"
         pages = {"with_password": 0, "silent": 0}
 
         async def browser(url: str) -> None:
             first = pages["with_password"] == 0
             pages["with_password" if first else "silent"] += 1
-            inbox.deliver(await approve(url, net.alice, cookie_jar_path=jar,
-                                        password=net.alice.password if first else None))
+            assert controller.accounts.signin.flows.deliver(await approve(
+                url, net.alice, cookie_jar_path=jar,
+                password=net.alice.password if first else None))
 
         day = 1 / 86400
         extra = {"lifetimes": {net.issuer: {
             "session_days": SESSION * day, "refresh_days": REFRESH * day,
             "access_minutes": ACCESS / 60, "renew_before_hours": RENEW_BEFORE / 3600}}}
-        controller = AppController(window, client, open_browser=browser, inbox=inbox,
-                                   tick_ms=300, settings_extra=extra)
+        controller = parts.controller(browser, custom_scheme=True, tick_ms=300,
+                                      settings_extra=extra)
         renewals: list[str | None] = []
         unexpected = 0
         try:
@@ -69,19 +65,19 @@ async def test_a_month_without_unexpected_sign_outs(
             started = time.monotonic()
             slept = False
             while time.monotonic() - started < RUN_FOR:
-                state = controller.accounts[did]
-                if state.ended is not None:
+                state = controller.accounts.snapshot(did)
+                if state is None or state.state == "ended":
                     unexpected += 1
-                    print("ENDED", time.monotonic() - started, state.ended.state_text, renewals)
+                    print("ENDED", time.monotonic() - started, state, renewals)
                     break
                 if not window.banner.isHidden() and window.banner.did == did:
                     # The person clicks "Renew session" when the banner appears.
                     renewals.append(await controller.renew(did))
                 if not slept and time.monotonic() - started > 20:
                     # System sleep: no timers fire for 4 s (less than the inactivity window).
-                    controller._timer.stop()
+                    await controller.accounts.aclose()
                     await asyncio.sleep(4)
-                    controller._timer.start()
+                    controller.accounts.start(0.3)
                     slept = True
                 await asyncio.sleep(0.2)
             assert unexpected == 0

@@ -7,10 +7,18 @@ from typing import Any, cast
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.agent import Agent
-from desktop_app.atproto.errors import NetworkError, RateLimitedError
-from desktop_app.atproto.models import Author, FeedItem, FeedPage, PostView, StrongRef
-from desktop_app.ui.composer import Composer, Draft
+from desktop_app.atproto import NetworkError
+from desktop_app.bsky import (
+    Agent,
+    Author,
+    FeedItem,
+    FeedPage,
+    NewPost,
+    PostView,
+    RateLimitedError,
+    StrongRef,
+)
+from desktop_app.ui.composer import Composer
 from desktop_app.ui.images import ImageCache
 from desktop_app.ui.timeline_controller import TimelineController
 from desktop_app.ui.timeline_model import TimelineModel
@@ -153,11 +161,11 @@ async def test_failed_post_keeps_the_draft_and_success_clears_it(qtbot: QtBot) -
     await controller.load_first()
     composer.text_edit.setPlainText("keep me")
     agent.fail = NetworkError("down")
-    await controller.post(Draft("keep me", (), ("en",), None))
+    await controller.post(NewPost("keep me", (), ("en",), None))
     assert composer.text_edit.toPlainText() == "keep me"
     assert not composer.error_label.isHidden()
     agent.fail = None
-    await controller.post(Draft("keep me", (), ("en",), None))
+    await controller.post(NewPost("keep me", (), ("en",), None))
     assert composer.text_edit.toPlainText() == ""
     assert view.model.item(0).post.text == "keep me"
     await controller.aclose()

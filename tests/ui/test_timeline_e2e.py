@@ -13,18 +13,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.agent import Agent, ImageUpload
-from desktop_app.atproto.errors import NetworkError
-from desktop_app.atproto.models import PostView
-from desktop_app.ui.controller import AppController
+from desktop_app.app import agent_for
+from desktop_app.atproto import NetworkError
+from desktop_app.bsky import Agent, ImageUpload, PostView
 from desktop_app.ui.main_window import MainWindow
-from tests.e2e.conftest import full_network, node_tooling  # noqa: F401 - fixtures
-from tests.e2e.harness import PdsNetwork
-from tests.e2e.oauth_support import approve, oauth_client, sign_in
-from tests.platform.conftest import secret_service  # noqa: F401 - fixture
-from tests.platform.secret_service import SecretService
+from tests.support.app import build_app
+from tests.support.harness import PdsNetwork
 from tests.support.images import png
-from tests.ui.app_support import build_app
+from tests.support.oauth import approve, oauth_client, sign_in
+from tests.support.secret_service import SecretService
 from tests.ui.test_app_e2e import shot, until
 
 pytestmark = pytest.mark.fullnetwork
@@ -34,7 +31,7 @@ pytestmark = pytest.mark.fullnetwork
 async def bob_agent(net: PdsNetwork) -> AsyncIterator[Agent]:
     async with oauth_client(net) as (client, _):
         session = await sign_in(client, net.bob)
-        yield Agent(client, session.did)
+        yield agent_for(client, session.did)
 
 
 def row_of(window: MainWindow, uri: str) -> int:
@@ -58,7 +55,7 @@ def click_like(window: MainWindow, qtbot: QtBot, uri: str) -> None:
 
 
 async def test_timeline_compose_like_in_the_window(
-    full_network: PdsNetwork, secret_service: SecretService,  # noqa: F811
+    full_network: PdsNetwork, secret_service: SecretService,
     qtbot: QtBot, tmp_path: Path,
 ) -> None:
     net = full_network
@@ -75,7 +72,7 @@ async def test_timeline_compose_like_in_the_window(
         ]
 
         parts = build_app(net, tmp_path, qtbot)
-        window, client = parts.window, parts.client
+        window = parts.window
         window.resize(640, 900)
         window.show()
 
@@ -84,7 +81,7 @@ async def test_timeline_compose_like_in_the_window(
             async with httpx.AsyncClient(trust_env=False) as http:
                 assert (await http.get(callback)).status_code == 200
 
-        controller = AppController(window, client, open_browser=browser)
+        controller = parts.controller(browser)
         try:
             await controller.start()
             qtbot.keyClicks(window.sign_in_page.handle_edit, "alice.test")
@@ -101,7 +98,7 @@ async def test_timeline_compose_like_in_the_window(
                     break
                 await asyncio.sleep(0.2)
             assert all(post_at(window, p.uri) for p in bob_posts)
-            await until(lambda: window.images.fetches >= 1 and not window.images._pending)
+            await until(lambda: window.images.fetches >= 1 and not window.images.busy)
             await asyncio.sleep(0.1)
             shot(window, "5-timeline.png")
 

@@ -11,9 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.errors import NetworkError
-from desktop_app.atproto.models import Author, ExternalView, FeedItem, ImageView, PostView
-from desktop_app.atproto.richtext import Facet
+from desktop_app.atproto import NetworkError
+from desktop_app.bsky import Author, ExternalView, Facet, FeedItem, ImageView, PostView
 from desktop_app.ui.images import ImageCache
 from desktop_app.ui.post_delegate import HEIGHT_WIDTHS, PostLayout
 from desktop_app.ui.timeline_model import ITEM_ROLE, TimelineModel

@@ -103,7 +103,12 @@ async function main() {
       dbPostgresUrl: config.dbPostgresUrl,
       dbPostgresSchema: config.dbPostgresSchema ?? 'harness',
       plc: plcParams,
-      pds: pdsParams,
+      // The PDS writes image URLs itself for posts the AppView has not indexed yet (read after
+      // write); dev-env's pattern names cdn.appview.com. Point it at the AppView on loopback.
+      pds: {
+        ...pdsParams,
+        bskyAppViewCdnUrlPattern: `http://localhost:${bskyPort}/img/%s/plain/%s/%s`,
+      },
       // The AppView builds image URLs from publicUrl; dev-env's default names a public host
       // (bsky.public.url), which would send clients off the machine. Serve them from loopback.
       bsky: { port: bskyPort, publicUrl: `http://localhost:${bskyPort}` },

@@ -1,0 +1,110 @@
+"""Wires settings into one process's parts: core, OAuth client, sign-in flows, accounts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from .. import __version__
+from ..atproto import IdentityResolver, NetworkPolicy
+from ..atproto.oauth import ClientConfig, Discovery, OAuthClient, SessionStore, StateStore
+from ..platform import KeyringSessionStore, KeyringStateStore, open_system_browser
+from ..settings import Settings
+from ._accounts import Accounts
+from ._signin import OpenBrowser, SignIn, SignInFlows
+
+USER_AGENT = f"desktop-app/{__version__}"
+
+
+@dataclass
+class Core:
+    """The protocol objects one process shares."""
+
+    http: httpx.AsyncClient
+    policy: NetworkPolicy
+    identity: IdentityResolver
+    discovery: Discovery
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+
+def make_core(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Core:
+    policy = NetworkPolicy(allow_insecure_loopback=settings.allow_insecure_loopback)
+    client = http or httpx.AsyncClient(headers={"User-Agent": USER_AGENT}, trust_env=False)
+    identity = IdentityResolver(
+        client,
+        policy,
+        plc_url=settings.plc_url,
+        handle_resolver_url=settings.handle_resolver_url,
+    )
+    return Core(client, policy, identity, Discovery(client, policy))
+
+
+def client_config(settings: Settings) -> ClientConfig:
+    """The discoverable client when one is configured, else the zero-config development client."""
+    if settings.client_id:
+        return ClientConfig.discoverable(settings.client_id)
+    return ClientConfig.development()
+
+
+def make_oauth_client(
+    settings: Settings,
+    core: Core,
+    *,
+    sessions: SessionStore,
+    states: StateStore,
+    config: ClientConfig | None = None,
+    lock_dir: Path | None = None,
+) -> OAuthClient:
+    return OAuthClient(
+        config or client_config(settings),
+        http=core.http,
+        policy=core.policy,
+        identity=core.identity,
+        discovery=core.discovery,
+        sessions=sessions,
+        states=states,
+        lock_dir=lock_dir or settings.paths.data / "locks",
+    )
+
+
+@dataclass
+class Services:
+    """Everything one process of the app shares, built from the settings: the window and the
+    command line each make one and close it on exit."""
+
+    settings: Settings
+    core: Core
+    client: OAuthClient
+    flows: SignInFlows
+    signin: SignIn
+    accounts: Accounts
+
+    @classmethod
+    def open(
+        cls,
+        settings: Settings,
+        *,
+        sessions: SessionStore | None = None,
+        states: StateStore | None = None,
+        open_browser: OpenBrowser = open_system_browser,
+    ) -> Services:
+        """Build the parts, on the keychain stores unless others are given."""
+        core = make_core(settings)
+        client = make_oauth_client(
+            settings, core,
+            sessions=sessions or KeyringSessionStore(settings.paths.data),
+            states=states or KeyringStateStore(settings.paths.data),
+        )
+        flows = SignInFlows(client.config)
+        signin = SignIn(client, flows, open_browser=open_browser)
+        accounts = Accounts(client, signin, settings_extra=settings.extra,
+                            data_dir=settings.paths.data)
+        return cls(settings, core, client, flows, signin, accounts)
+
+    async def aclose(self) -> None:
+        await self.accounts.aclose()
+        await self.core.aclose()

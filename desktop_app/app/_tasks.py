@@ -1,0 +1,52 @@
+"""One owner for the background tasks a component starts: every one is ended on close."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from ..errors import AppError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class TaskOwner:
+    """Holds the tasks `spawn` started that have not finished yet.
+
+    `aclose` cancels and awaits all of them, so nothing a closed component started can touch
+    it afterwards. A task that fails is logged here (its `AppError` detail, or the type of an
+    unexpected error), never silently dropped.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if isinstance(exc, AppError):
+            log.info("%s task failed: %s", self._name, exc.detail or exc.message)
+        elif exc is not None:
+            log.error("%s task failed: %r", self._name, exc, exc_info=exc)
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+    async def aclose(self) -> None:
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

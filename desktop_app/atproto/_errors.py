@@ -1,0 +1,64 @@
+"""Typed errors of the atproto core: identity, network and response shape."""
+
+from __future__ import annotations
+
+from ..errors import AppError
+
+
+class AtprotoError(AppError):
+    """Base of every error the protocol code (identity, OAuth, XRPC) raises on purpose."""
+
+    default_message = "Something went wrong while talking to your Bluesky provider."
+
+
+# --- identity -----------------------------------------------------------------------------------
+
+
+class IdentityError(AtprotoError):
+    default_message = "Your handle or account could not be looked up."
+
+
+class InvalidIdentifierError(IdentityError):
+    """Syntax error in a handle, DID or server URL: caught before any network access."""
+
+    default_message = "That is not a valid handle, DID or server address."
+
+
+class HandleNotFoundError(IdentityError):
+    default_message = "No account was found for that handle. Check the spelling and try again."
+
+
+class DidResolutionError(IdentityError):
+    default_message = "The account's identity document could not be loaded."
+
+
+class HandleMismatchError(IdentityError):
+    default_message = (
+        "The account does not confirm that handle, so it cannot be trusted. "
+        "Check the handle or sign in with your DID."
+    )
+
+
+class NoPdsError(IdentityError):
+    default_message = "The account does not name a Bluesky data server (PDS)."
+
+
+# --- network and response shape -----------------------------------------------------------------
+
+
+class NetworkError(AtprotoError):
+    default_message = "Your provider could not be reached. Check your connection and try again."
+
+
+class InsecureUrlError(NetworkError):
+    default_message = "The provider uses an insecure (non-HTTPS) address, which is not allowed."
+
+
+class ResponseTooLargeError(NetworkError):
+    default_message = "The provider sent an unexpectedly large response."
+
+
+class ResponseFormatError(AtprotoError):
+    """A response is missing a required field or is not the JSON the lexicon describes."""
+
+    default_message = "Bluesky sent a reply this app could not understand."

@@ -1,0 +1,125 @@
+"""Pure parts of the authorization code flow: PKCE, the redirect's query, the token response."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from .. import Fields, syntax
+from .. import sha256_b64url as _s256
+from ._errors import InvalidCallbackError, TokenResponseError
+from ._session import TokenSet
+
+MAX_CALLBACK_LENGTH = 8192
+
+
+def pkce_pair() -> tuple[str, str]:
+    """A PKCE verifier (64 characters, within RFC 7636's 43..128) and its S256 challenge."""
+    verifier = secrets.token_urlsafe(48)
+    return verifier, _s256(verifier)
+
+
+def parse_callback(callback_url: str) -> dict[str, str]:
+    """Query parameters of a redirect; repeated parameters are an attack, not a choice."""
+    try:
+        parts = urlsplit(callback_url)
+    except ValueError as exc:
+        raise InvalidCallbackError("callback is not a URL") from exc
+    if not parts.scheme:
+        raise InvalidCallbackError("callback is not a URL")
+    if len(callback_url) > MAX_CALLBACK_LENGTH:
+        raise InvalidCallbackError("callback URL is too long")
+    raw = parse_qs(parts.query, keep_blank_values=True)
+    params: dict[str, str] = {}
+    for name, values in raw.items():
+        if len(values) != 1:
+            raise InvalidCallbackError(f"callback repeats the {name!r} parameter")
+        params[name] = values[0]
+    return params
+
+
+def callback_state(url: str) -> str | None:
+    """The `state` of a redirect URL, or None when it has none (or is not a redirect at all)."""
+    try:
+        state = parse_callback(url).get("state")
+    except InvalidCallbackError:
+        return None
+    return state or None
+
+
+def describe_redirect(url: str) -> str:
+    """A redirect URL safe to log: scheme and path only; the query may hold a code."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparseable>"
+    return f"{parts.scheme}:{parts.path[:80]}" + ("?…" if parts.query else "")
+
+
+def same_redirect(callback_url: str, redirect_uri: str) -> bool:
+    cb, expected = urlsplit(callback_url), urlsplit(redirect_uri)
+    return (
+        cb.scheme.lower() == expected.scheme.lower()
+        and cb.netloc.lower() == expected.netloc.lower()
+        and cb.path == expected.path
+    )
+
+
+def parse_token_response(
+    data: Mapping[str, Any], requested_scope: str, issued_at: float
+) -> tuple[TokenSet, str]:
+    """Validate a token response; return the tokens and the `sub` DID."""
+    fields = Fields(data, "token response", TokenResponseError)
+    access = fields.string("access_token", nonempty=True)
+    token_type = fields.string("token_type")
+    if token_type.lower() != "dpop":
+        raise TokenResponseError(f"token_type {token_type!r} is not DPoP")
+    sub = fields.get("sub")
+    if not isinstance(sub, str) or not syntax.is_valid_did(sub):
+        raise TokenResponseError("token response has no valid sub DID")
+    scope = fields.string("scope")
+    granted = set(scope.split(" "))
+    missing = [s for s in requested_scope.split(" ") if s and s not in granted]
+    if "atproto" not in granted or missing:
+        raise TokenResponseError(f"granted scope lacks {missing or ['atproto']}")
+    refresh = fields.opt_string("refresh_token")
+    if refresh == "":
+        raise TokenResponseError("refresh_token is empty")
+    expires_in = fields.opt_number("expires_in")
+    # 0 is legitimate: a token clipped to a session ending within the second.
+    if expires_in is not None and expires_in < 0:
+        raise TokenResponseError("expires_in is negative")
+    tokens = TokenSet(
+        access_token=access,
+        refresh_token=refresh,
+        scope=scope,
+        issued_at=issued_at,
+        expires_at=None if expires_in is None else issued_at + expires_in,
+    )
+    return tokens, sub
+
+
+def check_scope_kept(previous: str, granted: str) -> None:
+    if "atproto" not in granted.split(" "):
+        raise TokenResponseError(f"refresh dropped the atproto scope (had {previous!r})")
+
+
+def oauth_error(data: Mapping[str, Any]) -> tuple[str, str]:
+    """`error` and `error_description` of an OAuth error answer, truncated."""
+    error = data.get("error")
+    description = data.get("error_description")
+    return (
+        error[:100] if isinstance(error, str) else "",
+        description[:300] if isinstance(description, str) else "",
+    )
+
+
+def retry_after(headers: httpx.Headers) -> float | None:
+    value = headers.get("retry-after")
+    if value and value.isdigit():
+        return float(value)
+    return None

@@ -1,0 +1,222 @@
+"""Keeping sessions fresh: refresh once per DID across tasks and processes, store, re-check."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import filelock
+
+from .. import AtprotoError, IdentityResolver, NetworkError
+from ._callback import check_scope_kept, oauth_error, parse_token_response, retry_after
+from ._discovery import AuthServerMetadata, Discovery
+from ._dpop import NonceCache
+from ._endpoints import Endpoints, json_object
+from ._errors import (
+    DPoPError,
+    NoSessionError,
+    SessionEndedError,
+    SessionEndReason,
+    StorageError,
+    TokenResponseError,
+    TransientRefreshError,
+)
+from ._session import Session
+from ._stores import SessionStore
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT = 60.0
+
+_REFRESH_REASONS = {
+    "session expired": SessionEndReason.EXPIRED,
+    "refresh token expired": SessionEndReason.REFRESH_EXPIRED,
+    "refresh token replayed": SessionEndReason.REPLAYED,
+    "invalid refresh token": SessionEndReason.REVOKED,
+}
+
+
+class SessionKeeper:
+    """The current session of each signed-in DID, refreshed when it must be.
+
+    Holds a cache of the sessions last loaded or stored, and one refresh lock per DID: an
+    asyncio lock inside the process and a lock file under `lock_dir` across processes, so a
+    refresh token is never spent twice. Sessions are stored before anyone sees their tokens.
+    """
+
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        sessions: SessionStore,
+        identity: IdentityResolver,
+        discovery: Discovery,
+        *,
+        lock_dir: Path | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.endpoints = endpoints
+        self.sessions = sessions
+        self._identity = identity
+        self._discovery = discovery
+        self._lock_dir = lock_dir
+        self._clock = clock
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._cache: dict[str, Session] = {}
+
+    @property
+    def nonces(self) -> NonceCache:
+        return self.endpoints.nonces
+
+    async def get_session(self, did: str, *, refresh: bool = True) -> Session:
+        """The current session, refreshed first when its access token is about to expire."""
+        session = self._cache.get(did) or await self.sessions.get(did)
+        if session is None:
+            raise NoSessionError(did)
+        self._cache[did] = session
+        if refresh and session.tokens.needs_refresh(self._clock()):
+            session = await self.refresh(did, stale=session)
+        return session
+
+    def cached(self, did: str) -> Session | None:
+        return self._cache.get(did)
+
+    def forget_cached(self, did: str) -> None:
+        self._cache.pop(did, None)
+
+    async def refresh(
+        self, did: str, *, stale: Session | None = None, force: bool = False
+    ) -> Session:
+        """Refresh once for everyone: concurrent callers with the same stale session share it."""
+        async with self._locks.setdefault(did, asyncio.Lock()):
+            current = self._cache.get(did) or await self.sessions.get(did)
+            if current is None:
+                raise NoSessionError(did)
+            if not force and self._already_rotated(current, stale):
+                return current
+        async with self.locked(did):
+            return await self._refresh_locked(did, stale, force)
+
+    @contextlib.asynccontextmanager
+    async def locked(self, did: str) -> AsyncIterator[None]:
+        """Hold `did`'s refresh locks (this process's, then the profile's lock file)."""
+        async with self._locks.setdefault(did, asyncio.Lock()):
+            if self._lock_dir is None:
+                yield
+                return
+            async with _file_lock(self._lock_dir, did):
+                yield
+
+    def _already_rotated(self, current: Session, stale: Session | None) -> bool:
+        if stale is not None and current.tokens.access_token != stale.tokens.access_token:
+            return not current.tokens.needs_refresh(self._clock())
+        return False
+
+    async def _refresh_locked(self, did: str, stale: Session | None, force: bool) -> Session:
+        # Another process may have rotated the tokens while we waited for the lock.
+        current = await self.sessions.get(did)
+        if current is None:
+            self._cache.pop(did, None)
+            raise NoSessionError(did)
+        self._cache[did] = current
+        if not force and self._already_rotated(current, stale):
+            return current
+        if not force and stale is None and not current.tokens.needs_refresh(self._clock()):
+            return current
+        if current.tokens.refresh_token is None:
+            await self.end(did)
+            raise SessionEndedError(SessionEndReason.UNKNOWN, "no refresh token")
+        metadata = await self._verify_issuer(current)
+        return await self._rotate(current, metadata)
+
+    async def _rotate(self, current: Session, metadata: AuthServerMetadata) -> Session:
+        did = current.did
+        form = {
+            "grant_type": "refresh_token",
+            "refresh_token": current.tokens.refresh_token or "",
+            "client_id": self.endpoints.client_id,
+        }
+        issued_at = self._clock()
+        try:
+            response, body = await self.endpoints.post(
+                metadata.token_endpoint, form, current.dpop_key)
+        except (NetworkError, DPoPError) as exc:
+            raise TransientRefreshError(exc.detail) from exc
+        if response.status_code >= 500 or response.status_code == 429:
+            raise TransientRefreshError(
+                f"HTTP {response.status_code}", retry_after=retry_after(response.headers)
+            )
+        try:
+            data = json_object(body, response, TokenResponseError)
+        except TokenResponseError as exc:
+            raise TransientRefreshError(exc.detail) from exc
+        if response.status_code != 200:
+            error, description = oauth_error(data)
+            if error == "invalid_grant":
+                reason = _REFRESH_REASONS.get(description.strip().lower(), SessionEndReason.UNKNOWN)
+                await self.end(did)
+                log.info("session of %s ended by the server: %s", did, reason.value)
+                raise SessionEndedError(reason, description)
+            raise TransientRefreshError(f"{error or response.status_code}: {description}")
+        try:
+            tokens, sub = parse_token_response(data, "atproto", issued_at)
+            if sub != did:
+                raise TokenResponseError(f"refresh returned tokens for {sub}, not {did}")
+            check_scope_kept(current.scope, tokens.scope)
+        except TokenResponseError as exc:
+            # The server has already rotated: our old refresh token is spent, and retrying it
+            # would be a replay. Kill what we were sent and end the session honestly.
+            await self.endpoints.revoke_quietly(metadata, current.dpop_key, data)
+            await self.end(did)
+            raise SessionEndedError(SessionEndReason.UNKNOWN, exc.detail) from exc
+        session = current.with_tokens(tokens, now=issued_at)
+        await self.store_or_revoke(session, metadata)
+        return session
+
+    async def _verify_issuer(self, session: Session) -> AuthServerMetadata:
+        """Before refreshing: does the DID still point at a PDS served by this issuer?"""
+        try:
+            document = await self._identity.resolve_did(session.did, fresh=True)
+            issuer = await self._discovery.issuer_for_pds(document.pds_url, fresh=True)
+            metadata = await self._discovery.metadata(session.issuer)
+        except NetworkError as exc:
+            raise TransientRefreshError(exc.detail) from exc
+        if issuer != session.issuer:
+            await self.end(session.did)
+            raise SessionEndedError(
+                SessionEndReason.IDENTITY_CHANGED, f"{session.did} now uses {issuer}"
+            )
+        return metadata
+
+    async def store_or_revoke(self, session: Session, metadata: AuthServerMetadata) -> None:
+        """Persist before anyone sees the tokens; if we cannot keep them, kill them."""
+        try:
+            await self.sessions.put(session)
+        except Exception as exc:
+            self._cache.pop(session.did, None)
+            await self.endpoints.revoke_quietly(metadata, session.dpop_key, token_pair(session))
+            if isinstance(exc, AtprotoError):
+                raise
+            raise StorageError(type(exc).__name__) from exc
+        self._cache[session.did] = session
+
+    async def end(self, did: str) -> None:
+        """Forget `did`'s session here and in the store."""
+        self._cache.pop(did, None)
+        await self.sessions.delete(did)
+
+
+def token_pair(session: Session) -> dict[str, str | None]:
+    return {"refresh_token": session.tokens.refresh_token,
+            "access_token": session.tokens.access_token}
+
+
+def _file_lock(lock_dir: Path, did: str) -> filelock.AsyncFileLock:
+    """Cross-process refresh lock for one DID (a file named by hash: DIDs have colons)."""
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(did.encode()).hexdigest()[:32]
+    return filelock.AsyncFileLock(str(lock_dir / f"refresh-{name}.lock"), timeout=LOCK_TIMEOUT)

@@ -1,0 +1,289 @@
+"""The typed Bluesky agent: timeline, feeds, threads, profiles, posts, likes, reposts, blobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..atproto import Fields, ResponseFormatError, syntax
+from ._errors import InvalidPostError, XrpcError
+from ._media import MAX_IMAGES, ImageUpload, image_problem
+from ._models import (
+    FOLLOW,
+    LIKE,
+    POST,
+    REPOST,
+    BlobRef,
+    FeedPage,
+    PostView,
+    Profile,
+    StrongRef,
+    ThreadNode,
+    parse_blob,
+    parse_feed,
+    parse_post,
+    parse_profile,
+    parse_strong_ref,
+    parse_thread,
+)
+from ._richtext import Facet, detect_facets, facet_records, resolve_mentions, utf8_len
+from ._xrpc import XrpcClient
+
+log = logging.getLogger(__name__)
+
+MAX_POST_BYTES = 3000  # app.bsky.feed.post text maxLength; graphemes (300) are the UI's count
+MAX_POST_GRAPHEMES = 300
+MAX_LANGS = 3
+
+AuthorFeedFilter = Literal[
+    "posts_with_replies", "posts_no_replies", "posts_with_media", "posts_and_author_threads"
+]
+
+
+@dataclass(frozen=True)
+class AtUri:
+    repo: str
+    collection: str
+    rkey: str
+
+    @classmethod
+    def parse(cls, uri: str) -> AtUri:
+        if not uri.startswith("at://"):
+            raise InvalidPostError(f"not an at:// URI: {uri[:80]!r}")
+        parts = uri[len("at://"):].split("/")
+        if len(parts) != 3 or not all(parts) or not syntax.is_valid_did(parts[0]):
+            raise InvalidPostError(f"not a record URI: {uri[:80]!r}")
+        return cls(*parts)
+
+
+@dataclass(frozen=True)
+class NewPost:
+    """A post to write: what the composer and `desktop-app post` hand to the agent."""
+
+    text: str
+    images: tuple[ImageUpload, ...] = ()
+    langs: tuple[str, ...] = ()
+    reply_to: PostView | None = None
+    facets: tuple[Facet, ...] | None = None  # None: detected from the text
+
+
+def now_iso(clock: Callable[[], float] = time.time) -> str:
+    stamp = dt.datetime.fromtimestamp(clock(), dt.UTC)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
+
+
+class Agent:
+    """Typed `app.bsky` calls as one signed-in account.
+
+    Holds the account's DID and the XRPC client that speaks for it.
+    """
+
+    def __init__(self, xrpc: XrpcClient, did: str, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.xrpc = xrpc
+        self.did = did
+        self._clock = clock
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    async def timeline(self, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
+        data = await self._query("app.bsky.feed.getTimeline",
+                                 {"limit": _limit(limit), "cursor": cursor})
+        return parse_feed(data)
+
+    async def author_feed(self, actor: str, *, cursor: str | None = None, limit: int = 50,
+                          filter: AuthorFeedFilter = "posts_with_replies") -> FeedPage:
+        data = await self._query("app.bsky.feed.getAuthorFeed", {
+            "actor": _actor(actor), "limit": _limit(limit), "cursor": cursor, "filter": filter})
+        return parse_feed(data)
+
+    async def post_thread(self, uri: str, *, depth: int = 6, parent_height: int = 80) -> ThreadNode:
+        AtUri.parse(uri)
+        data = await self._query("app.bsky.feed.getPostThread",
+                                 {"uri": uri, "depth": depth, "parentHeight": parent_height})
+        if not isinstance(data, Mapping):
+            raise ResponseFormatError("thread response is not an object")
+        return parse_thread(data.get("thread"))
+
+    async def post(self, uri: str) -> PostView:
+        """One post by its at:// URI (`app.bsky.feed.getPosts`)."""
+        AtUri.parse(uri)
+        data = await self._query("app.bsky.feed.getPosts", {"uris": [uri]})
+        posts = Fields(data, "response").array("posts", required=True)
+        if not posts:
+            raise XrpcError(404, "NotFound", f"{uri[:120]} was not found")
+        return parse_post(posts[0], "posts[0]")
+
+    async def profile(self, actor: str) -> Profile:
+        return parse_profile(await self._query("app.bsky.actor.getProfile",
+                                               {"actor": _actor(actor)}))
+
+    async def resolve_handle(self, handle: str) -> str | None:
+        """The handle's DID, or None when no account has it."""
+        handle = handle.lower()
+        if not syntax.is_valid_handle(handle):
+            return None
+        try:
+            data = await self._query("com.atproto.identity.resolveHandle", {"handle": handle})
+        except XrpcError as exc:
+            if exc.status == 400:
+                return None
+            raise
+        did = data.get("did") if isinstance(data, Mapping) else None
+        if not isinstance(did, str) or not syntax.is_valid_did(did):
+            raise ResponseFormatError("resolveHandle returned no valid DID")
+        return did
+
+    # --- writes --------------------------------------------------------------------------------
+
+    async def create_post(
+        self,
+        text: str,
+        *,
+        reply_to: PostView | None = None,
+        images: Sequence[ImageUpload] = (),
+        langs: Sequence[str] = (),
+        facets: Sequence[Facet] | None = None,
+    ) -> StrongRef:
+        """Post; facets are detected (mentions resolved) unless given. Checks run before upload."""
+        return await self.publish(NewPost(text, tuple(images), tuple(langs), reply_to,
+                                          None if facets is None else tuple(facets)))
+
+    async def publish(self, post: NewPost) -> StrongRef:
+        """Check, upload the images, write the record; returns the new post's reference."""
+        self._check_post(post)
+        facets = await self._facets(post)
+        blobs = [await self.upload_blob(image.data, image.mime_type) for image in post.images]
+        return await self._create_record(POST, self._post_record(post, facets, blobs))
+
+    async def draft(self, post: NewPost) -> dict[str, Any]:
+        """The record `publish` would write, checked the same way, with nothing uploaded or
+        written: each image's blob has a null `ref` (it gets one when uploaded)."""
+        self._check_post(post)
+        facets = await self._facets(post)
+        blobs = [BlobRef("", image.mime_type, len(image.data)) for image in post.images]
+        record = self._post_record(post, facets, blobs)
+        for entry in record.get("embed", {}).get("images", []):
+            entry["image"]["ref"] = None
+        return record
+
+    async def _facets(self, post: NewPost) -> Sequence[Facet]:
+        if post.facets is not None:
+            return post.facets
+        return await resolve_mentions(detect_facets(post.text), self.resolve_handle)
+
+    def _post_record(self, post: NewPost, facets: Sequence[Facet],
+                     blobs: Sequence[BlobRef]) -> dict[str, Any]:
+        record: dict[str, Any] = {"$type": POST, "text": post.text,
+                                  "createdAt": now_iso(self._clock)}
+        if facets:
+            record["facets"] = facet_records(list(facets))
+        if post.langs:
+            record["langs"] = list(post.langs)
+        if post.reply_to is not None:
+            parent = post.reply_to.ref
+            record["reply"] = {"root": (post.reply_to.reply_root or parent).record(),
+                               "parent": parent.record()}
+        if post.images:
+            entries = []
+            for image, blob in zip(post.images, blobs, strict=True):
+                entry: dict[str, Any] = {"image": blob.record(), "alt": image.alt}
+                if image.aspect_ratio:
+                    entry["aspectRatio"] = {"width": image.aspect_ratio[0],
+                                            "height": image.aspect_ratio[1]}
+                entries.append(entry)
+            record["embed"] = {"$type": "app.bsky.embed.images", "images": entries}
+        return record
+
+    async def delete_post(self, uri: str) -> None:
+        await self._delete_record(uri, POST)
+
+    async def like(self, subject: StrongRef) -> str:
+        """Like a post; returns the like record's URI (needed to unlike)."""
+        return await self._link(LIKE, subject.record())
+
+    async def unlike(self, like_uri: str) -> None:
+        await self._delete_record(like_uri, LIKE)
+
+    async def repost(self, subject: StrongRef) -> str:
+        return await self._link(REPOST, subject.record())
+
+    async def unrepost(self, repost_uri: str) -> None:
+        await self._delete_record(repost_uri, REPOST)
+
+    async def follow(self, did: str) -> str:
+        """Follow an account; returns the follow record's URI (needed to unfollow)."""
+        return await self._link(FOLLOW, syntax.ensure_did(did, supported_only=False))
+
+    async def unfollow(self, follow_uri: str) -> None:
+        await self._delete_record(follow_uri, FOLLOW)
+
+    async def upload_blob(self, data: bytes, mime_type: str) -> BlobRef:
+        problem = image_problem(data, mime_type)
+        if problem is not None:
+            raise InvalidPostError(f"image rejected: {mime_type}, {len(data)} bytes",
+                                   message=problem)
+        result = await self.xrpc.procedure("com.atproto.repo.uploadBlob", content=data,
+                                  content_type=mime_type)
+        blob = parse_blob(result)
+        if blob.size != len(data):
+            raise ResponseFormatError(f"uploaded {len(data)} bytes, server stored {blob.size}")
+        return blob
+
+    def _check_post(self, post: NewPost) -> None:
+        text, images, langs = post.text, post.images, post.langs
+        if not text.strip() and not images:
+            raise InvalidPostError("empty post", message="Write something or add an image.")
+        if utf8_len(text) > MAX_POST_BYTES:
+            raise InvalidPostError(f"{utf8_len(text)} bytes", message="That post is too long.")
+        if len(images) > MAX_IMAGES:
+            raise InvalidPostError(f"{len(images)} images",
+                                   message=f"A post can have at most {MAX_IMAGES} images.")
+        for image in images:
+            problem = image_problem(image.data, image.mime_type)
+            if problem is not None:
+                raise InvalidPostError(f"image rejected: {image.mime_type}", message=problem)
+        if len(langs) > MAX_LANGS or not all(syntax.is_valid_language(lang) for lang in langs):
+            raise InvalidPostError(f"languages {list(langs)[:5]!r}",
+                                   message="Choose up to three valid languages.")
+
+    async def _link(self, collection: str, subject: Any) -> str:
+        """A like, repost or follow: a record that only points at its subject. Returns its URI."""
+        ref = await self._create_record(collection, {"$type": collection, "subject": subject,
+                                                     "createdAt": now_iso(self._clock)})
+        return ref.uri
+
+    async def _create_record(self, collection: str, record: dict[str, Any]) -> StrongRef:
+        data = await self.xrpc.procedure("com.atproto.repo.createRecord", body={
+            "repo": self.did, "collection": collection, "record": record})
+        return parse_strong_ref(data, "createRecord")
+
+    async def _delete_record(self, uri: str, collection: str) -> None:
+        at = AtUri.parse(uri)
+        if at.repo != self.did or at.collection != collection:
+            raise InvalidPostError(f"{collection} delete of {uri[:80]!r} by {self.did}",
+                                   message="That record belongs to another account.")
+        await self.xrpc.procedure("com.atproto.repo.deleteRecord", body={
+            "repo": self.did, "collection": collection, "rkey": at.rkey})
+
+    # --- transport -----------------------------------------------------------------------------
+
+    async def _query(self, nsid: str, params: Mapping[str, Any]) -> Any:
+        return await self.xrpc.query(nsid, params)
+
+
+def _limit(limit: int) -> int:
+    if not 1 <= limit <= 100:
+        raise InvalidPostError(f"limit {limit}", message="Page size must be 1 to 100.")
+    return limit
+
+
+def _actor(actor: str) -> str:
+    if syntax.is_valid_did(actor) or syntax.is_valid_handle(actor.lower()):
+        return actor
+    raise InvalidPostError(f"actor {actor[:80]!r}", message="That is not a handle or a DID.")
+

@@ -1,0 +1,41 @@
+"""Typed errors of XRPC calls and of posts checked before sending."""
+
+from __future__ import annotations
+
+from ..atproto import AtprotoError
+
+
+class XrpcError(AtprotoError):
+    """The PDS or AppView refused a call; `error` is the lexicon error name, if it sent one."""
+
+    default_message = "Bluesky could not do that right now. Try again in a moment."
+
+    def __init__(self, status: int, error: str = "", description: str = "",
+                 *, message: str | None = None) -> None:
+        self.status = status
+        self.error = error
+        self.description = description
+        if message is None and error in {"InvalidRecord", "InvalidRequest"}:
+            message = f"Bluesky did not accept that: {description[:200]}" if description \
+                else "Bluesky did not accept that."
+        if message is None and error in {"NotFound", "RecordNotFound", "ProfileNotFound"}:
+            message = "That post or account no longer exists."
+        super().__init__(f"HTTP {status} {error}: {description[:300]}".strip(), message=message)
+
+
+class RateLimitedError(XrpcError):
+    """HTTP 429: `retry_after` is how many seconds to wait (from the server's headers)."""
+
+    def __init__(self, retry_after: float, description: str = "") -> None:
+        self.retry_after = retry_after
+        wait = max(1, round(retry_after))
+        when = f"{wait} seconds" if wait < 120 else f"{round(wait / 60)} minutes"
+        super().__init__(429, "RateLimitExceeded", description,
+                         message=f"Bluesky is limiting how fast this app can act. "
+                                 f"Try again in {when}.")
+
+
+class InvalidPostError(AtprotoError):
+    """A post, image or reference failed a check before anything was sent."""
+
+    default_message = "That post cannot be sent as it is."

@@ -1,0 +1,118 @@
+"""Commands that read and write posts: timeline, post."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from ..app import Services
+from ..bsky import (
+    MAX_IMAGE_BYTES,
+    FeedItem,
+    ImageUpload,
+    InvalidPostError,
+    NewPost,
+    image_problem,
+)
+from ..settings import Settings
+from ._run import run, with_services
+
+PAGE_LIMIT = 100
+
+
+def timeline(settings: Settings, *, account: str | None, limit: int, as_json: bool) -> int:
+    async def body(services: Services) -> int:
+        agent = services.accounts.agent(services.accounts.find(account).did)
+        items: list[FeedItem] = []
+        cursor: str | None = None
+        while len(items) < limit:
+            page = await agent.timeline(cursor=cursor, limit=min(PAGE_LIMIT, limit - len(items)))
+            items.extend(page.items)
+            cursor = page.cursor
+            if cursor is None or not page.items:
+                break
+        items = items[:limit]
+        if as_json:
+            print(json.dumps([feed_item_json(i) for i in items], indent=2, ensure_ascii=False))
+        for item in [] if as_json else items:
+            print(feed_item_text(item))
+        return 0
+
+    return run(with_services(settings, body))
+
+
+def feed_item_json(item: FeedItem) -> dict[str, Any]:
+    post = item.post
+    return {
+        "uri": post.uri,
+        "cid": post.cid,
+        "author": {"did": post.author.did, "handle": post.author.handle,
+                   "display_name": post.author.display_name},
+        "text": post.text,
+        "created_at": post.created_at,
+        "indexed_at": post.indexed_at,
+        "reply_to": post.reply_parent.uri if post.reply_parent else None,
+        "reposted_by": ({"did": item.reposted_by.did, "handle": item.reposted_by.handle}
+                        if item.reposted_by else None),
+        "like_count": post.like_count,
+        "repost_count": post.repost_count,
+        "reply_count": post.reply_count,
+        "images": [{"alt": i.alt, "thumb": i.thumb, "fullsize": i.fullsize}
+                   for i in post.images],
+    }
+
+
+def feed_item_text(item: FeedItem) -> str:
+    post = item.post
+    head = f"@{post.author.handle} · {post.created_at}"
+    if item.reposted_by is not None:
+        head = f"↻ @{item.reposted_by.handle} reposted\n{head}"
+    text = "\n".join(f"  {line}" for line in (post.text or "").splitlines()) or "  "
+    images = f"\n  [{len(post.images)} image(s)]" if post.images else ""
+    return f"{head}\n{text}{images}\n  {post.uri}\n"
+
+
+def post(settings: Settings, text: str, *, account: str | None, images: list[str],
+         alts: list[str], reply_to: str | None, langs: list[str], dry_run: bool,
+         as_json: bool) -> int:
+    uploads = read_images(images, alts)  # before any network traffic
+
+    async def body(services: Services) -> int:
+        agent = services.accounts.agent(services.accounts.find(account).did)
+        parent = await agent.post(reply_to) if reply_to else None
+        new = NewPost(text, tuple(uploads), tuple(langs), parent)
+        if dry_run:
+            print(json.dumps(await agent.draft(new), indent=2, ensure_ascii=False))
+            return 0
+        ref = await agent.publish(new)
+        if as_json:
+            print(json.dumps({"uri": ref.uri, "cid": ref.cid}))
+        else:
+            print(f"Posted {ref.uri}")
+        return 0
+
+    return run(with_services(settings, body))
+
+
+def read_images(paths: list[str], alts: list[str]) -> list[ImageUpload]:
+    """`--image PATH --alt TEXT` pairs as uploads, checked like the composer checks them."""
+    if len(alts) > len(paths):
+        raise InvalidPostError("more --alt than --image",
+                               message="Each --alt describes the --image before it.")
+    uploads = []
+    for index, name in enumerate(paths):
+        path = Path(name)
+        mime = mimetypes.guess_type(path.name)[0] or ""
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_IMAGE_BYTES + 1)
+        except OSError as exc:
+            raise InvalidPostError(f"{name}: {exc.strerror}",
+                                   message=f"The image {path.name} could not be read.") from exc
+        problem = image_problem(data, mime)
+        if problem is not None:
+            raise InvalidPostError(f"{name}: {mime}", message=f"{path.name}: {problem}")
+        uploads.append(ImageUpload(data, mime, alts[index] if index < len(alts) else ""))
+    return uploads

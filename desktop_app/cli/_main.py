@@ -1,0 +1,151 @@
+"""`desktop-app [COMMAND]`: the window with no command, else one command on the app layer."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import AppError
+from ..settings import Settings
+from ._run import EXIT_USAGE, fail, load_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desktop-app",
+                                     description="A desktop Bluesky client. With no command, "
+                                                 "the window opens.")
+    parser.add_argument("--version", action="version", version=f"desktop-app {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    sub = parser.add_subparsers(dest="command")
+
+    resolve = sub.add_parser("resolve", help="show and check the identity chain of an account")
+    resolve.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
+    resolve.add_argument("--json", action="store_true", help="print one JSON object")
+
+    login = sub.add_parser("login", help="sign in through your browser (stores in the keychain)")
+    login.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
+    login.add_argument("--prompt", choices=["none", "login", "consent"], default=None)
+    login.add_argument("--timeout", type=float, default=900.0, help="seconds to wait")
+
+    accounts = sub.add_parser("accounts", help="the signed-in accounts and their sessions")
+    accounts.add_argument("--json", action="store_true", help="print a JSON list")
+    logout = sub.add_parser("logout", help="sign an account out (revokes its tokens)")
+    logout.add_argument("account", help="handle or DID")
+    renew = sub.add_parser("renew", help="renew an account's session (may open the browser)")
+    renew.add_argument("account", help="handle or DID")
+
+    timeline = sub.add_parser("timeline", help="print the home timeline")
+    timeline.add_argument("--account", help="handle or DID (default: the active account)")
+    timeline.add_argument("--limit", type=_limit, default=20, help="posts to show (1-1000)")
+    timeline.add_argument("--json", action="store_true", help="print a JSON list")
+
+    post = sub.add_parser("post", help="write a post (links, mentions and tags become facets)")
+    post.add_argument("text")
+    post.add_argument("--account", help="handle or DID (default: the active account)")
+    post.add_argument("--image", action="append", default=[], metavar="PATH",
+                      help="attach an image (up to 4)")
+    post.add_argument("--alt", action="append", default=[], metavar="TEXT",
+                      help="alt text of the --image before it")
+    post.add_argument("--reply-to", metavar="AT-URI", help="the post this one replies to")
+    post.add_argument("--lang", action="append", default=[], metavar="TAG",
+                      help="language of the post (BCP-47), up to 3")
+    post.add_argument("--dry-run", action="store_true",
+                      help="print the record that would be written; write nothing")
+    post.add_argument("--json", action="store_true", help="print the new post's uri and cid")
+
+    sub.add_parser("register-scheme", help="register the app for its sign-in URI scheme")
+    sub.add_parser("unregister-scheme", help="undo register-scheme")
+    doctor = sub.add_parser("doctor", help="check keychain, scheme registration and paths")
+    doctor.add_argument("--json", action="store_true")
+
+    meta = sub.add_parser("client-metadata", help="print the client metadata document to host")
+    meta.add_argument("--client-id", help="https URL where the document is hosted "
+                      "(default: the configured one, or the one this package was built with)")
+    meta.add_argument("--client-name", default="Desktop App")
+    return parser
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be from 1 to 1000")
+    return value
+
+
+def _is_url_argument(arg: str) -> bool:
+    """The OS launches us with the redirect URL as the only argument."""
+    head = arg.split(":", 1)[0]
+    return ":" in arg and not arg.startswith("-") and head.replace(".", "").replace("+", "")\
+        .replace("-", "").isalnum() and head not in {"did"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args_list)
+    except AppError as exc:
+        logging.getLogger(__name__).info("command failed: %s", exc.detail)
+        return fail(exc.message)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+
+
+def _main(args_list: list[str]) -> int:
+    if len(args_list) == 1 and _is_url_argument(args_list[0]):
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        settings = load_settings()
+        if settings is None:
+            return EXIT_USAGE
+        from ._sessions import open_url
+
+        return open_url(settings, args_list[0])
+    args = build_parser().parse_args(args_list)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        from ..ui.app import run
+
+        return run()
+    from . import _setup
+
+    if args.command == "resolve":
+        return _setup.resolve(args.identifier, as_json=args.json)
+    if args.command == "client-metadata":
+        return _setup.client_metadata(args.client_id, args.client_name)
+    settings = load_settings()
+    if settings is None:
+        return EXIT_USAGE
+    return _dispatch(args, settings)
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    from . import _feed, _sessions, _setup
+
+    command = args.command
+    if command == "doctor":
+        return _setup.doctor(settings, as_json=args.json)
+    if command in {"register-scheme", "unregister-scheme"}:
+        return _setup.register_scheme(settings, unregister=command == "unregister-scheme")
+    if command == "login":
+        return _sessions.login(settings, args.identifier, prompt=args.prompt,
+                               timeout=args.timeout)
+    if command == "accounts":
+        return _sessions.accounts(settings, as_json=args.json)
+    if command == "logout":
+        return _sessions.logout(settings, args.account)
+    if command == "renew":
+        return _sessions.renew(settings, args.account)
+    if command == "timeline":
+        return _feed.timeline(settings, account=args.account, limit=args.limit,
+                              as_json=args.json)
+    return _feed.post(settings, args.text, account=args.account, images=args.image,
+                      alts=args.alt, reply_to=args.reply_to, langs=args.lang,
+                      dry_run=args.dry_run, as_json=args.json)

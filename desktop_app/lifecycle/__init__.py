@@ -1,1 +1,0 @@
-"""Session lifecycle: lifetimes, status, background refresh and renewal. Qt-free."""

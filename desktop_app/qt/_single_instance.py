@@ -1,0 +1,156 @@
+"""One app process per user and profile; later launches hand their URL to it over a local socket.
+
+Protocol (version 1): the client sends one line of JSON `{"v": 1, "url": "..."}\\n`; the primary
+answers `ok\\n` (accepted) or `rejected\\n` and closes. Messages over 16 KiB are refused.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import filelock
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ..atproto import Fields, ResponseFormatError, loads
+from ..atproto.oauth import describe_redirect
+
+# Takes a redirect URL handed to the app; answers whether a sign-in was waiting for it.
+Deliver = Callable[[str], bool]
+
+log = logging.getLogger(__name__)
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE = 16 * 1024
+CONNECT_TIMEOUT_MS = 300
+ACK_TIMEOUT_MS = 700
+
+
+def server_name(data_dir: Path) -> str:
+    """Per user and per profile, so isolated profiles (and test runs) never meet."""
+    profile = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:8]
+    return f"desktop-app-{user}-{profile}"
+
+
+def send_to_primary(name: str, url: str) -> bool | None:
+    """Hand `url` to a running primary. True: accepted; False: rejected; None: no primary."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return None
+    message = json.dumps({"v": PROTOCOL_VERSION, "url": url}).encode() + b"\n"
+    if len(message) > MAX_MESSAGE:
+        socket.abort()
+        return False
+    socket.write(message)
+    socket.flush()
+    answer = b""
+    while b"\n" not in answer and socket.waitForReadyRead(ACK_TIMEOUT_MS):
+        answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    if b"\n" not in answer:
+        return None
+    return answer.strip() == b"ok"
+
+
+class FileOpenFilter(QObject):
+    """macOS hands scheme URLs to a running app as `QFileOpenEvent`s; they go through the same
+    `deliver` check as hand-offs. Holds that callback."""
+
+    def __init__(self, deliver: Deliver, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url().toString()
+            if url:
+                self._deliver(url)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class SingleInstance(QObject):
+    """The primary's listening side: holds the primary lock, the local server and the partial
+    messages of connected launches. Each URL handed over goes to `deliver`; the launch is told
+    `ok` when a sign-in was waiting for it, else `rejected`."""
+
+    def __init__(
+        self, data_dir: Path, deliver: Deliver, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        # Who is primary is decided by an OS file lock, released by the kernel even on kill -9;
+        # the socket alone can't decide it (with UserAccessOption Qt binds the socket elsewhere
+        # and renames it into place, silently replacing a live primary's socket).
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = filelock.FileLock(str(data_dir / "primary.lock"))
+        self._deliver = deliver
+        self._server = QLocalServer(self)
+        # Only this user may connect: the socket file gets mode 0700-equivalent permissions.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_connection)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        """Become the primary. False when another live process already is."""
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            return False
+        # We hold the lock, so any socket file left under this name is a crashed primary's.
+        QLocalServer.removeServer(self.name)
+        if not self._server.listen(self.name):
+            self._lock.release()
+            raise OSError(f"single-instance socket failed: {self._server.errorString()}")
+        return True
+
+    def close(self) -> None:
+        self._server.close()
+        if self._lock.is_locked:
+            self._lock.release()
+
+    def _on_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._on_ready(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+    def _on_ready(self, socket: QLocalSocket) -> None:
+        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        if len(data) > MAX_MESSAGE:
+            self._reply(socket, b"rejected\n")
+            return
+        if b"\n" not in data:
+            self._buffers[socket] = data
+            return
+        line = data.split(b"\n", 1)[0]
+        try:
+            message = Fields(loads(line, "hand-off"), "hand-off")
+            url = message.get("url") if message.get("v") == PROTOCOL_VERSION else None
+        except ResponseFormatError:
+            url = None
+        if not isinstance(url, str) or not self._deliver(url):
+            log.warning("ignored a URL handed to this app: %s",
+                        describe_redirect(url) if isinstance(url, str) else "<malformed>")
+            self._reply(socket, b"rejected\n")
+            return
+        self._reply(socket, b"ok\n")
+
+    def _reply(self, socket: QLocalSocket, answer: bytes) -> None:
+        self._buffers.pop(socket, None)
+        socket.write(answer)
+        socket.flush()
+        socket.disconnectFromServer()

@@ -1,0 +1,127 @@
+"""The status panel and renewal banner on account snapshots; renew, sign out, switch."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from ..app import Accounts, AccountSnapshot, RenewalPath, TaskOwner
+from ..atproto.oauth import AuthorizationStart
+from ..errors import AppError
+from .main_window import MainWindow
+from .signin_adapter import SignInAdapter
+from .status_panel import AccountView
+
+log = logging.getLogger(__name__)
+
+Notify = Callable[[str, str], None]
+
+
+class AccountsAdapter(QObject):
+    """Shows account snapshots in the status panel and the renewal banner, and forwards the
+    panel's requests. Holds only what is the window's own: banners dismissed this run and
+    accounts already notified about."""
+
+    def __init__(self, window: MainWindow, accounts: Accounts, tasks: TaskOwner,
+                 signin: SignInAdapter, notify: Notify | None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._accounts = accounts
+        self._signin = signin
+        self.notify = notify
+        self._dismissed: set[str] = set()
+        self._notified: set[str] = set()
+        panel = window.status_panel
+        panel.sign_out_requested.connect(lambda did: tasks.spawn(self.sign_out(did)))
+        panel.sign_in_again_requested.connect(self._sign_in_again)
+        panel.renew_requested.connect(lambda did: tasks.spawn(self.renew(did)))
+        panel.switch_requested.connect(accounts.set_active)
+        window.banner.renew_requested.connect(lambda did: tasks.spawn(self.renew(did)))
+        window.banner.dismissed.connect(self._dismissed.add)
+        window.add_account_requested.connect(window.show_add_account)
+
+    async def renew(self, did: str) -> RenewalPath | None:
+        """"Renew session": "silent", "prompted", or None when it failed (said on the card)."""
+        window = self._window
+
+        def before_prompt() -> None:
+            window.show_sign_in()
+            window.sign_in_page.show_waiting()
+
+        try:
+            path = await self._accounts.renew(did, before_prompt=before_prompt,
+                                              on_started=self._remember_url)
+        except AppError:
+            path = None
+        finally:
+            window.sign_in_page.show_form()
+        self._dismissed.discard(did)
+        self._notified.discard(did)
+        window.show_accounts()
+        self.show(self._accounts.snapshots())
+        return path
+
+    def _remember_url(self, start: AuthorizationStart) -> None:
+        self._signin.last_url = start.url
+
+    async def sign_out(self, did: str) -> None:
+        await self._accounts.sign_out(did)
+        self._window.banner.hide_for(did)
+        if not self._accounts.snapshots():
+            self._window.show_sign_in()
+
+    def _sign_in_again(self, did: str) -> None:
+        found = self._accounts.snapshot(did)
+        hint = found.name if found is not None else did
+        self._window.show_sign_in()
+        self._window.sign_in_page.prefill(hint)
+        self._signin.start(hint, login_hint=hint)
+
+    def show(self, snapshots: tuple[AccountSnapshot, ...]) -> None:
+        banner_shown = False
+        for snap in snapshots:
+            suggest = snap.state == "renewal_suggested" and snap.did not in self._dismissed
+            if suggest and not banner_shown:
+                message = f"@{snap.name}: {snap.status.text}. Renew it to stay signed in."
+                self._window.banner.show_for(snap.did, message)
+                banner_shown = True
+                if self.notify is not None and snap.did not in self._notified:
+                    self._notified.add(snap.did)  # once per session, not every pass
+                    self.notify("Renew your session", message)
+        if not banner_shown:
+            self._window.banner.hide()
+        now = self._accounts.clock()
+        self._window.status_panel.set_accounts([account_view(s, now) for s in snapshots])
+
+
+def account_view(snap: AccountSnapshot, now: float) -> AccountView:
+    """What the status panel shows for one account."""
+    expiry = "-"
+    if snap.access_expires_at is not None:
+        left = snap.access_expires_at - now
+        expiry = "expired" if left <= 0 else f"renews automatically (in {int(left // 60)} min)"
+    renewal = {"silent": "Renewed silently",
+               "prompted": "Renewed after you confirmed in your browser",
+               None: ""}[snap.renewal]
+    if snap.renewal_error:
+        renewal = f"Renewal failed: {snap.renewal_error}"
+    started = "-" if snap.signed_in_at is None else time.strftime(
+        "%d %b %Y %H:%M", time.localtime(snap.signed_in_at))
+    return AccountView(
+        did=snap.did,
+        handle=snap.name,
+        pds_host=snap.pds.split("://", 1)[-1] or "-",
+        scopes=snap.scope or "-",
+        started=started,
+        access_expiry=expiry,
+        remaining_text=snap.status.text,
+        remaining_fraction=snap.status.fraction_left,
+        tooltip=snap.status.tooltip,
+        state=snap.state,
+        state_text=snap.status.state_text,
+        renewal_path=renewal,
+        active=snap.active,
+    )

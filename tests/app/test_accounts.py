@@ -1,0 +1,206 @@
+"""Accounts: restore, refresh outcomes, independence of accounts, snapshots, other processes."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from desktop_app.app import (
+    AccountNotFoundError,
+    Accounts,
+    AccountSnapshot,
+    SignIn,
+    SignInFlows,
+)
+from desktop_app.atproto import IdentityResolver, NetworkPolicy
+from desktop_app.atproto.oauth import (
+    ClientConfig,
+    MemorySessionStore,
+    MemoryStateStore,
+    NoSessionError,
+    OAuthClient,
+    Session,
+    SessionEndedError,
+    SessionEndReason,
+    TokenResponseError,
+    TransientRefreshError,
+)
+from tests.support.keychain import sample_session
+
+DID_B = "did:plc:bbbbbbbbbbbbbbbbbbbbbbbb"
+NOW = 3590.0
+
+Refresh = Callable[[str, Session | None], Any]
+
+
+@dataclasses.dataclass
+class World:
+    client: OAuthClient
+    accounts: Accounts
+    calls: list[str]
+    now: list[float]
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    policy = NetworkPolicy()
+    async with httpx.AsyncClient(trust_env=False) as http:
+        client = OAuthClient(ClientConfig.development(), http=http, policy=policy,
+                             identity=IdentityResolver(http, policy),
+                             sessions=MemorySessionStore(), states=MemoryStateStore())
+        now = [NOW]
+        accounts = Accounts(client, SignIn(client, SignInFlows(client.config)),
+                            data_dir=tmp_path, clock=lambda: now[0])
+        yield World(client, accounts, [], now)
+        await accounts.aclose()
+
+
+def with_refresh(world: World, outcome: Callable[[str], Any]) -> None:
+    """Replace the network refresh with `outcome(did)`: a session to return or an error."""
+
+    async def refresh(did: str, *, stale: Session | None = None, force: bool = False) -> Session:
+        world.calls.append(did)
+        result = outcome(did)
+        if isinstance(result, BaseException):
+            raise result
+        if asyncio.iscoroutine(result):
+            result = await result
+        assert isinstance(result, Session)
+        await world.client.sessions.put(result)
+        return result
+
+    world.client.refresh = refresh  # type: ignore[method-assign]
+
+
+async def signed_in(world: World, *sessions: Session) -> None:
+    for session in sessions:
+        await world.client.sessions.put(session)
+    await world.accounts.load()
+
+
+def due_session(did: str = sample_session().did, generation: int = 0) -> Session:
+    """A session whose access token (0 to 3600) is due for refresh at NOW."""
+    s = sample_session(generation)
+    tokens = dataclasses.replace(s.tokens, issued_at=0.0, expires_at=3600.0)
+    return dataclasses.replace(s, did=did, tokens=tokens, session_started_at=0.0,
+                               last_refresh_at=0.0)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "check"),
+    [
+        ("new", lambda s: s.state == "healthy" and s.reason is None),
+        (TransientRefreshError("503", retry_after=90),
+         lambda s: s.state == "offline" and "trying again in 1 minute" in s.status.state_text),
+        (SessionEndedError(SessionEndReason.REPLAYED),
+         lambda s: s.state == "ended" and s.reason is SessionEndReason.REPLAYED
+         and "reused" in s.status.state_text),
+        (NoSessionError("gone"), lambda s: s.state == "ended"),
+        (TokenResponseError("odd"), lambda s: s.state == "offline"),
+    ],
+    ids=["ok", "transient", "ended", "no-session", "odd"],
+)
+async def test_refresh_outcomes(world: World, outcome: Any,
+                                check: Callable[[AccountSnapshot], bool]) -> None:
+    old = due_session()
+    new = dataclasses.replace(due_session(generation=1), last_refresh_at=NOW,
+                              tokens=dataclasses.replace(old.tokens, expires_at=NOW + 3600))
+    await signed_in(world, old)
+    with_refresh(world, lambda did: new if outcome == "new" else outcome)
+    seen: list[tuple[AccountSnapshot, ...]] = []
+    world.accounts.subscribe(seen.append)
+    await world.accounts.refresh_pass()
+    assert world.calls == [old.did]
+    snap = world.accounts.snapshot(old.did)
+    assert snap is not None and check(snap), snap
+    assert seen and seen[-1] == world.accounts.snapshots()
+
+
+async def test_offline_accounts_wait_for_their_retry_time(world: World) -> None:
+    await signed_in(world, due_session())
+    with_refresh(world, lambda did: TransientRefreshError("down", retry_after=400))
+    await world.accounts.refresh_pass()
+    await world.accounts.refresh_pass()
+    assert len(world.calls) == 1  # backing off
+    world.now[0] = NOW + 401
+    await world.accounts.refresh_pass()
+    assert len(world.calls) == 2
+
+
+async def test_one_slow_server_delays_no_other_account(world: World) -> None:
+    slow_release = asyncio.Event()
+    a, b = due_session(), due_session(DID_B)
+    await signed_in(world, a, b)
+
+    async def slow() -> Session:
+        await slow_release.wait()
+        return a
+
+    fresh_b = dataclasses.replace(b, tokens=dataclasses.replace(b.tokens, expires_at=NOW + 3600))
+    with_refresh(world, lambda did: slow() if did == a.did else fresh_b)
+    refreshed: list[str] = []
+    world.accounts.subscribe(lambda snaps: refreshed.extend(
+        s.did for s in snaps if s.access_expires_at == NOW + 3600))
+    task = asyncio.ensure_future(world.accounts.refresh_pass())
+    for _ in range(50):
+        await asyncio.sleep(0)
+        if DID_B in refreshed:
+            break
+    assert DID_B in refreshed and not task.done()  # B was stored while A still waits
+    slow_release.set()
+    await task
+
+
+async def test_snapshot_json_has_the_documented_keys(world: World) -> None:
+    session = dataclasses.replace(due_session(), session_started_at=1000.0)
+    await signed_in(world, session)
+    data = world.accounts.snapshots()[0].as_json()
+    assert {"did", "handle", "issuer", "pds", "active", "state", "reason", "scope",
+            "signed_in_at", "access_expires_at", "session_ends_at", "seconds_left"} <= set(data)
+    assert data["active"] is True and data["state"] == "healthy" and data["reason"] is None
+    assert data["signed_in_at"] == "1970-01-01T00:16:40Z"
+    assert isinstance(data["seconds_left"], float) and data["seconds_left"] > 0
+    json.dumps(data)  # plain JSON types only
+
+
+async def test_find_by_handle_did_or_active(world: World) -> None:
+    a = due_session()
+    b = dataclasses.replace(due_session(DID_B), handle="bob.test")
+    await signed_in(world, a, b)
+    assert world.accounts.find("@Bob.Test").did == DID_B
+    assert world.accounts.find(a.did).did == a.did
+    assert world.accounts.find(None).did == world.accounts.active_did
+    with pytest.raises(AccountNotFoundError):
+        world.accounts.find("carol.test")
+
+
+async def test_active_account_is_remembered_for_the_next_process(world: World,
+                                                                tmp_path: Path) -> None:
+    a = due_session()
+    await signed_in(world, a, due_session(DID_B))
+    assert world.accounts.active_did == DID_B  # the first stored
+    world.accounts.set_active(a.did)
+    again = Accounts(world.client, world.accounts.signin, data_dir=tmp_path)
+    await again.load()
+    assert again.active_did == a.did
+    assert (tmp_path / "accounts.json").stat().st_mode & 0o077 == 0
+
+
+async def test_accounts_follow_what_another_process_stored(world: World) -> None:
+    a = due_session()
+    await signed_in(world, a)
+    with_refresh(world, lambda did: a)
+    world.now[0] = 0.0  # nothing due
+    # Another process signs in B and signs out A.
+    await world.client.sessions.put(due_session(DID_B))
+    await world.client.sessions.delete(a.did)
+    await world.accounts.refresh_pass()
+    assert [s.did for s in world.accounts.snapshots()] == [DID_B]
+    assert world.accounts.active_did == DID_B

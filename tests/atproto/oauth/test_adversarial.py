@@ -1,0 +1,401 @@
+"""Malicious and broken servers: each misbehaviour yields its typed error and stores nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from desktop_app.atproto import (
+    AtprotoError,
+    DidResolutionError,
+    HandleMismatchError,
+    HandleNotFoundError,
+    InsecureUrlError,
+    InvalidIdentifierError,
+    NetworkError,
+    NoPdsError,
+    ResponseTooLargeError,
+)
+from desktop_app.atproto.oauth import (
+    AuthorizationError,
+    CallbackError,
+    DPoPError,
+    InvalidCallbackError,
+    IssuerMismatchError,
+    MemorySessionStore,
+    MemoryStateStore,
+    MetadataError,
+    OAuthClient,
+    ParRejectedError,
+    Session,
+    SessionEndedError,
+    SessionEndReason,
+    SilentSignOnRefusedError,
+    StorageError,
+    TokenResponseError,
+    TransientRefreshError,
+    UnknownStateError,
+)
+from tests.support.atproto_world import DID, HANDLE, OTHER_DID, REDIRECT, World, fake_world
+from tests.support.http_server import Reply, json_reply, text_reply
+
+
+async def stored_nothing(client: OAuthClient) -> bool:
+    sessions = client.sessions
+    states = client.states
+    assert isinstance(sessions, MemorySessionStore) and isinstance(states, MemoryStateStore)
+    return await sessions.list_dids() == [] and len(states) == 0
+
+
+async def sign_in(world: World, client: OAuthClient, **callback: str) -> None:
+    start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+    await client.complete_sign_in(world.callback(start.state, **callback))
+
+
+async def test_baseline_world_signs_in() -> None:
+    """The fake is well-behaved by default, so every failure below is caused by its one change."""
+    async with fake_world() as (world, client):
+        await sign_in(world, client)
+        assert await client.sessions.list_dids() == [DID]
+        assert world.server.count("/oauth/revoke") == 0
+
+
+Breaker = Callable[[World], None]
+
+
+def _set(attr: str, key: str, value: object) -> Breaker:
+    def apply(world: World) -> None:
+        target = getattr(world, attr)
+        if value is None:
+            target.pop(key, None)
+        else:
+            target[key] = value
+
+    return apply
+
+
+# Failures before the browser is opened: start_sign_in raises and nothing is stored.
+START_CASES: list[tuple[str, Breaker, type[Exception]]] = [
+    ("issuer mismatch", _set("as_meta", "issuer", "http://127.0.0.1:1"), MetadataError),
+    ("two authorization servers",
+     lambda w: w.prm.update(authorization_servers=[w.url, "http://127.0.0.1:2"]), MetadataError),
+    ("no authorization server", _set("prm", "authorization_servers", []), MetadataError),
+    ("protected resource mismatch", _set("prm", "resource", "http://127.0.0.1:3"),
+     MetadataError),
+    ("PAR not required", _set("as_meta", "require_pushed_authorization_requests", False),
+     MetadataError),
+    ("no iss parameter support",
+     _set("as_meta", "authorization_response_iss_parameter_supported", None), MetadataError),
+    ("no S256", _set("as_meta", "code_challenge_methods_supported", ["plain"]), MetadataError),
+    ("no ES256 DPoP", _set("as_meta", "dpop_signing_alg_values_supported", ["RS256"]),
+     MetadataError),
+    ("no public clients", _set("as_meta", "token_endpoint_auth_methods_supported",
+                               ["private_key_jwt"]), MetadataError),
+    ("no atproto scope", _set("as_meta", "scopes_supported", ["openid"]), MetadataError),
+    ("token endpoint off-loopback http",
+     _set("as_meta", "token_endpoint", "http://evil.example.com/token"), MetadataError),
+    ("DID document does not claim the handle",
+     _set("did_doc", "alsoKnownAs", ["at://mallory.test"]), HandleMismatchError),
+    ("DID document for another DID", _set("did_doc", "id", OTHER_DID), DidResolutionError),
+    ("DID document without PDS", _set("did_doc", "service", []), NoPdsError),
+    ("missing DPoP-Nonce from the AS", lambda w: setattr(w, "send_nonce", False), DPoPError),
+    ("use_dpop_nonce forever", lambda w: setattr(w, "nonce_always_stale", True), DPoPError),
+]
+
+
+@pytest.mark.parametrize(("name", "breaker", "error"), START_CASES, ids=[c[0] for c in START_CASES])
+async def test_start_failures(name: str, breaker: Breaker, error: type[Exception]) -> None:
+    async with fake_world() as (world, client):
+        breaker(world)
+        with pytest.raises(error) as info:
+            await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        assert isinstance(info.value, AtprotoError) and info.value.message
+        assert await stored_nothing(client)
+
+
+ROUTE_CASES: list[tuple[str, str, str, Reply, type[Exception]]] = [
+    ("oversized metadata", "GET", "/.well-known/oauth-authorization-server",
+     json_reply({"issuer": "x", "pad": "a" * 200_000}), ResponseTooLargeError),
+    ("slow metadata", "GET", "/.well-known/oauth-authorization-server",
+     Reply(200, b"{}", {"content-type": "application/json"}, delay=5.0), NetworkError),
+    ("metadata is HTML", "GET", "/.well-known/oauth-authorization-server",
+     text_reply("<html>", content_type="text/html"), MetadataError),
+    ("PAR without request_uri", "POST", "/oauth/par",
+     json_reply({"expires_in": 60}, 201, headers={"DPoP-Nonce": "n"}), AuthorizationError),
+    ("PAR refused", "POST", "/oauth/par",
+     json_reply({"error": "invalid_request", "error_description": "nope"}, 400,
+                headers={"DPoP-Nonce": "n"}), ParRejectedError),
+    ("unknown handle", "GET", "/xrpc/com.atproto.identity.resolveHandle",
+     json_reply({"error": "InvalidRequest", "message": "Unable to resolve handle"}, 400),
+     HandleNotFoundError),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "reply", "error"), ROUTE_CASES, ids=[c[0] for c in ROUTE_CASES]
+)
+async def test_route_failures(
+    name: str, method: str, path: str, reply: Reply, error: type[Exception]
+) -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        world.server.route(method, path, reply)
+        with pytest.raises(error):
+            await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        assert await stored_nothing(client)
+
+
+# Failures after the browser came back: complete_sign_in raises, nothing is stored, the pending
+# sign-in is consumed, and tokens the server did issue are revoked.
+TOKEN_CASES: list[tuple[str, Breaker, type[Exception], bool]] = [
+    ("sub of another DID", _set("token", "sub", OTHER_DID), TokenResponseError, True),
+    ("sub not a DID", _set("token", "sub", "alice.test"), TokenResponseError, True),
+    ("missing atproto scope", _set("token", "scope", "transition:generic"),
+     TokenResponseError, True),
+    ("requested scope not granted", _set("token", "scope", "atproto"), TokenResponseError, True),
+    ("token_type Bearer", _set("token", "token_type", "Bearer"), TokenResponseError, True),
+    ("negative expires_in", _set("token", "expires_in", -1), TokenResponseError, True),
+    ("no access token", _set("token", "access_token", None), TokenResponseError, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "breaker", "error", "revokes"), TOKEN_CASES, ids=[c[0] for c in TOKEN_CASES]
+)
+async def test_token_failures(
+    name: str, breaker: Breaker, error: type[Exception], revokes: bool
+) -> None:
+    async with fake_world() as (world, client):
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        breaker(world)
+        with pytest.raises(error):
+            await client.complete_sign_in(world.callback(start.state))
+        assert await stored_nothing(client)
+        assert (world.server.count("/oauth/revoke") > 0) == revokes
+
+
+async def test_token_endpoint_not_json() -> None:
+    async with fake_world() as (world, client):
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        world.server.route("POST", "/oauth/token",
+                           text_reply("oops", 200, headers={"DPoP-Nonce": "n"}))
+        with pytest.raises(TokenResponseError):
+            await client.complete_sign_in(world.callback(start.state))
+        assert await stored_nothing(client)
+
+
+async def test_token_response_without_dpop_nonce() -> None:
+    async with fake_world() as (world, client):
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        world.send_nonce = False
+        with pytest.raises(DPoPError):
+            await client.complete_sign_in(world.callback(start.state))
+        assert await stored_nothing(client)
+
+
+CALLBACK_CASES: list[tuple[str, dict[str, str], type[Exception]]] = [
+    ("wrong iss", {"iss": "http://127.0.0.1:1"}, IssuerMismatchError),
+    ("missing iss", {"iss": ""}, IssuerMismatchError),
+    ("denied", {"error": "access_denied", "code": ""}, CallbackError),
+    ("no code", {"code": ""}, InvalidCallbackError),
+]
+
+
+@pytest.mark.parametrize(("name", "extra", "error"), CALLBACK_CASES,
+                         ids=[c[0] for c in CALLBACK_CASES])
+async def test_callback_failures(name: str, extra: dict[str, str], error: type[Exception]) -> None:
+    async with fake_world() as (world, client):
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        with pytest.raises(error) as info:
+            await client.complete_sign_in(world.callback(start.state, **extra))
+        if isinstance(info.value, CallbackError):
+            assert info.value.error == "access_denied" and info.value.state == start.state
+        assert await stored_nothing(client)
+        assert world.server.count("/oauth/token") == 0
+
+
+async def test_unknown_and_reused_state() -> None:
+    async with fake_world() as (world, client):
+        with pytest.raises(UnknownStateError):
+            await client.complete_sign_in(world.callback("never-issued"))
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        await client.complete_sign_in(world.callback(start.state))
+        await client.sessions.delete(DID)
+        with pytest.raises(UnknownStateError):
+            await client.complete_sign_in(world.callback(start.state))
+        assert await stored_nothing(client)
+        assert world.server.count("/oauth/token") == 1
+
+
+async def test_callback_to_another_redirect_uri() -> None:
+    async with fake_world() as (world, client):
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        url = world.callback(start.state).replace("/callback", "/elsewhere")
+        with pytest.raises(InvalidCallbackError):
+            await client.complete_sign_in(url)
+        assert await stored_nothing(client)
+
+
+async def test_http_without_dev_setting_sends_nothing() -> None:
+    async with fake_world(insecure_loopback=False) as (world, client):
+        with pytest.raises(InsecureUrlError):
+            await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        assert world.server.count() == 0
+        assert await stored_nothing(client)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["alice", "-alice.test", "alice..test", "did:plc:UPPER", "did:foo", "@", "alice.test/x",
+     "did:plc:" + "a" * 24 + "x", "a" * 300 + ".test", "ftp://pds.example.com"],
+)
+async def test_malformed_identifiers_send_nothing(text: str) -> None:
+    async with fake_world() as (world, client):
+        with pytest.raises(InvalidIdentifierError):
+            await client.start_sign_in(text, redirect_uri=REDIRECT)
+        assert world.server.count() == 0
+        assert await stored_nothing(client)
+
+
+async def test_prompt_none_refusal_is_distinct() -> None:
+    async with fake_world() as (world, client):
+        world.server.route("POST", "/oauth/par", json_reply(
+            {"error": "invalid_request",
+             "error_description": "Public clients are not allowed to use silent-sign-on"},
+            400, headers={"DPoP-Nonce": "n"}))
+        with pytest.raises(SilentSignOnRefusedError) as info:
+            await client.start_sign_in(HANDLE, redirect_uri=REDIRECT, prompt="none")
+        assert "silent-sign-on" in info.value.description
+        assert await stored_nothing(client)
+
+
+async def test_unregistered_redirect_uri_is_refused_locally() -> None:
+    async with fake_world() as (world, client):
+        with pytest.raises(AuthorizationError):
+            await client.start_sign_in(HANDLE, redirect_uri="http://127.0.0.1:7/other")
+        assert world.server.count("/oauth/par") == 0
+
+
+# --- refresh and sign-out against a misbehaving server ------------------------------------------
+
+
+async def signed_in(world: World, client: OAuthClient) -> None:
+    await sign_in(world, client)
+    assert await client.sessions.list_dids() == [DID]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        json_reply({"error": "server_error"}, 503, headers={"DPoP-Nonce": "n"}),
+        json_reply({"error": "slow_down"}, 429, headers={"DPoP-Nonce": "n", "Retry-After": "7"}),
+        Reply(200, b"{}", {"content-type": "application/json"}, delay=5.0),
+        text_reply("<html>bad gateway</html>", 502, content_type="text/html"),
+    ],
+    ids=["503", "429", "timeout", "502 html"],
+)
+async def test_transient_refresh_failures_keep_the_session(reply: Reply) -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        await signed_in(world, client)
+        world.server.route("POST", "/oauth/token", reply)
+        with pytest.raises(TransientRefreshError) as info:
+            await client.refresh(DID, force=True)
+        if reply.status == 429:
+            assert info.value.retry_after == 7.0
+        assert await client.sessions.list_dids() == [DID]
+
+
+@pytest.mark.parametrize(
+    ("description", "reason"),
+    [
+        ("Session expired", SessionEndReason.EXPIRED),
+        ("Refresh token expired", SessionEndReason.REFRESH_EXPIRED),
+        ("Refresh token replayed", SessionEndReason.REPLAYED),
+        ("Invalid refresh token", SessionEndReason.REVOKED),
+        ("Something new", SessionEndReason.UNKNOWN),
+    ],
+)
+async def test_invalid_grant_ends_the_session(description: str, reason: SessionEndReason) -> None:
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.server.route("POST", "/oauth/token", json_reply(
+            {"error": "invalid_grant", "error_description": description}, 400,
+            headers={"DPoP-Nonce": "n"}))
+        with pytest.raises(SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is reason
+        assert info.value.message
+        assert await client.sessions.list_dids() == []
+
+
+async def test_refresh_when_the_did_moved_to_another_issuer() -> None:
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.prm["authorization_servers"] = ["http://127.0.0.1:9"]
+        with pytest.raises(SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is SessionEndReason.IDENTITY_CHANGED
+        assert world.server.count("/oauth/token") == 1  # only the sign-in's
+        assert await client.sessions.list_dids() == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("sub", OTHER_DID), ("token_type", "Bearer"), ("scope", "transition:generic"),
+     ("expires_in", -3)],
+)
+async def test_unusable_refresh_response_ends_the_session_and_revokes(
+    key: str, value: object
+) -> None:
+    # The server already rotated, so the old refresh token is spent: retrying would be a replay.
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.token[key] = value
+        with pytest.raises(SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is SessionEndReason.UNKNOWN
+        assert world.server.count("/oauth/revoke") > 0
+        assert await client.sessions.list_dids() == []
+
+
+class FailingPutStore(MemorySessionStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fail = False
+
+    async def put(self, session: Session) -> None:
+        if self.fail:
+            raise StorageError("keychain locked")
+        await super().put(session)
+
+
+async def test_refresh_that_cannot_be_stored_is_revoked() -> None:
+    async with fake_world() as (world, client):
+        store = FailingPutStore()
+        client.keeper.sessions = store
+        await signed_in(world, client)
+        store.fail = True
+        world.server.clear()
+        with pytest.raises(StorageError):
+            await client.refresh(DID, force=True)
+        revoked = {r.form()["token"] for r in world.server.requests_to("/oauth/revoke")}
+        assert revoked == {world.token["access_token"], world.token["refresh_token"]}
+
+
+async def test_sign_out_deletes_locally_even_when_revocation_fails() -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        await signed_in(world, client)
+        world.server.route("POST", "/oauth/revoke", Reply(200, delay=5.0))
+        assert await client.sign_out(DID) is False
+        assert await client.sessions.list_dids() == []
+
+
+async def test_sign_in_that_cannot_be_stored_is_revoked() -> None:
+    async with fake_world() as (world, client):
+        store = FailingPutStore()
+        store.fail = True
+        client.keeper.sessions = store
+        with pytest.raises(StorageError):
+            await sign_in(world, client)
+        assert world.server.count("/oauth/revoke") == 2
+        assert await store.list_dids() == []

@@ -1,0 +1,184 @@
+"""The command line on the application layer, against the reference PDS + AppView: login,
+accounts, post, timeline, renew, logout; and the CLI posting while the app refreshes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.app import Accounts, SignIn, SignInFlows, make_core, make_oauth_client
+from desktop_app.atproto.oauth import SessionEndedError
+from desktop_app.platform import KeyringSessionStore, KeyringStateStore
+from desktop_app.settings import Settings
+from tests.fixtures import PdsFactory
+from tests.support.harness import Account, PdsNetwork
+from tests.support.oauth import browser_command
+from tests.support.secret_service import SecretService
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli_env(net: PdsNetwork, profile: Path, service: SecretService, account: Account,
+            driver_log: Path) -> dict[str, str]:
+    profile.mkdir(parents=True, exist_ok=True)
+    return {
+        **os.environ, **service.env, "PYTHONPATH": str(ROOT),
+        "DESKTOP_APP_HOME": str(profile), "DESKTOP_APP_PLC_URL": net.plc_url,
+        "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
+        "BROWSER": browser_command(profile), "DRIVER_LOG": str(driver_log),
+        "DRIVER_USERNAME": account.handle, "DRIVER_PASSWORD": account.password,
+    }
+
+
+def cli(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, env=env, timeout=timeout, cwd=ROOT)
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def one_sentence(result: subprocess.CompletedProcess[str]) -> str:
+    """A failure: non-zero, exactly one `desktop-app:` line on stderr, no traceback."""
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = [x for x in result.stderr.splitlines() if x.startswith("desktop-app:")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.fullnetwork
+def test_login_accounts_post_timeline_renew_logout(
+    full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path
+) -> None:
+    net = full_network
+    env = cli_env(net, tmp_path / "profile", secret_service, net.alice, tmp_path / "driver.log")
+    assert json.loads(ok(cli(env, "accounts", "--json"))) == []
+    assert "desktop-app login" in ok(cli(env, "accounts"))
+
+    login = ok(cli(env, "login", "alice.test", "--timeout", "60"))
+    assert f"({net.alice.did})" in login
+    accounts = json.loads(ok(cli(env, "accounts", "--json")))
+    assert len(accounts) == 1
+    me = accounts[0]
+    assert me["did"] == net.alice.did and me["handle"] == "alice.test"
+    assert me["active"] is True and me["state"] == "healthy" and me["reason"] is None
+    assert me["issuer"] == net.issuer and me["pds"] == net.pds_url
+    assert "atproto" in me["scope"].split()
+    assert me["seconds_left"] > 13 * 86400
+    for key in ("signed_in_at", "access_expires_at", "session_ends_at"):
+        assert me[key].endswith("Z") and "T" in me[key]
+    assert "@alice.test" in ok(cli(env, "accounts"))
+
+    text = f"cli {time.time_ns()} hello @bob.test #cli https://example.com/x 🦋"
+    draft = json.loads(ok(cli(env, "post", text, "--lang", "en", "--dry-run")))
+    assert draft["$type"] == "app.bsky.feed.post" and draft["text"] == text
+    kinds = {f["features"][0]["$type"].rsplit("#", 1)[1] for f in draft["facets"]}
+    assert kinds == {"mention", "tag", "link"}
+    mention = next(f for f in draft["facets"] if "mention" in f["features"][0]["$type"])
+    assert mention["features"][0]["did"] == net.bob.did
+    start = text.encode().index(b"@bob.test")
+    assert mention["index"] == {"byteStart": start, "byteEnd": start + len("@bob.test")}
+
+    posted = json.loads(ok(cli(env, "post", text, "--lang", "en", "--json")))
+    assert posted["uri"].startswith(f"at://{net.alice.did}/app.bsky.feed.post/")
+    assert posted["cid"]
+    reply = json.loads(ok(cli(env, "post", f"reply to {posted['uri']}", "--reply-to",
+                              posted["uri"], "--json")))
+
+    deadline = time.monotonic() + 60
+    while True:
+        items = json.loads(ok(cli(env, "timeline", "--limit", "10", "--json")))
+        by_uri = {i["uri"]: i for i in items}
+        if posted["uri"] in by_uri and reply["uri"] in by_uri:
+            break
+        assert time.monotonic() < deadline, "the AppView never showed the posts"
+        time.sleep(0.5)
+    assert by_uri[posted["uri"]]["text"] == text
+    assert by_uri[posted["uri"]]["author"] == {"did": net.alice.did, "handle": "alice.test",
+                                                "display_name": ""}
+    assert by_uri[posted["uri"]]["reply_to"] is None
+    assert by_uri[reply["uri"]]["reply_to"] == posted["uri"]
+    assert by_uri[posted["uri"]]["cid"] == posted["cid"]
+    # The dry run wrote nothing: only the real post carries the text.
+    assert sum(1 for i in items if i["text"] == text) == 1
+    assert "alice.test" in ok(cli(env, "timeline", "--limit", "3"))
+
+    renewed = ok(cli(env, "renew", "alice.test"))
+    assert "Renewed @alice.test" in renewed
+    assert json.loads(ok(cli(env, "accounts", "--json")))[0]["state"] == "healthy"
+
+    assert "Signed out @alice.test" in ok(cli(env, "logout", "@alice.test"))
+    assert json.loads(ok(cli(env, "accounts", "--json"))) == []
+    assert "No account is signed in" in one_sentence(cli(env, "timeline"))
+
+
+def test_cli_failures_are_one_sentence_and_store_nothing(
+    pds: PdsNetwork, secret_service: SecretService, tmp_path: Path
+) -> None:
+    env = cli_env(pds, tmp_path / "profile", secret_service, pds.alice, tmp_path / "d.log")
+    assert "No account is signed in" in one_sentence(cli(env, "post", "hello"))
+    assert "not signed in" in one_sentence(cli(env, "logout", "carol.test"))
+    picture = tmp_path / "notes.png"
+    picture.write_bytes(b"not a png at all")
+    assert "notes.png" in one_sentence(cli(env, "post", "x", "--image", str(picture)))
+    assert one_sentence(cli(env, "post", "x", "--image", str(tmp_path / "missing.jpg")))
+    usage = cli(env, "timeline", "--limit", "0")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    assert not (tmp_path / "profile" / "data" / "sessions.json").exists()
+
+
+async def test_cli_posts_while_the_app_refreshes_the_same_account(
+    pds_factory: PdsFactory, secret_service: SecretService, tmp_path: Path
+) -> None:
+    """Refresh tokens are single-use: the window's background refresh and the CLI's calls
+    share the profile's lock files, so neither ever replays a spent token."""
+    net = pds_factory(access_token_lifetime=2)
+    profile = tmp_path / "profile"
+    env = cli_env(net, profile, secret_service, net.alice, tmp_path / "driver.log")
+    ok(await asyncio.to_thread(cli, env, "login", "alice.test", "--timeout", "60"))
+    settings = Settings.load({"DESKTOP_APP_HOME": str(profile),
+                              "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
+                              "DESKTOP_APP_PLC_URL": net.plc_url,
+                              "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url})
+    core = make_core(settings)
+    client = make_oauth_client(settings, core,
+                               sessions=KeyringSessionStore(settings.paths.data),
+                               states=KeyringStateStore(settings.paths.data))
+    accounts = Accounts(client, SignIn(client, SignInFlows(client.config)),
+                        data_dir=settings.paths.data)
+    token_calls = 0
+
+    async def count(request: object) -> None:
+        nonlocal token_calls
+        token_calls += getattr(getattr(request, "url", None), "path", "") == "/oauth/token"
+
+    core.http.event_hooks["request"].append(count)
+    try:
+        await accounts.load()
+        accounts.start(0.2)  # the window's background refresh, much faster than usual
+        posts = []
+        for n in range(6):
+            result = await asyncio.to_thread(cli, env, "post", f"while refreshing {n}", "--json")
+            posts.append(json.loads(ok(result))["uri"])
+            await asyncio.sleep(0.7)
+        assert len(set(posts)) == 6
+        assert token_calls >= 2  # the app did refresh in between
+        snap = accounts.snapshot(net.alice.did)
+        assert snap is not None and snap.state == "healthy", snap
+        try:
+            await client.refresh(net.alice.did, force=True)
+        except SessionEndedError as exc:  # a replay would have ended the session
+            raise AssertionError(f"the session was ended: {exc.reason}") from exc
+    finally:
+        await accounts.aclose()
+        await core.aclose()

@@ -1,0 +1,128 @@
+"""Single instance: hand-off to a running primary, foreign URLs, stale sockets, fresh process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
+SCHEME = "org.desktopapp.app"
+
+
+def app_env(home: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "DESKTOP_APP_HOME": str(home),
+            "DESKTOP_APP_CLIENT_ID": CLIENT_ID, "QT_QPA_PLATFORM": "offscreen"}
+
+
+@pytest.fixture
+def primary(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    home = tmp_path / "profile"
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests/qt/primary_stub.py"), str(home / "data"),
+         CLIENT_ID],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=app_env(home),
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert first.startswith("listening"), first + (proc.stderr.read() if proc.stderr else "")
+    yield proc
+    if proc.poll() is None:
+        proc.terminate()
+        proc.wait(10)
+
+
+def launch(home: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                            text=True, env=app_env(home), timeout=60, cwd=ROOT)
+    return result, time.monotonic() - started
+
+
+def read_url(proc: subprocess.Popen[str]) -> str:
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    assert line.startswith("url "), line
+    return line[4:]
+
+
+def test_second_instance_forwards_and_exits(primary: subprocess.Popen[str],
+                                            tmp_path: Path) -> None:
+    url = f"{SCHEME}:/callback?state=s1&code=c1&iss=http%3A%2F%2Flocalhost"
+    result, elapsed = launch(tmp_path / "profile", url)
+    assert result.returncode == 0, result.stderr
+    assert read_url(primary) == url
+    # Python start-up dominates; the hand-off itself is milliseconds.
+    assert elapsed < 5, elapsed
+
+
+def test_foreign_url_is_rejected_and_not_logged(primary: subprocess.Popen[str],
+                                                tmp_path: Path) -> None:
+    result, _ = launch(tmp_path / "profile", "com.evil.app:/callback?code=SECRETCODE&state=x")
+    assert result.returncode != 0
+    primary.terminate()
+    _, err = primary.communicate(timeout=10)
+    assert "ignored a URL" in err
+    assert "SECRETCODE" not in err
+
+
+def test_stale_socket_is_replaced(tmp_path: Path) -> None:
+    home = tmp_path / "profile"
+    stub = [sys.executable, str(ROOT / "tests/qt/primary_stub.py"), str(home / "data"),
+            CLIENT_ID]
+    first = subprocess.Popen(stub, stdout=subprocess.PIPE, text=True, env=app_env(home))
+    assert first.stdout is not None and first.stdout.readline().startswith("listening")
+    first.send_signal(signal.SIGKILL)  # leaves its socket file behind
+    first.wait(10)
+    second = subprocess.Popen(stub, stdout=subprocess.PIPE, text=True, env=app_env(home))
+    try:
+        assert second.stdout is not None
+        assert second.stdout.readline().startswith("listening")
+        url = f"{SCHEME}:/callback?state=s2&code=c2&iss=x"
+        result, _ = launch(home, url)
+        assert result.returncode == 0, result.stderr
+        assert read_url(second) == url
+    finally:
+        second.terminate()
+        second.wait(10)
+
+
+def test_two_primaries_cannot_coexist(primary: subprocess.Popen[str], tmp_path: Path) -> None:
+    home = tmp_path / "profile"
+    other = subprocess.run(
+        [sys.executable, str(ROOT / "tests/qt/primary_stub.py"), str(home / "data"),
+         CLIENT_ID], capture_output=True, text=True, env=app_env(home), timeout=30,
+    )
+    assert other.returncode == 3 and "not-primary" in other.stdout
+
+
+def test_no_primary_and_no_pending_sign_in(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without a keychain the fresh process refuses plainly (the keychain case is in e2e).
+    env_home = tmp_path / "profile"
+    result, _ = launch(env_home, f"{SCHEME}:/callback?state=unknown&code=c&iss=x")
+    assert result.returncode != 0
+    lines = [x for x in result.stderr.splitlines() if x.startswith("desktop-app:")]
+    assert len(lines) == 1
+
+
+def test_file_open_events_are_routed(qtbot: object) -> None:
+    from PySide6.QtCore import QCoreApplication, QObject, QUrl
+    from PySide6.QtGui import QFileOpenEvent
+
+    from desktop_app.qt import FileOpenFilter
+
+    received: list[str] = []
+    target = QObject()
+    event_filter = FileOpenFilter(lambda url: bool(received.append(url) or True))  # type: ignore[func-returns-value]
+    target.installEventFilter(event_filter)
+    url = f"{SCHEME}:/callback?state=s&code=c"
+    QCoreApplication.sendEvent(target, QFileOpenEvent(QUrl(url)))
+    assert received == [url]

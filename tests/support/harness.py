@@ -1,0 +1,461 @@
+"""Starts and stops the reference atproto PDS (tests/e2e/pds/launcher.mjs) on loopback for tests."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+LAUNCHER = REPO_ROOT / "tests" / "e2e" / "pds" / "launcher.mjs"
+ENSURE_NODE = REPO_ROOT / "scripts" / "ensure-node.sh"
+
+ENV_NODE = "DESKTOP_APP_TEST_NODE"
+ENV_PDS_MODULES = "DESKTOP_APP_TEST_PDS_MODULES"
+ENV_CLIENT_MODULES = "DESKTOP_APP_TEST_OAUTH_CLIENT_MODULES"
+# Launcher stderr is dropped unless this is set (dev-env is chatty when logging is on).
+ENV_VERBOSE = "DESKTOP_APP_TEST_PDS_VERBOSE"
+
+
+class HarnessUnavailableError(RuntimeError):
+    """Node >= 22 or the harness's node_modules can't be provided on this machine."""
+
+
+class HarnessStartError(RuntimeError):
+    """The launcher did not report ready."""
+
+
+@dataclass(frozen=True)
+class NodeTooling:
+    node: Path
+    pds_modules: Path
+    oauth_client_modules: Path | None
+
+
+@dataclass(frozen=True)
+class Account:
+    handle: str
+    did: str
+    password: str
+    email: str
+
+
+@dataclass(frozen=True)
+class AccountSpec:
+    handle: str
+    email: str
+    password: str
+
+
+DEFAULT_ACCOUNTS = (
+    AccountSpec("alice.test", "alice@example.com", "alice-pass"),
+    AccountSpec("bob.test", "bob@example.com", "bob-pass"),
+)
+
+
+@dataclass(frozen=True)
+class PdsKnobs:
+    """TEST-ONLY server knobs; docs/harness.md says what each one patches. Times in seconds."""
+
+    accounts: Sequence[AccountSpec] = DEFAULT_ACCOUNTS
+    trusted_clients: Sequence[str] = ()
+    # https client_id -> loopback URL the launcher fetches the metadata document from.
+    client_metadata_map: Mapping[str, str] = field(default_factory=dict)
+    access_token_lifetime: float | None = None
+    authentication_max_age: float | None = None
+    session_lifetime: float | None = None
+    refresh_lifetime: float | None = None
+    dpop_nonce_rotation: float | None = None
+    disable_dpop_nonce: bool = False
+
+    def to_config(self) -> dict[str, Any]:
+        config: dict[str, Any] = {
+            "accounts": [
+                {"handle": a.handle, "email": a.email, "password": a.password}
+                for a in self.accounts
+            ],
+            "trustedClients": list(self.trusted_clients),
+            "clientMetadataMap": dict(self.client_metadata_map),
+            "disableDpopNonce": self.disable_dpop_nonce,
+        }
+        optional = {
+            "accessTokenLifetime": self.access_token_lifetime,
+            "authenticationMaxAge": self.authentication_max_age,
+            "sessionLifetime": self.session_lifetime,
+            "refreshLifetime": self.refresh_lifetime,
+            "dpopNonceRotation": self.dpop_nonce_rotation,
+        }
+        config.update({k: v for k, v in optional.items() if v is not None})
+        return config
+
+
+@dataclass
+class PdsNetwork:
+    """A running launcher; `stop()` ends it and removes its private TMPDIR."""
+
+    issuer: str
+    pds_url: str
+    plc_url: str
+    accounts: list[Account]
+    network: Literal["pds", "full"]
+    appview_url: str | None
+    knobs: PdsKnobs
+    process: subprocess.Popen[bytes]
+    tmpdir: Path
+    _stderr_file: Any = None
+
+    def account(self, handle: str) -> Account:
+        for acc in self.accounts:
+            if acc.handle == handle:
+                return acc
+        raise KeyError(handle)
+
+    @property
+    def alice(self) -> Account:
+        return self.accounts[0]
+
+    @property
+    def bob(self) -> Account:
+        return self.accounts[1]
+
+    def stop(self, timeout: float = 10.0) -> None:
+        _stop_process(self.process, timeout)
+        if self._stderr_file is not None:
+            self._stderr_file.close()
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
+        _RUNNING.discard(self)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+_RUNNING: set[PdsNetwork] = set()
+_tooling_lock = threading.Lock()
+_tooling_cache: NodeTooling | HarnessUnavailableError | None = None
+
+
+@atexit.register
+def _stop_all() -> None:
+    # Fixture teardown normally does this; atexit covers an interrupted session.
+    for net in list(_RUNNING):
+        net.stop(timeout=5)
+
+
+def _stop_process(proc: subprocess.Popen[Any], timeout: float) -> None:
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(5)
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+
+
+def _node_major(node: Path) -> int:
+    try:
+        out = subprocess.run(
+            [str(node), "-p", "process.versions.node.split('.')[0]"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+        return int(out.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return 0
+
+
+def _tooling_from_env() -> NodeTooling | None:
+    node = os.environ.get(ENV_NODE)
+    modules = os.environ.get(ENV_PDS_MODULES)
+    client = os.environ.get(ENV_CLIENT_MODULES)
+    if not node or not modules or not client:
+        return None
+    tooling = NodeTooling(Path(node), Path(modules), Path(client))
+    if not (tooling.pds_modules / "@atproto" / "dev-env").is_dir():
+        return None
+    if not (Path(client) / "@atproto" / "oauth-client-node").is_dir():
+        return None
+    return tooling if _node_major(tooling.node) >= 22 else None
+
+
+def find_node_tooling() -> NodeTooling:
+    """Node >= 22 and node_modules: from the env vars, else by running scripts/ensure-node.sh."""
+    global _tooling_cache
+    with _tooling_lock:
+        if isinstance(_tooling_cache, NodeTooling):
+            return _tooling_cache
+        if isinstance(_tooling_cache, HarnessUnavailableError):
+            raise _tooling_cache
+        tooling = _tooling_from_env()
+        if tooling is None:
+            try:
+                proc = subprocess.run(
+                    ["bash", str(ENSURE_NODE), "--json"],
+                    capture_output=True,
+                    text=True,
+                    timeout=900,
+                    check=False,
+                )
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                _tooling_cache = HarnessUnavailableError(f"ensure-node.sh: {exc}")
+                raise _tooling_cache from exc
+            if proc.returncode != 0:
+                tail = proc.stderr.strip().splitlines()[-15:]
+                _tooling_cache = HarnessUnavailableError(
+                    "scripts/ensure-node.sh failed:\n" + "\n".join(tail)
+                )
+                raise _tooling_cache
+            data = json.loads(proc.stdout.strip().splitlines()[-1])
+            tooling = NodeTooling(
+                Path(data["node"]), Path(data["pdsModules"]), Path(data["oauthClientModules"])
+            )
+        _tooling_cache = tooling
+        return tooling
+
+
+def node_env(tooling: NodeTooling, tmpdir: Path | None = None) -> dict[str, str]:
+    """Environment for a Node child: Node 22 first on PATH, harness locations, private TMPDIR."""
+    env = dict(os.environ)
+    env["PATH"] = f"{tooling.node.parent}{os.pathsep}{env.get('PATH', '')}"
+    env[ENV_NODE] = str(tooling.node)
+    env[ENV_PDS_MODULES] = str(tooling.pds_modules)
+    if tooling.oauth_client_modules is not None:
+        env[ENV_CLIENT_MODULES] = str(tooling.oauth_client_modules)
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
+    # Node caches compiled modules there: loading the PDS is most of the start-up time.
+    env.setdefault("NODE_COMPILE_CACHE", str(tooling.pds_modules.parent / ".compile-cache"))
+    env.setdefault("LOG_ENABLED", "false")
+    env.setdefault("NODE_ENV", "test")
+    return env
+
+
+def start_network(
+    knobs: PdsKnobs | None = None,
+    *,
+    tooling: NodeTooling | None = None,
+    full: FullNetworkBackends | None = None,
+    timeout: float = 90.0,
+) -> PdsNetwork:
+    """Start a launcher; `full` (PostgreSQL + Redis URLs) selects the network with the AppView.
+
+    The launcher picks free ports by binding port 0 and releasing it, so another process can
+    take one in between; such a start is retried (twice at most).
+    """
+    for attempt in range(3):
+        try:
+            return _start_once(knobs, tooling=tooling, full=full, timeout=timeout)
+        except HarnessStartError as exc:
+            if "EADDRINUSE" not in str(exc) or attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _start_once(
+    knobs: PdsKnobs | None,
+    *,
+    tooling: NodeTooling | None,
+    full: FullNetworkBackends | None,
+    timeout: float,
+) -> PdsNetwork:
+    knobs = knobs or PdsKnobs()
+    tooling = tooling or find_node_tooling()
+    tmpdir = Path(tempfile.mkdtemp(prefix="desktop-app-pds-"))
+    config = knobs.to_config()
+    if full is not None:
+        config.update(
+            network="full",
+            dbPostgresUrl=full.postgres_url,
+            redisHost=full.redis_host,
+            dbPostgresSchema="harness",
+        )
+    config_path = tmpdir / "launcher-config.json"
+    config_path.write_text(json.dumps(config))
+    stderr_file: Any = None if os.environ.get(ENV_VERBOSE) else (tmpdir / "launcher.log").open("wb")
+    proc = subprocess.Popen(
+        [str(tooling.node), str(LAUNCHER), str(config_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr_file,
+        env=node_env(tooling, tmpdir),
+        cwd=str(tmpdir),
+        start_new_session=True,
+    )
+    try:
+        line = _read_ready_line(proc, timeout)
+    except BaseException:
+        _stop_process(proc, 5)
+        log = _tail(tmpdir / "launcher.log")
+        if stderr_file is not None:
+            stderr_file.close()
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        if log:
+            raise HarnessStartError(f"launcher failed; log tail:\n{log}") from None
+        raise
+    ready = json.loads(line)
+    net = PdsNetwork(
+        issuer=ready["issuer"],
+        pds_url=ready["pdsUrl"],
+        plc_url=ready["plcUrl"],
+        accounts=[
+            Account(a["handle"], a["did"], a["password"], a["email"]) for a in ready["accounts"]
+        ],
+        network=ready["network"],
+        appview_url=ready.get("appviewUrl"),
+        knobs=knobs,
+        process=proc,
+        tmpdir=tmpdir,
+        _stderr_file=stderr_file,
+    )
+    _RUNNING.add(net)
+    return net
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def _read_ready_line(proc: subprocess.Popen[bytes], timeout: float) -> str:
+    assert proc.stdout is not None
+    deadline = time.monotonic() + timeout
+    buf = b""
+    fd = proc.stdout.fileno()
+    while b"\n" not in buf:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise HarnessStartError(f"launcher not ready within {timeout:.0f}s")
+        ready, _, _ = select.select([fd], [], [], min(remaining, 0.5))
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise HarnessStartError(f"launcher exited (code {proc.wait(5)}) before ready")
+            buf += chunk
+        elif proc.poll() is not None:
+            raise HarnessStartError(f"launcher exited (code {proc.returncode}) before ready")
+    return buf.split(b"\n", 1)[0].decode()
+
+
+@contextlib.contextmanager
+def running_network(
+    knobs: PdsKnobs | None = None, *, tooling: NodeTooling | None = None
+) -> Iterator[PdsNetwork]:
+    net = start_network(knobs, tooling=tooling)
+    try:
+        yield net
+    finally:
+        net.stop()
+
+
+@dataclass(frozen=True)
+class FullNetworkBackends:
+    postgres_url: str
+    redis_host: str
+
+
+@contextlib.contextmanager
+def running_full_network(
+    knobs: PdsKnobs | None = None, *, tooling: NodeTooling | None = None
+) -> Iterator[PdsNetwork]:
+    """PostgreSQL + Redis (private, loopback) + the launcher in full (AppView) mode."""
+    from tests.support.fullnet import running_postgres, running_redis
+
+    tooling = tooling or find_node_tooling()
+    with running_postgres() as pg, running_redis() as redis:
+        net = start_network(
+            knobs,
+            tooling=tooling,
+            full=FullNetworkBackends(pg.url, redis.host),
+            timeout=180,
+        )
+        try:
+            yield net
+        finally:
+            net.stop()
+
+
+REFERENCE_CLIENT = REPO_ROOT / "benchmarks" / "oauth-client-node" / "signin.mjs"
+BROWSER_DRIVER = REPO_ROOT / "tests" / "support" / "browser_driver.py"
+
+
+def run_reference_client(
+    net: PdsNetwork,
+    account: Account,
+    *,
+    action: Literal["approve", "reject"] = "approve",
+    refresh: bool = True,
+    refresh_delay: float = 0.0,
+    driver_env: Mapping[str, str] | None = None,
+    browser: Sequence[str] | None = None,
+    xrpc: Sequence[str] = (),
+    tooling: NodeTooling | None = None,
+    timeout: float = 120.0,
+) -> dict[str, Any]:
+    """Sign in with @atproto/oauth-client-node (the reference client) through the browser driver.
+
+    `browser` replaces the driver command (the URL is appended), e.g. tests/support/chromium.py.
+    `xrpc` lists "nsid?query" GETs made with the session after sign-in (and refresh).
+    Returns the script's JSON report: ok, did, error, callback, tokens and the requests it made
+    (`signIn`/`refresh`/`xrpc`: total, counts by "METHOD host/path", requests with status and
+    whether the response carried DPoP-Nonce).
+    """
+    import sys
+
+    tooling = tooling or find_node_tooling()
+    if tooling.oauth_client_modules is None:
+        raise HarnessUnavailableError(f"{ENV_CLIENT_MODULES} is not set")
+    config = {
+        "handle": account.handle,
+        "plcUrl": net.plc_url,
+        "handleResolver": net.pds_url,
+        "browser": list(browser) if browser else [sys.executable, str(BROWSER_DRIVER)],
+        "browserEnv": {
+            "DRIVER_USERNAME": account.handle,
+            "DRIVER_PASSWORD": account.password,
+            "DRIVER_ACTION": action,
+            **(driver_env or {}),
+        },
+        "refresh": refresh,
+        "refreshDelayMs": int(refresh_delay * 1000),
+        "xrpc": list(xrpc),
+    }
+    env = node_env(tooling)
+    env["SIGNIN_CONFIG"] = json.dumps(config)
+    proc = subprocess.run(
+        [str(tooling.node), str(REFERENCE_CLIENT)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"signin.mjs failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    report: dict[str, Any] = json.loads(lines[-1])
+    report["stderr"] = proc.stderr
+    return report
