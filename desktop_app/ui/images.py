@@ -89,6 +89,13 @@ class ImageCache(QObject):
             return
         self.loaded.emit(url)
 
+    def cancel(self, url: str, size: QSize) -> None:
+        """Stop loading `url` at `size` (its view went away); a download other sizes share
+        goes on."""
+        key = (url, size.width(), size.height())
+        if self._images.loading(key):
+            self._images.start(key, lambda: self._decode(key)).cancel()
+
     @property
     def busy(self) -> bool:
         """Whether a fetch or decode is still in flight."""

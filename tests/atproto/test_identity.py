@@ -710,3 +710,16 @@ async def test_cancelled_waiter_does_not_cancel_shared_lookup(world: World) -> N
     with pytest.raises(asyncio.CancelledError):
         await first
     assert world.server.count(f"/{ALICE}") == 1
+
+
+async def test_cancelling_the_first_caller_cancels_no_other(world: World) -> None:
+    world.publish(ALICE, json_reply(did_doc(ALICE, "alice.test"), delay=0.3))
+    resolver = world.resolver()
+    first = asyncio.ensure_future(resolver.resolve_did(ALICE))
+    await asyncio.sleep(0.05)  # the first caller started the lookup
+    second = asyncio.ensure_future(resolver.resolve_did(ALICE))
+    await asyncio.sleep(0.05)
+    first.cancel()
+    assert (await second).did == ALICE
+    assert first.cancelled()
+    assert world.server.count(f"/{ALICE}") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import pytest
@@ -399,3 +400,18 @@ async def test_sign_in_that_cannot_be_stored_is_revoked() -> None:
             await sign_in(world, client)
         assert world.server.count("/oauth/revoke") == 2
         assert await store.list_dids() == []
+
+
+async def test_cancelling_the_first_discovery_caller_cancels_no_other() -> None:
+    """The measured bug: the first caller's cancellation reached every other waiter."""
+    async with fake_world() as (world, client):
+        world.server.route("GET", "/.well-known/oauth-authorization-server",
+                           lambda r: json_reply(world.as_meta, delay=0.3))
+        first = asyncio.ensure_future(client.discovery.metadata(world.url))
+        await asyncio.sleep(0.05)
+        second = asyncio.ensure_future(client.discovery.metadata(world.url))
+        await asyncio.sleep(0.05)
+        first.cancel()
+        assert (await second).issuer == world.url
+        assert first.cancelled()
+        assert world.server.count("/.well-known/oauth-authorization-server") == 1

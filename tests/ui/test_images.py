@@ -1,0 +1,51 @@
+"""The image cache: one download per URL, decoded per size, callers cancelled on their own."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QSize
+
+from desktop_app.ui.images import ImageCache
+from tests.support.images import png
+
+URL = "https://cdn.example/img/a.png"
+
+
+async def until(predicate: object, timeout: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():  # type: ignore[operator]
+        assert loop.time() < deadline, "condition not reached"
+        await asyncio.sleep(0.01)
+
+
+async def test_two_sizes_share_one_download_and_one_cancel_leaves_the_other() -> None:
+    release = asyncio.Event()
+    fetched: list[str] = []
+
+    async def fetch(url: str) -> bytes:
+        fetched.append(url)
+        await release.wait()
+        return png(40, 30)
+
+    cache = ImageCache(fetch)
+    loaded: list[str] = []
+    cache.loaded.connect(loaded.append)
+    try:
+        assert cache.image(URL, QSize(20, 15)) is None
+        assert cache.image(URL, QSize(40, 30)) is None
+        await until(lambda: len(fetched) == 1)
+        # The small view went away: its decode is cancelled, the download it shares is not.
+        cache.cancel(URL, QSize(20, 15))
+        release.set()
+        await until(lambda: cache.image(URL, QSize(40, 30)) is not None)
+        assert fetched == [URL] and loaded
+        image = cache.image(URL, QSize(40, 30))
+        assert image is not None and image.width() == 40
+        # The cancelled size is not marked failed: asking again loads it from the kept bytes.
+        assert cache.image(URL, QSize(20, 15)) is None
+        await until(lambda: cache.image(URL, QSize(20, 15)) is not None)
+        assert fetched == [URL]
+    finally:
+        await cache.aclose()
