@@ -13,6 +13,16 @@ POST = "app.bsky.feed.post"
 LIKE = "app.bsky.feed.like"
 REPOST = "app.bsky.feed.repost"
 FOLLOW = "app.bsky.graph.follow"
+BLOCK = "app.bsky.graph.block"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A moderation label on an account or record (`com.atproto.label.defs#label`)."""
+
+    src: str  # who applied it (a labeler's DID, or the author's for a self-label)
+    val: str
+    neg: bool = False  # a negation: withdraws an earlier label with the same value
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +36,18 @@ class StrongRef:
 
 @dataclass(frozen=True, slots=True)
 class Author:
+    """An account as posts and lists show it, with how the viewer relates to it."""
+
     did: str
     handle: str
     display_name: str = ""
     avatar: str | None = None
+    labels: tuple[Label, ...] = ()
+    muted: bool = False
+    blocking: str | None = None  # the viewer's block record URI
+    blocked_by: bool = False
+    following: str | None = None  # the viewer's follow record URI
+    followed_by: str | None = None  # their follow of the viewer
 
     @property
     def name(self) -> str:
@@ -86,6 +104,7 @@ class PostView:
     # From the record: the thread this post replies into, so a reply to it keeps the root.
     reply_root: StrongRef | None = None
     reply_parent: StrongRef | None = None
+    labels: tuple[Label, ...] = ()
 
     @property
     def ref(self) -> StrongRef:
@@ -112,15 +131,68 @@ class FeedPage:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    did: str
-    handle: str
-    display_name: str = ""
+    """A profile page's account: the author view plus banner, bio and counts."""
+
+    author: Author
     description: str = ""
-    avatar: str | None = None
+    banner: str | None = None
     followers_count: int = 0
     follows_count: int = 0
     posts_count: int = 0
-    viewer_following: str | None = None
+
+    @property
+    def did(self) -> str:
+        return self.author.did
+
+    @property
+    def handle(self) -> str:
+        return self.author.handle
+
+    @property
+    def viewer_following(self) -> str | None:
+        return self.author.following
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPage:
+    actors: tuple[Author, ...]
+    cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """One notification; `post` is the reply, mention or quote itself when there is one."""
+
+    uri: str
+    cid: str
+    author: Author
+    reason: str  # like, repost, follow, mention, reply, quote, …
+    reason_subject: str | None  # the viewer's post a like/repost/reply/quote is about
+    is_read: bool
+    indexed_at: str
+    text: str = ""
+    labels: tuple[Label, ...] = ()
+    post: PostView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationPage:
+    items: tuple[Notification, ...]
+    cursor: str | None
+    seen_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What `app.bsky.actor.getPreferences` says about moderation: adult content, and the
+    visibility chosen per label value (global, not per labeler)."""
+
+    adult_content: bool = False
+    labels: tuple[tuple[str, str], ...] = ()  # (label value, ignore|show|warn|hide)
+    labelers: tuple[str, ...] = ()  # DIDs of labelers the account subscribes to
+
+    def visibility(self, label: str) -> str | None:
+        return next((v for name, v in self.labels if name == label), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +204,11 @@ class ThreadNode:
     parent: ThreadNode | None = None
     replies: tuple[ThreadNode, ...] = field(default=())
     unavailable: str = ""
+
+    @property
+    def more_replies(self) -> bool:
+        """Replies exist that this response did not include (below its depth)."""
+        return self.post is not None and self.post.reply_count > 0 and not self.replies
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +227,32 @@ class BlobRef:
 # field raises ResponseFormatError naming the path, so a broken server is a clear error.
 
 
+def parse_labels(value: Any) -> tuple[Label, ...]:
+    """Labels of a view; malformed entries are dropped (a broken labeler hides nothing)."""
+    if not isinstance(value, list):
+        return ()
+    out = []
+    for item in value:
+        if isinstance(item, Mapping) and isinstance(item.get("src"), str) \
+                and isinstance(item.get("val"), str):
+            out.append(Label(item["src"], item["val"], item.get("neg") is True))
+    return tuple(out)
+
+
 def parse_author(value: Any, path: str) -> Author:
     data = Fields(value, path)
+    viewer = data.opt_obj("viewer")
     return Author(
         did=data.string("did"),
         handle=data.string("handle"),
         display_name=data.lenient_string("displayName") or "",
         avatar=data.lenient_string("avatar"),
+        labels=parse_labels(data.get("labels")),
+        muted=viewer is not None and viewer.get("muted") is True,
+        blocking=viewer.lenient_string("blocking") if viewer else None,
+        blocked_by=viewer is not None and viewer.get("blockedBy") is True,
+        following=viewer.lenient_string("following") if viewer else None,
+        followed_by=viewer.lenient_string("followedBy") if viewer else None,
     )
 
 
@@ -302,6 +398,7 @@ def parse_post(value: Any, path: str = "post") -> PostView:
         quote=quote,
         reply_root=reply_root,
         reply_parent=reply_parent,
+        labels=parse_labels(data.get("labels")),
     )
 
 
@@ -328,18 +425,62 @@ def parse_feed(value: Any) -> FeedPage:
 
 def parse_profile(value: Any) -> Profile:
     data = Fields(value, "profile")
-    viewer = data.opt_obj("viewer")
     return Profile(
-        did=data.string("did"),
-        handle=data.string("handle"),
-        display_name=data.lenient_string("displayName") or "",
+        author=parse_author(value, "profile"),
         description=data.lenient_string("description") or "",
-        avatar=data.lenient_string("avatar"),
+        banner=data.lenient_string("banner"),
         followers_count=data.count("followersCount"),
         follows_count=data.count("followsCount"),
         posts_count=data.count("postsCount"),
-        viewer_following=viewer.lenient_string("following") if viewer else None,
     )
+
+
+def parse_actors(value: Any, key: str = "actors") -> ActorPage:
+    data = Fields(value, "response")
+    actors = tuple(parse_author(a, f"{key}[{i}]")
+                   for i, a in enumerate(data.array(key, required=True)))
+    return ActorPage(actors, data.lenient_string("cursor") or None)
+
+
+def parse_notifications(value: Any) -> NotificationPage:
+    data = Fields(value, "response")
+    items = []
+    for i in range(len(data.array("notifications", required=True))):
+        item = data.item("notifications", i)
+        record = item.opt_obj("record")
+        items.append(Notification(
+            uri=item.string("uri"),
+            cid=item.string("cid"),
+            author=parse_author(item.get("author"), f"{item.path}.author"),
+            reason=item.string("reason"),
+            reason_subject=item.lenient_string("reasonSubject"),
+            is_read=item.get("isRead") is True,
+            indexed_at=item.string("indexedAt"),
+            text=(record.lenient_string("text") or "") if record else "",
+            labels=parse_labels(item.get("labels")),
+        ))
+    return NotificationPage(tuple(items), data.lenient_string("cursor") or None,
+                            data.lenient_string("seenAt"))
+
+
+def parse_preferences(value: Any) -> Preferences:
+    """The moderation-relevant preferences; unknown preference types are ignored."""
+    adult, labels, labelers = False, [], []
+    for pref in Fields(value, "response").array("preferences", required=True):
+        if not isinstance(pref, Mapping):
+            continue
+        kind = pref.get("$type")
+        if kind == "app.bsky.actor.defs#adultContentPref":
+            adult = pref.get("enabled") is True
+        elif kind == "app.bsky.actor.defs#contentLabelPref" and pref.get("labelerDid") is None:
+            label, visibility = pref.get("label"), pref.get("visibility")
+            if isinstance(label, str) and visibility in {"ignore", "show", "warn", "hide"}:
+                labels.append((label, str(visibility)))
+        elif kind == "app.bsky.actor.defs#labelersPref":
+            for item in pref.get("labelers") or []:
+                if isinstance(item, Mapping) and isinstance(item.get("did"), str):
+                    labelers.append(item["did"])
+    return Preferences(adult, tuple(labels), tuple(labelers))
 
 
 _THREAD_UNAVAILABLE = {

@@ -66,11 +66,11 @@ class ScriptedAgent:
     async def unlike(self, uri: str) -> None:
         await self.gate.wait()
 
-    async def create_post(self, text: str, **kwargs: Any) -> StrongRef:
+    async def publish(self, draft: NewPost) -> StrongRef:
         await asyncio.sleep(0.01)
         if self.fail is not None:
             raise self.fail
-        new = post(1000, text=text)
+        new = post(1000, text=draft.text)
         self.posts.insert(0, new)
         return new.ref
 

@@ -155,13 +155,13 @@ async def test_timeline_compose_like_in_the_window(
                 raise NetworkError("test: provider down")
 
             window.composer.text_edit.setPlainText("draft that must survive")
-            original = timeline.agent.create_post
-            timeline.agent.create_post = offline  # type: ignore[method-assign, assignment]
+            original = timeline.agent.publish
+            timeline.agent.publish = offline  # type: ignore[method-assign, assignment]
             qtbot.mouseClick(window.composer.post_button, Qt.MouseButton.LeftButton)
             await until(lambda: not window.composer.error_label.isHidden())
             assert window.composer.text_edit.toPlainText() == "draft that must survive"
             assert "could not be reached" in window.composer.error_label.text()
-            timeline.agent.create_post = original  # type: ignore[method-assign]
+            timeline.agent.publish = original  # type: ignore[method-assign]
         finally:
             await controller.aclose()
             await window.images.aclose()
