@@ -6,26 +6,36 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from ..atproto import Fields, ResponseFormatError, syntax
 from ._errors import InvalidPostError, XrpcError
 from ._media import MAX_IMAGES, ImageUpload, image_problem
 from ._models import (
+    BLOCK,
     FOLLOW,
     LIKE,
     POST,
     REPOST,
+    ActorPage,
+    Author,
     BlobRef,
+    FeedItem,
     FeedPage,
+    NotificationPage,
     PostView,
+    Preferences,
     Profile,
     StrongRef,
     ThreadNode,
+    parse_actors,
     parse_blob,
     parse_feed,
+    parse_notifications,
     parse_post,
+    parse_preferences,
     parse_profile,
     parse_strong_ref,
     parse_thread,
@@ -38,6 +48,11 @@ log = logging.getLogger(__name__)
 MAX_POST_BYTES = 3000  # app.bsky.feed.post text maxLength; graphemes (300) are the UI's count
 MAX_POST_GRAPHEMES = 300
 MAX_LANGS = 3
+
+SearchSort = Literal["latest", "top"]
+# Notification reasons whose subject is a post of someone else's, shown with the post itself.
+POST_REASONS = frozenset({"reply", "mention", "quote"})
+MAX_QUERY_LENGTH = 500
 
 AuthorFeedFilter = Literal[
     "posts_with_replies", "posts_no_replies", "posts_with_media", "posts_and_author_threads"
@@ -69,6 +84,28 @@ class NewPost:
     langs: tuple[str, ...] = ()
     reply_to: PostView | None = None
     facets: tuple[Facet, ...] | None = None  # None: detected from the text
+    quote: StrongRef | None = None  # the post this one quotes (a record embed)
+
+
+def parse_post_link(link: str) -> str:
+    """An at:// post URI from what a person pastes: an at:// URI (DID or handle) or a
+    bsky.app post link. The authority may still be a handle (see `Agent.resolve_post_uri`)."""
+    text = link.strip()
+    parts: list[str] = []
+    if text.startswith("at://"):
+        parts = text[len("at://"):].split("/")
+    else:
+        split = urlsplit(text)
+        segments = split.path.strip("/").split("/")
+        if split.scheme == "https" and split.hostname in {"bsky.app", "staging.bsky.app"} \
+                and len(segments) == 4 and segments[0] == "profile" and segments[2] == "post":
+            parts = [segments[1], POST, segments[3]]
+    if len(parts) != 3 or parts[1] != POST or not parts[2] or not (
+            syntax.is_valid_did(parts[0]) or syntax.is_valid_handle(parts[0].lower())):
+        raise InvalidPostError(f"not a post link: {text[:80]!r}",
+                               message="That is not a link to a post (at://… or "
+                                       "https://bsky.app/profile/…/post/…).")
+    return f"at://{parts[0]}/{POST}/{parts[2]}"
 
 
 def now_iso(clock: Callable[[], float] = time.time) -> str:
@@ -117,6 +154,79 @@ class Agent:
         if not posts:
             raise XrpcError(404, "NotFound", f"{uri[:120]} was not found")
         return parse_post(posts[0], "posts[0]")
+
+    async def resolve_post_uri(self, uri: str) -> str:
+        """The post URI with its authority as a DID (a handle is resolved)."""
+        authority = uri[len("at://"):].split("/", 1)[0]
+        if syntax.is_valid_did(authority):
+            return uri
+        did = await self.resolve_handle(authority)
+        if did is None:
+            raise InvalidPostError(f"unknown handle {authority[:80]!r}",
+                                   message=f"No account has the handle {authority[:80]}.")
+        return uri.replace(authority, did, 1)
+
+    async def posts(self, uris: Sequence[str]) -> list[PostView]:
+        """Several posts by URI, 25 per request, in the order the server returns them."""
+        out: list[PostView] = []
+        for start in range(0, len(uris), 25):
+            chunk = list(uris[start:start + 25])
+            data = await self._query("app.bsky.feed.getPosts", {"uris": chunk})
+            found = Fields(data, "response").array("posts", required=True)
+            out.extend(parse_post(item, f"posts[{i}]") for i, item in enumerate(found))
+        return out
+
+    async def actor_likes(self, actor: str, *, cursor: str | None = None,
+                          limit: int = 50) -> FeedPage:
+        """Posts `actor` liked (the server allows it for the viewer's own account only)."""
+        data = await self._query("app.bsky.feed.getActorLikes", {
+            "actor": _actor(actor), "limit": _limit(limit), "cursor": cursor})
+        return parse_feed(data)
+
+    async def search_posts(self, query: str, *, sort: SearchSort = "latest",
+                           cursor: str | None = None, limit: int = 25) -> FeedPage:
+        data = await self._query("app.bsky.feed.searchPosts", {
+            "q": _query_text(query), "sort": sort, "limit": _limit(limit), "cursor": cursor})
+        fields = Fields(data, "response")
+        items = tuple(FeedItem(parse_post(item, f"posts[{i}]"))
+                      for i, item in enumerate(fields.array("posts", required=True)))
+        return FeedPage(items, fields.lenient_string("cursor") or None)
+
+    async def search_actors(self, query: str, *, cursor: str | None = None,
+                            limit: int = 25) -> ActorPage:
+        return parse_actors(await self._query("app.bsky.actor.searchActors", {
+            "q": _query_text(query), "limit": _limit(limit), "cursor": cursor}))
+
+    async def typeahead(self, query: str, *, limit: int = 8) -> tuple[Author, ...]:
+        """Accounts whose handle or name starts with `query`, for completing a mention."""
+        if not query.strip():
+            return ()
+        page = parse_actors(await self._query("app.bsky.actor.searchActorsTypeahead", {
+            "q": _query_text(query), "limit": _limit(limit)}))
+        return page.actors
+
+    async def preferences(self) -> Preferences:
+        return parse_preferences(await self._query("app.bsky.actor.getPreferences", {}))
+
+    async def notifications(self, *, cursor: str | None = None,
+                            limit: int = 50) -> NotificationPage:
+        """A page of notifications; replies, mentions and quotes come with their post."""
+        page = parse_notifications(await self._query(
+            "app.bsky.notification.listNotifications", {"limit": _limit(limit),
+                                                        "cursor": cursor}))
+        wanted = [n.uri for n in page.items if n.reason in POST_REASONS]
+        found = {post.uri: post for post in await self.posts(wanted)} if wanted else {}
+        items = tuple(replace(n, post=found.get(n.uri)) for n in page.items)
+        return replace(page, items=items)
+
+    async def unread_count(self) -> int:
+        data = await self._query("app.bsky.notification.getUnreadCount", {})
+        return Fields(data, "response").count("count")
+
+    async def update_seen(self, seen_at: str | None = None) -> None:
+        """Mark notifications up to `seen_at` (now by default) as read."""
+        await self.xrpc.procedure("app.bsky.notification.updateSeen",
+                                  body={"seenAt": seen_at or now_iso(self._clock)})
 
     async def profile(self, actor: str) -> Profile:
         return parse_profile(await self._query("app.bsky.actor.getProfile",
@@ -167,7 +277,8 @@ class Agent:
         facets = await self._facets(post)
         blobs = [BlobRef("", image.mime_type, len(image.data)) for image in post.images]
         record = self._post_record(post, facets, blobs)
-        for entry in record.get("embed", {}).get("images", []):
+        embed = record.get("embed", {})
+        for entry in embed.get("media", embed).get("images", []):
             entry["image"]["ref"] = None
         return record
 
@@ -188,6 +299,7 @@ class Agent:
             parent = post.reply_to.ref
             record["reply"] = {"root": (post.reply_to.reply_root or parent).record(),
                                "parent": parent.record()}
+        media: dict[str, Any] | None = None
         if post.images:
             entries = []
             for image, blob in zip(post.images, blobs, strict=True):
@@ -196,7 +308,13 @@ class Agent:
                     entry["aspectRatio"] = {"width": image.aspect_ratio[0],
                                             "height": image.aspect_ratio[1]}
                 entries.append(entry)
-            record["embed"] = {"$type": "app.bsky.embed.images", "images": entries}
+            media = {"$type": "app.bsky.embed.images", "images": entries}
+        if post.quote is not None:
+            quote = {"$type": "app.bsky.embed.record", "record": post.quote.record()}
+            record["embed"] = quote if media is None else {
+                "$type": "app.bsky.embed.recordWithMedia", "record": quote, "media": media}
+        elif media is not None:
+            record["embed"] = media
         return record
 
     async def delete_post(self, uri: str) -> None:
@@ -221,6 +339,22 @@ class Agent:
 
     async def unfollow(self, follow_uri: str) -> None:
         await self._delete_record(follow_uri, FOLLOW)
+
+    async def block(self, did: str) -> str:
+        """Block an account; returns the block record's URI (needed to unblock)."""
+        return await self._link(BLOCK, syntax.ensure_did(did, supported_only=False))
+
+    async def unblock(self, block_uri: str) -> None:
+        await self._delete_record(block_uri, BLOCK)
+
+    async def mute(self, did: str) -> None:
+        """Mute an account (private: kept by the AppView, not in the repository)."""
+        await self.xrpc.procedure("app.bsky.graph.muteActor",
+                                  body={"actor": syntax.ensure_did(did, supported_only=False)})
+
+    async def unmute(self, did: str) -> None:
+        await self.xrpc.procedure("app.bsky.graph.unmuteActor",
+                                  body={"actor": syntax.ensure_did(did, supported_only=False)})
 
     async def upload_blob(self, data: bytes, mime_type: str) -> BlobRef:
         problem = image_problem(data, mime_type)
@@ -280,6 +414,14 @@ def _limit(limit: int) -> int:
     if not 1 <= limit <= 100:
         raise InvalidPostError(f"limit {limit}", message="Page size must be 1 to 100.")
     return limit
+
+
+def _query_text(query: str) -> str:
+    query = query.strip()
+    if not query or len(query) > MAX_QUERY_LENGTH:
+        raise InvalidPostError(f"query of {len(query)} characters",
+                               message="Type something to search for (up to 500 characters).")
+    return query
 
 
 def _actor(actor: str) -> str:

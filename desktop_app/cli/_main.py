@@ -20,7 +20,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"desktop-app {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
     sub = parser.add_subparsers(dest="command")
+    _session_commands(sub)
+    _content_commands(sub)
+    _setup_commands(sub)
+    return parser
 
+
+def _session_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     resolve = sub.add_parser("resolve", help="show and check the identity chain of an account")
     resolve.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
     resolve.add_argument("--json", action="store_true", help="print one JSON object")
@@ -37,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     renew = sub.add_parser("renew", help="renew an account's session (may open the browser)")
     renew.add_argument("account", help="handle or DID")
 
+
+def _content_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     timeline = sub.add_parser("timeline", help="print the home timeline")
     timeline.add_argument("--account", help="handle or DID (default: the active account)")
     timeline.add_argument("--limit", type=_limit, default=20, help="posts to show (1-1000)")
@@ -56,6 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print the record that would be written; write nothing")
     post.add_argument("--json", action="store_true", help="print the new post's uri and cid")
 
+    notes = sub.add_parser("notifications", help="print your notifications")
+    notes.add_argument("--account", help="handle or DID (default: the active account)")
+    notes.add_argument("--limit", type=_limit, default=30, help="how many (1-1000)")
+    notes.add_argument("--json", action="store_true", help="print a JSON list")
+    notes.add_argument("--mark-read", action="store_true",
+                       help="mark them read afterwards (as opening the list in the window does)")
+
+    thread = sub.add_parser("thread", help="print a post's thread in reading order")
+    thread.add_argument("link", metavar="AT-URI", help="at:// URI or bsky.app link of a post")
+    thread.add_argument("--account", help="handle or DID (default: the active account)")
+    thread.add_argument("--json", action="store_true",
+                        help="print a JSON list (depth 0: the post, <0: ancestors, >0: replies)")
+
+
+def _setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("register-scheme", help="register the app for its sign-in URI scheme")
     sub.add_parser("unregister-scheme", help="undo register-scheme")
     doctor = sub.add_parser("doctor", help="check keychain, scheme registration and paths")
@@ -65,7 +88,6 @@ def build_parser() -> argparse.ArgumentParser:
     meta.add_argument("--client-id", help="https URL where the document is hosted "
                       "(default: the configured one, or the one this package was built with)")
     meta.add_argument("--client-name", default="Desktop App")
-    return parser
 
 
 def _limit(text: str) -> int:
@@ -127,7 +149,7 @@ def _main(args_list: list[str]) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    from . import _feed, _sessions, _setup
+    from . import _feed, _reading, _sessions, _setup
 
     command = args.command
     if command == "doctor":
@@ -143,6 +165,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _sessions.logout(settings, args.account)
     if command == "renew":
         return _sessions.renew(settings, args.account)
+    if command == "notifications":
+        return _reading.notifications(settings, account=args.account, limit=args.limit,
+                                      as_json=args.json, mark_read=args.mark_read)
+    if command == "thread":
+        return _reading.thread(settings, args.link, account=args.account, as_json=args.json)
     if command == "timeline":
         return _feed.timeline(settings, account=args.account, limit=args.limit,
                               as_json=args.json)

@@ -9,20 +9,31 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from desktop_app.app import Accounts, SignIn, SignInFlows, make_core, make_oauth_client
+from desktop_app.app import (
+    Accounts,
+    SignIn,
+    SignInFlows,
+    agent_for,
+    make_core,
+    make_oauth_client,
+)
 from desktop_app.atproto.oauth import SessionEndedError
+from desktop_app.bsky import Agent, PostView, XrpcError
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
 from tests.fixtures import PdsFactory
 from tests.support.harness import Account, PdsNetwork
-from tests.support.oauth import browser_command
+from tests.support.oauth import browser_command, oauth_client, sign_in
 from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 
 
 def cli_env(net: PdsNetwork, profile: Path, service: SecretService, account: Account,
@@ -182,3 +193,66 @@ async def test_cli_posts_while_the_app_refreshes_the_same_account(
     finally:
         await accounts.aclose()
         await core.aclose()
+
+
+@pytest.mark.fullnetwork
+async def test_notifications_and_thread_from_the_command_line(
+    full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path
+) -> None:
+    net = full_network
+    env = cli_env(net, tmp_path / "profile", secret_service, net.alice, tmp_path / "driver.log")
+    ok(await asyncio.to_thread(cli, env, "login", "alice.test", "--timeout", "60"))
+    # The AppView counts nothing as unread before the first "seen" (isRead when never seen).
+    ok(await asyncio.to_thread(cli, env, "notifications", "--mark-read", "--limit", "1"))
+    marker = f"thread-{time.time_ns()}"
+    root = json.loads(ok(await asyncio.to_thread(cli, env, "post", f"{marker} root", "--json")))
+    async with oauth_client(net) as (client, _):
+        bob = agent_for(client, (await sign_in(client, net.bob)).did)
+        root_view = await until(lambda: _post_or_none(bob, root["uri"]), "the root post")
+        reply = await bob.create_post(f"{marker} reply from bob", reply_to=root_view)
+        await bob.like(root_view.ref)
+        reply_view = await until(lambda: _post_or_none(bob, reply.uri), "bob's reply")
+        deeper = await bob.create_post(f"{marker} deeper", reply_to=reply_view)
+
+    async def noted() -> list[dict[str, object]] | None:
+        result = await asyncio.to_thread(cli, env, "notifications", "--json", "--limit", "50")
+        items = [n for n in json.loads(ok(result))
+                 if n["reason_subject"] == root["uri"] or n["uri"] == reply.uri]
+        return items if {n["reason"] for n in items} >= {"reply", "like"} else None
+
+    items = await until(noted, "alice's notifications")
+    by_reason = {str(n["reason"]): n for n in items}
+    assert by_reason["reply"]["author"] == "bob.test" and by_reason["reply"]["uri"] == reply.uri
+    assert by_reason["like"]["author"] == "bob.test"
+    assert by_reason["like"]["is_read"] is False
+    assert {"reason", "author", "uri", "reason_subject", "is_read", "indexed_at"} <= set(
+        by_reason["like"])
+    assert "liked your post" in ok(await asyncio.to_thread(cli, env, "notifications"))
+
+    rows = json.loads(ok(await asyncio.to_thread(cli, env, "thread", reply.uri, "--json")))
+    assert [(r["uri"], r["depth"]) for r in rows] == [
+        (root["uri"], -1), (reply.uri, 0), (deeper.uri, 1)]
+    assert rows[1]["author"] == "bob.test" and rows[1]["text"].endswith("reply from bob")
+    link = f"https://bsky.app/profile/alice.test/post/{root['uri'].rsplit('/', 1)[1]}"
+    text = ok(await asyncio.to_thread(cli, env, "thread", link))
+    assert "reply from bob" in text and "deeper" in text
+    ok(await asyncio.to_thread(cli, env, "notifications", "--mark-read", "--limit", "1"))
+    after = json.loads(ok(await asyncio.to_thread(cli, env, "notifications", "--json")))
+    assert all(n["is_read"] for n in after if n["uri"] == reply.uri)
+
+
+async def _post_or_none(agent: Agent, uri: str) -> PostView | None:
+    try:
+        return await agent.post(uri)
+    except XrpcError:
+        return None
+
+
+async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 60) -> T:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = await probe()
+        if value:
+            return value
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.3)
