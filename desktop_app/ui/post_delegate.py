@@ -1,11 +1,11 @@
-"""Paints one feed item (no widget per post) and maps clicks to links, images and buttons."""
+"""Paints one row of a post list (no widget per post) and maps clicks to what they mean."""
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -29,68 +30,35 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPalette,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..bsky import FeedItem, ImageView, PostView, segments
+from ..bsky import FeedItem, ImageView, PostView
 from .images import ImageCache
+from .post_layout import GAP, PostLayout, fonts, layout_row
+from .rows import Row, post_row
 from .timefmt import relative_time
-from .timeline_model import ITEM_ROLE
+from .timeline_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
-PAD = 10
-GAP = 6
-AVATAR = 42
-ACTION_H = 26
-ACTION_W = 72
-GRID_CELL_H = 130
-SINGLE_MAX_H = 320
-QUOTE_LINES = 4
 LAYOUT_CACHE = 400
 # Row heights are kept for this many widths: the current one, the one with or without a
 # scrollbar, and the last before a resize. A drag passes through hundreds of widths; keeping
 # them all would hold a height per row per width for the whole session.
 HEIGHT_WIDTHS = 3
-
-
-@dataclass
-class PostLayout:
-    height: int
-    avatar: QRect
-    header: QRect
-    context: QRect | None = None
-    text: QRect | None = None
-    doc: QTextDocument | None = None
-    images: list[QRect] = field(default_factory=list)
-    external: QRect | None = None
-    quote: QRect | None = None
-    quote_text: QRect | None = None
-    quote_images: list[QRect] = field(default_factory=list)
-    reply: QRect = field(default_factory=QRect)
-    repost: QRect = field(default_factory=QRect)
-    like: QRect = field(default_factory=QRect)
+COVER_COLOR = QColor(40, 40, 48)
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # "link", "image", "reply", "repost", "like", "post"
+    # link, image, reply, repost, like, quote, show, author, quoted, more, group, post
+    kind: str
     value: str = ""
 
 
-def _anchor(kind: str | None, value: str) -> str:
-    if kind == "mention":
-        return f"mention:{value}"
-    if kind == "tag":
-        return f"tag:{value}"
-    return value
-
-
 class PostDelegate(QStyledItemDelegate):
-    """Layouts are computed per (item, width) and cached: heights for every row at the last few
+    """Layouts are computed per (row, width) and cached: heights for every row at the last few
     widths (cheap ints), whole layouts (with their text documents) for the most recently used
     rows, so painting and hover hit-tests reuse what sizeHint computed."""
 
@@ -99,6 +67,13 @@ class PostDelegate(QStyledItemDelegate):
     reply_clicked = Signal(object)
     repost_clicked = Signal(object)
     like_clicked = Signal(object)
+    quote_clicked = Signal(object)  # compose a quote of this post
+    post_activated = Signal(object)  # open this post's thread
+    author_activated = Signal(str)  # open this DID's profile
+    quoted_activated = Signal(str)  # open the quoted post (its URI)
+    reveal_requested = Signal(str)  # "Show" on a covered row (its key)
+    more_requested = Signal(str)  # "more replies" (the row's key)
+    group_activated = Signal(object)  # a notification group
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None,
                  clock: Callable[[], float] = time.time) -> None:
@@ -110,33 +85,6 @@ class PostDelegate(QStyledItemDelegate):
         self._heights: OrderedDict[int, dict[str, int]] = OrderedDict()  # width -> key -> px
         self._layouts: OrderedDict[tuple[str, int], PostLayout] = OrderedDict()
         self.paint_count = 0
-
-    # --- fonts -----------------------------------------------------------------------------------
-
-    @staticmethod
-    def _fonts(base: QFont) -> tuple[QFont, QFont]:
-        bold = QFont(base)
-        bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
-        return bold, small
-
-    @staticmethod
-    def _doc(post: PostView, width: int, font: QFont, link: QColor) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(font)
-        doc.setUndoRedoEnabled(False)
-        cursor = QTextCursor(doc)
-        for part in segments(post.text, post.facets):
-            fmt = QTextCharFormat()
-            if part.kind is not None:
-                fmt.setAnchor(True)
-                fmt.setAnchorHref(_anchor(part.kind, part.value))
-                fmt.setForeground(link)
-            cursor.insertText(part.text, fmt)
-        doc.setTextWidth(width)
-        return doc
 
     def cached_heights(self) -> int:
         """How many row heights are cached (for benchmarks and tests)."""
@@ -159,123 +107,56 @@ class PostDelegate(QStyledItemDelegate):
 
     # --- layout ----------------------------------------------------------------------------------
 
-    def layout(self, item: FeedItem, width: int, font: QFont, link: QColor) -> PostLayout:
-        post = item.post
-        bold, small = self._fonts(font)
-        small_h = QFontMetrics(small).height()
-        content_x = PAD + AVATAR + PAD
-        content_w = max(40, width - content_x - PAD)
-        y = PAD
-        context = None
-        if item.reposted_by is not None or item.reply_parent_author is not None:
-            context = QRect(content_x, y, content_w, small_h)
-            y += small_h + 2
-        avatar = QRect(PAD, y, AVATAR, AVATAR)
-        header = QRect(content_x, y, content_w, QFontMetrics(bold).height())
-        y = header.bottom() + 1 + 2
-        out = PostLayout(height=0, avatar=avatar, header=header, context=context)
-        if post.text:
-            doc = self._doc(post, content_w, font, link)
-            height = int(doc.size().height() + 0.999)
-            out.text, out.doc = QRect(content_x, y, content_w, height), doc
-            y += height + GAP
-        if post.images:
-            out.images = self._image_rects(post.images, content_x, y, content_w)
-            y = max(r.bottom() for r in out.images) + 1 + GAP
-        if post.external is not None:
-            height = QFontMetrics(bold).height() + 2 * small_h + 2 * GAP
-            out.external = QRect(content_x, y, content_w, height)
-            y += height + GAP
-        if post.quote is not None:
-            fm = QFontMetrics(font)
-            line = fm.lineSpacing()
-            text_w = content_w - 2 * GAP
-            quote_text = post.quote.unavailable or post.quote.text
-            text_h = min(QUOTE_LINES * line, fm.boundingRect(
-                QRect(0, 0, text_w, 10_000), Qt.TextFlag.TextWordWrap, quote_text).height())
-            top = y
-            y += GAP + (0 if post.quote.unavailable else QFontMetrics(bold).height() + 2)
-            out.quote_text = QRect(content_x + GAP, y, text_w, max(line, text_h))
-            y = out.quote_text.bottom() + 1
-            if post.quote.images:
-                size = 56
-                out.quote_images = [QRect(content_x + GAP + i * (size + 4), y + 4, size, size)
-                                    for i in range(min(4, len(post.quote.images)))]
-                y += size + 4
-            y += GAP
-            out.quote = QRect(content_x, top, content_w, y - top)
-            y += GAP
-        out.reply = QRect(content_x, y, ACTION_W, ACTION_H)
-        out.repost = QRect(content_x + ACTION_W + GAP, y, ACTION_W, ACTION_H)
-        out.like = QRect(content_x + 2 * (ACTION_W + GAP), y, ACTION_W, ACTION_H)
-        y += ACTION_H + PAD
-        out.height = max(y, avatar.bottom() + 1 + PAD)
-        return out
-
-    @staticmethod
-    def _image_rects(images: tuple[ImageView, ...], x: int, y: int, w: int) -> list[QRect]:
-        if len(images) == 1:
-            ratio = images[0].aspect_ratio
-            height = int(w * ratio[1] / ratio[0]) if ratio else int(w * 9 / 16)
-            height = max(60, min(SINGLE_MAX_H, height))
-            return [QRect(x, y, w, height)]
-        cell_w = (w - GAP) // 2
-        rects = []
-        for i in range(min(4, len(images))):
-            row, col = divmod(i, 2)
-            rects.append(QRect(x + col * (cell_w + GAP), y + row * (GRID_CELL_H + GAP),
-                               cell_w, GRID_CELL_H))
-        return rects
+    def layout(self, row: Row | FeedItem, width: int, font: QFont, link: QColor) -> PostLayout:
+        return layout_row(row if isinstance(row, Row) else post_row(row), width, font, link)
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         if self.width_source is not None:
             return max(120, self.width_source())
         return option.rect.width() or 400
 
-    def _layout_for(self, option: QStyleOptionViewItem, item: FeedItem) -> PostLayout:
-        # Counts and viewer state change without changing the layout, so the key is the item's.
-        key = (item.key, self._width(option))
+    def _layout_for(self, option: QStyleOptionViewItem, row: Row) -> PostLayout:
+        # Counts and viewer state change without changing the layout, so the key is the row's.
+        key = (row.layout_key, self._width(option))
         found = self._layouts.get(key)
         if found is not None:
             self._layouts.move_to_end(key)
             return found
         link = option.palette.color(QPalette.ColorRole.Link)
-        found = self.layout(item, key[1], option.font, link)
+        found = layout_row(row, key[1], option.font, link)
         self._layouts[key] = found
         if len(self._layouts) > LAYOUT_CACHE:
             self._layouts.popitem(last=False)
         return found
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        item = index.data(ITEM_ROLE)
-        if not isinstance(item, FeedItem):
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, Row):
             return super().sizeHint(option, index)
         width = self._width(option)
         heights = self._heights_at(width)
-        height = heights.get(item.key)
+        height = heights.get(row.layout_key)
         if height is None:
-            height = heights[item.key] = self._layout_for(option, item).height
+            height = heights[row.layout_key] = self._layout_for(option, row).height
         return QSize(width, height)
 
     # --- painting --------------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        item = index.data(ITEM_ROLE)
-        if not isinstance(item, FeedItem):
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, Row):
             super().paint(painter, option, index)
             return
         self.paint_count += 1
         rect: QRect = option.rect
         palette: QPalette = option.palette
-        font: QFont = option.font
         widget = option.widget
         style = widget.style() if widget is not None else None
+        if row.focus:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
                                 widget)
-        lay = self._layout_for(option, item)
-        post = item.post
-        _, small = self._fonts(font)
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         if option.state & QStyle.StateFlag.State_Selected:
@@ -284,10 +165,33 @@ class PostDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(rect.topLeft())
         painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+        lay = self._layout_for(option, row)
+        if row.kind == "post" and row.item is not None:
+            self._paint_post(painter, lay, row, row.item, option, (text_color, muted))
+        elif row.kind == "group":
+            self._paint_group(painter, lay, row, option.font, palette, (text_color, muted))
+        else:
+            painter.setFont(option.font)
+            painter.setPen(palette.color(QPalette.ColorRole.Link) if row.kind == "more"
+                           else muted)
+            painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft
+                             | Qt.AlignmentFlag.AlignVCenter, row.text)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
+        painter.restore()
 
-        self._paint_context(painter, lay, item, small, muted)
+    def _paint_post(self, painter: QPainter, lay: PostLayout, row: Row, item: FeedItem,
+                    option: QStyleOptionViewItem, colors: tuple[QColor, QColor]) -> None:
+        text_color, muted = colors
+        palette: QPalette = option.palette
+        font: QFont = option.font
+        post = item.post
+        _, small = fonts(font)
+        self._paint_context(painter, lay, row, item, small, muted)
         self._paint_avatar(painter, lay.avatar, post, palette)
         self._paint_header(painter, lay, post, font, text_color, muted)
+        if lay.cover is not None:
+            self._paint_cover(painter, lay.cover, lay.show, row.decision.reason, small)
         if lay.text is not None and lay.doc is not None:
             painter.save()
             painter.translate(lay.text.topLeft())
@@ -296,28 +200,85 @@ class PostDelegate(QStyledItemDelegate):
             ctx.palette.setColor(QPalette.ColorRole.Text, text_color)
             lay.doc.documentLayout().draw(painter, ctx)
             painter.restore()
-
+        media_covered = row.covered and row.decision.blur == "media"
         for image, area in zip(post.images, lay.images, strict=False):
-            self._paint_image(painter, area, image, palette, small)
+            if media_covered:
+                self._paint_cover(painter, area, None, row.decision.reason, small)
+            else:
+                self._paint_image(painter, area, image, palette, small)
+        if media_covered and lay.show is not None:
+            self._paint_button(painter, lay.show, "Show", small)
         if post.external is not None and lay.external is not None:
             self._paint_external(painter, lay.external, post, palette, font, small)
         if post.quote is not None and lay.quote is not None:
             self._paint_quote(painter, lay, post, palette, font, small)
         self._paint_actions(painter, lay, post, palette, font)
 
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
+    @staticmethod
+    def _paint_button(painter: QPainter, area: QRect, label: str, font: QFont) -> None:
+        painter.setPen(QColor("white"))
+        painter.setBrush(QColor(255, 255, 255, 40))
+        painter.drawRoundedRect(area.adjusted(0, 0, -1, -1), 6, 6)
+        painter.setFont(font)
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_cover(self, painter: QPainter, area: QRect, show: QRect | None, reason: str,
+                     small: QFont) -> None:
+        """A moderation cover: the reason, and a "Show" button when it may be lifted."""
+        painter.save()
+        path = QPainterPath()
+        path.addRoundedRect(area.toRectF(), 8, 8)
+        painter.fillPath(path, COVER_COLOR)
+        painter.setPen(QColor(230, 230, 235))
+        painter.setFont(small)
+        text_area = area.adjusted(GAP * 2, GAP, -GAP * 2 - (show.width() + GAP if show else 0),
+                                  -GAP)
+        painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextWordWrap, f"⚠ {reason}")
+        if show is not None:
+            self._paint_button(painter, show, "Show", small)
         painter.restore()
 
+    def _paint_group(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
+                     palette: QPalette, colors: tuple[QColor, QColor]) -> None:
+        group = row.group
+        if group is None:
+            return
+        text_color, muted = colors
+        bold, small = fonts(font)
+        icon = {"like": "♥", "repost": "↻", "follow": "👤"}.get(group.reason, "•")
+        painter.setFont(bold)
+        painter.setPen(QColor("#ec4868") if group.reason == "like" else muted)
+        painter.drawText(lay.avatar, Qt.AlignmentFlag.AlignCenter, icon)
+        for author, area in zip(group.authors, lay.avatars, strict=False):
+            path = QPainterPath()
+            path.addEllipse(area.toRectF())
+            painter.save()
+            if not self._draw_clipped(painter, area, path, author.avatar):
+                painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
+            painter.restore()
+        painter.setFont(bold if not group.is_read else font)
+        painter.setPen(text_color)
+        painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(painter.font()).elidedText(
+                             group.summary(), Qt.TextElideMode.ElideRight, lay.header.width()))
+        if lay.text is not None:
+            painter.setFont(small)
+            painter.setPen(muted)
+            painter.drawText(lay.text, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                             row.text)
+
     @staticmethod
-    def _paint_context(painter: QPainter, lay: PostLayout, item: FeedItem, small: QFont,
-                       muted: QColor) -> None:
-        """"Reposted by …" or "Reply to …" above the post."""
+    def _paint_context(painter: QPainter, lay: PostLayout, row: Row, item: FeedItem,
+                       small: QFont, muted: QColor) -> None:
+        """"Reposted by …", "Reply to …" or a notification's reason above the post."""
         if lay.context is None:
             return
         painter.setFont(small)
         painter.setPen(muted)
-        if item.reposted_by is not None:
+        if row.context:
+            label = row.context
+        elif item.reposted_by is not None:
             label = f"↻ Reposted by {item.reposted_by.name}"
         else:
             parent = item.reply_parent_author
@@ -330,7 +291,7 @@ class PostDelegate(QStyledItemDelegate):
     def _paint_header(self, painter: QPainter, lay: PostLayout, post: PostView, font: QFont,
                       text_color: QColor, muted: QColor) -> None:
         """The author's name, then handle and age, elided to the header's width."""
-        bold, _ = self._fonts(font)
+        bold, _ = fonts(font)
         painter.setFont(bold)
         painter.setPen(text_color)
         name_fm = QFontMetrics(bold)
@@ -401,7 +362,7 @@ class PostDelegate(QStyledItemDelegate):
         if external is None:
             return
         self._card(painter, area, palette)
-        bold, _ = self._fonts(font)
+        bold, _ = fonts(font)
         inner = area.adjusted(GAP, GAP, -GAP, -GAP)
         y = inner.top()
         painter.setFont(bold)
@@ -436,7 +397,7 @@ class PostDelegate(QStyledItemDelegate):
             painter.setPen(muted)
             painter.drawText(lay.quote_text, Qt.AlignmentFlag.AlignLeft, quote.unavailable)
             return
-        bold, _ = self._fonts(font)
+        bold, _ = fonts(font)
         if quote.author is not None:
             header = QRect(lay.quote_text.left(), lay.quote.top() + GAP, lay.quote_text.width(),
                            QFontMetrics(bold).height())
@@ -464,6 +425,7 @@ class PostDelegate(QStyledItemDelegate):
              QColor("#13a35b") if post.viewer_repost else muted),
             (lay.like, f"{'♥' if post.viewer_like else '♡'} {post.like_count}",
              QColor("#ec4868") if post.viewer_like else muted),
+            (lay.quote_button, f"❝ {post.quote_count}", muted),
         ]
         for area, label, color in buttons:
             painter.setPen(color)
@@ -472,23 +434,48 @@ class PostDelegate(QStyledItemDelegate):
 
     # --- interaction -----------------------------------------------------------------------------
 
-    def hit(self, item: FeedItem, option: QStyleOptionViewItem, pos: QPoint) -> Hit | None:
-        """What is under `pos` (relative to the item's top-left)."""
-        lay = self._layout_for(option, item)
-        post = item.post
-        for area, kind in ((lay.reply, "reply"), (lay.repost, "repost"), (lay.like, "like")):
+    def hit(self, row: Row | FeedItem, option: QStyleOptionViewItem, pos: QPoint) -> Hit | None:
+        """What is under `pos` (relative to the row's top-left)."""
+        if not isinstance(row, Row):
+            row = post_row(row)
+        lay = self._layout_for(option, row)
+        if row.kind == "more":
+            return Hit("more", row.key)
+        if row.kind == "group":
+            return Hit("group", row.key)
+        if row.kind != "post" or row.item is None:
+            return None
+        if lay.show is not None and lay.show.contains(pos) and row.covered:
+            return Hit("show", row.key)
+        post = row.item.post
+        for area, kind in ((lay.reply, "reply"), (lay.repost, "repost"), (lay.like, "like"),
+                           (lay.quote_button, "quote")):
             if area.contains(pos):
                 return Hit(kind)
+        if lay.avatar.contains(pos) or (lay.header.contains(pos) and pos.x() < lay.header.left()
+                                        + QFontMetrics(fonts(option.font)[0]).horizontalAdvance(
+                                            post.author.name) + 8):
+            return Hit("author", post.author.did)
+        return self._content_hit(lay, row, post, pos)
+
+    @staticmethod
+    def _content_hit(lay: PostLayout, row: Row, post: PostView, pos: QPoint) -> Hit | None:
+        if row.covered and row.decision.blur == "content":
+            return None
         if lay.text is not None and lay.doc is not None and lay.text.contains(pos):
-            anchor = lay.doc.documentLayout().anchorAt(QPointF(pos - lay.text.topLeft()))
-            if anchor:
-                return Hit("link", anchor)
-        for image, area in zip(post.images, lay.images, strict=False):
-            if area.contains(pos):
-                return Hit("image", image.fullsize)
+            href = lay.doc.documentLayout().anchorAt(QPointF(pos - lay.text.topLeft()))
+            if href:
+                return Hit("link", href)
+        if not (row.covered and row.decision.blur == "media"):
+            for image, area in zip(post.images, lay.images, strict=False):
+                if area.contains(pos):
+                    return Hit("image", image.fullsize)
         if lay.external is not None and post.external is not None and lay.external.contains(pos):
             return Hit("link", post.external.uri)
-        return None
+        if lay.quote is not None and post.quote is not None and lay.quote.contains(pos) \
+                and not post.quote.unavailable:
+            return Hit("quoted", post.quote.uri)
+        return Hit("post", post.uri)
 
     def editorEvent(self, event: QEvent, model: QAbstractItemModel,
                     option: QStyleOptionViewItem, index: Index) -> bool:
@@ -496,21 +483,31 @@ class PostDelegate(QStyledItemDelegate):
                 and event.type() == QEvent.Type.MouseButtonRelease
                 and event.button() == Qt.MouseButton.LeftButton):
             return super().editorEvent(event, model, option, index)
-        item = index.data(ITEM_ROLE)
-        if not isinstance(item, FeedItem):
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, Row):
             return False
         rect: QRect = option.rect
-        found = self.hit(item, option, event.position().toPoint() - rect.topLeft())
+        found = self.hit(row, option, event.position().toPoint() - rect.topLeft())
         if found is None:
             return False
-        if found.kind == "link":
-            self.link_activated.emit(found.value)
-        elif found.kind == "image":
-            self.image_activated.emit(found.value)
-        elif found.kind == "reply":
-            self.reply_clicked.emit(item.post)
-        elif found.kind == "repost":
-            self.repost_clicked.emit(item.post)
-        elif found.kind == "like":
-            self.like_clicked.emit(item.post)
+        self.activate(row, found)
         return True
+
+    def activate(self, row: Row, found: Hit) -> None:
+        """Emit what a click (or Enter) on `found` in `row` asks for."""
+        post = row.post
+        simple: dict[str, SignalInstance] = {
+            "link": self.link_activated, "image": self.image_activated,
+            "author": self.author_activated, "quoted": self.quoted_activated,
+            "show": self.reveal_requested, "more": self.more_requested,
+        }
+        if found.kind in simple:
+            simple[found.kind].emit(found.value)
+        elif found.kind == "group":
+            self.group_activated.emit(row.group)
+        elif post is not None:
+            signal = {"reply": self.reply_clicked, "repost": self.repost_clicked,
+                      "like": self.like_clicked, "quote": self.quote_clicked,
+                      "post": self.post_activated}.get(found.kind)
+            if signal is not None:
+                signal.emit(post)

@@ -6,7 +6,7 @@ import html
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bsky import FeedItem
 from .images import ImageCache
-from .post_delegate import PostDelegate
-from .timeline_model import ITEM_ROLE, TimelineModel
+from .post_delegate import Hit, PostDelegate
+from .rows import Row
+from .timeline_model import ROW_ROLE, TimelineModel
 
 NEAR_BOTTOM_SCREENS = 2.0  # start the next page this many viewport heights before the end
 # A relayout of 10 000 rows takes a few seconds; a place older than this is no longer wanted.
 PLACE_TTL = 10.0
 # Rows are laid out again this long after the last width change, not at every step of a drag.
 RELAYOUT_DELAY_MS = 150
+REPAINT_MS = 16  # one frame at 60 Hz
 
 
 class TimelineView(QWidget):
@@ -42,8 +43,14 @@ class TimelineView(QWidget):
     like_requested = Signal(object)
     repost_requested = Signal(object)
     reply_requested = Signal(object)
+    quote_requested = Signal(object)
     link_activated = Signal(str)
     image_activated = Signal(str)
+    post_activated = Signal(object)  # open its thread
+    author_activated = Signal(str)  # open the DID's profile
+    quoted_activated = Signal(str)  # open the quoted post's thread (URI)
+    more_requested = Signal(str)  # a "more replies" row (key)
+    group_activated = Signal(object)  # a notification group
 
     def __init__(self, model: TimelineModel, images: ImageCache,
                  parent: QWidget | None = None) -> None:
@@ -74,11 +81,21 @@ class TimelineView(QWidget):
         self.delegate = PostDelegate(images, self.list)
         self.delegate.width_source = lambda: self.list.viewport().width()
         self.list.setItemDelegate(self.delegate)
-        self.delegate.like_clicked.connect(self.like_requested)
-        self.delegate.repost_clicked.connect(self.repost_requested)
-        self.delegate.reply_clicked.connect(self.reply_requested)
-        self.delegate.link_activated.connect(self.link_activated)
-        self.delegate.image_activated.connect(self.image_activated)
+        delegate = self.delegate
+        for source, target in ((delegate.like_clicked, self.like_requested),
+                               (delegate.repost_clicked, self.repost_requested),
+                               (delegate.reply_clicked, self.reply_requested),
+                               (delegate.quote_clicked, self.quote_requested),
+                               (delegate.link_activated, self.link_activated),
+                               (delegate.image_activated, self.image_activated),
+                               (delegate.post_activated, self.post_activated),
+                               (delegate.author_activated, self.author_activated),
+                               (delegate.quoted_activated, self.quoted_activated),
+                               (delegate.more_requested, self.more_requested),
+                               (delegate.group_activated, self.group_activated)):
+            source.connect(target)
+        delegate.reveal_requested.connect(model.reveal)
+        self.list.installEventFilter(self)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.verticalScrollBar().setSingleStep(24)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -153,13 +170,68 @@ class TimelineView(QWidget):
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.refresh_requested)
-        images.loaded.connect(lambda _url: self.list.viewport().update())
+        # Thumbnails arrive several per frame; one repaint per frame is enough for all of them.
+        self._repaint = QTimer(self)
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(REPAINT_MS)
+        self._repaint.timeout.connect(self.list.viewport().update)
+        images.loaded.connect(self._image_loaded)
         model.rowsInserted.connect(lambda *_: self._sync_state())
         model.modelReset.connect(self._sync_state)
         self._painted_first = False
         self._loading = True
 
+    def _image_loaded(self, _url: str) -> None:
+        if not self._repaint.isActive() and self.isVisible():
+            self._repaint.start()
+
     # --- states ----------------------------------------------------------------------------------
+
+    def set_header_widget(self, widget: QWidget) -> None:
+        """A widget above the list (a profile's header, a search box)."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, widget)
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_label.setText(text)
+
+    def set_loading_text(self, text: str) -> None:
+        self.loading_label.setText(text)
+
+    def current_row(self) -> Row | None:
+        index = self.list.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, Row) else None
+
+    def activate_current(self) -> None:
+        """Enter: open the selected post's thread (or follow a more-replies or group row)."""
+        row = self.current_row()
+        if row is None:
+            return
+        if row.kind == "post" and row.post is not None:
+            self.delegate.activate(row, Hit("show" if row.covered and row.decision.can_show
+                                            else "post", row.key if row.covered
+                                            else row.post.uri))
+        elif row.kind in {"more", "group"}:
+            self.delegate.activate(row, Hit(row.kind, row.key))
+
+    def move_selection(self, step: int) -> None:
+        """j/k: select the next or previous row."""
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        current = self.list.currentIndex().row()
+        target = 0 if current < 0 else max(0, min(rows - 1, current + step))
+        index = self.model.index(target)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def scroll_value(self) -> int:
+        return self.list.verticalScrollBar().value()
+
+    def set_scroll_value(self, value: int) -> None:
+        self.list.verticalScrollBar().setValue(value)
 
     def set_title(self, text: str) -> None:
         self.title.setText(f"<b>{html.escape(text)}</b>")
@@ -280,6 +352,9 @@ class TimelineView(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and self._key(event):
+            return True
         if watched is self.list.viewport():
             kind = event.type()
             if kind == QEvent.Type.Paint:
@@ -297,15 +372,30 @@ class TimelineView(QWidget):
                 self._update_cursor(event)
         return super().eventFilter(watched, event)
 
+    def _key(self, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_J:
+            self.move_selection(1)
+        elif key == Qt.Key.Key_K:
+            self.move_selection(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_current()
+        else:
+            return False
+        return True
+
     def _update_cursor(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         index = self.list.indexAt(pos)
-        item = index.data(ITEM_ROLE) if index.isValid() else None
+        row = index.data(ROW_ROLE) if index.isValid() else None
         hit = None
-        if isinstance(item, FeedItem):
+        if isinstance(row, Row):
             option = QStyleOptionViewItem()
             option.initFrom(self.list)
             option.rect = self.list.visualRect(index)
-            hit = self.delegate.hit(item, option, pos - option.rect.topLeft())
-        shape = Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor
+            hit = self.delegate.hit(row, option, pos - option.rect.topLeft())
+        clickable = hit is not None and hit.kind != "post"
+        shape = Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor
         self.list.viewport().setCursor(shape)

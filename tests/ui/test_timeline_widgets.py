@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Author, ExternalView, Facet, FeedItem, ImageView, PostView
 from desktop_app.ui.images import ImageCache
-from desktop_app.ui.post_delegate import HEIGHT_WIDTHS, PostLayout
+from desktop_app.ui.post_delegate import HEIGHT_WIDTHS
+from desktop_app.ui.post_layout import PostLayout
 from desktop_app.ui.timeline_model import ITEM_ROLE, TimelineModel
 from desktop_app.ui.timeline_view import TimelineView
 
