@@ -32,6 +32,7 @@ from ._lifetime import (
     session_end,
     session_status,
 )
+from ._reading import HIDDEN_POLL, VISIBLE_POLL, Moderator, NewActivity, UnreadWatcher
 from ._refresh import BACKOFF_MAX, BACKOFF_START, backoff, refresh_due
 from ._renewal import RenewalPath, SignInRun, renew
 from ._services import USER_AGENT, Core, Services, client_config, make_core, make_oauth_client
@@ -52,11 +53,13 @@ __all__ = [
     "BACKOFF_START",
     "DAY",
     "DEFAULT_TIMEOUT",
+    "HIDDEN_POLL",
     "HOUR",
     "MINUTE",
     "REASON_TEXT",
     "REFRESH_INTERVAL",
     "USER_AGENT",
+    "VISIBLE_POLL",
     "WHY_LIMITED",
     "AccountNotFoundError",
     "AccountSnapshot",
@@ -68,6 +71,8 @@ __all__ = [
     "LifetimePolicy",
     "LifetimePolicyError",
     "Listener",
+    "Moderator",
+    "NewActivity",
     "OpenBrowser",
     "RenewalPath",
     "Services",
@@ -79,6 +84,7 @@ __all__ = [
     "SignInRun",
     "State",
     "TaskOwner",
+    "UnreadWatcher",
     "agent_for",
     "backoff",
     "client_config",

@@ -145,6 +145,7 @@ class Accounts:
         self.client = client
         self.signin = signin
         self._extra = dict(settings_extra or {})
+        self.data_dir = data_dir
         self._file = JsonFile(data_dir / ACCOUNTS_FILE) if data_dir is not None else None
         self.clock = clock
         self._accounts: dict[str, _Account] = {}

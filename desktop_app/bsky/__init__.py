@@ -58,6 +58,7 @@ from ._models import (
 from ._moderation import (
     CLEAN,
     LABELS,
+    Context,
     Decision,
     LabelDefinition,
     active_labels,
@@ -103,6 +104,7 @@ __all__ = [
     "Author",
     "AuthorFeedFilter",
     "BlobRef",
+    "Context",
     "Decision",
     "ExternalView",
     "Facet",

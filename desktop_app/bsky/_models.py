@@ -48,6 +48,7 @@ class Author:
     blocked_by: bool = False
     following: str | None = None  # the viewer's follow record URI
     followed_by: str | None = None  # their follow of the viewer
+    description: str = ""  # the bio, where the view carries it (profile and search views)
 
     @property
     def name(self) -> str:
@@ -253,6 +254,7 @@ def parse_author(value: Any, path: str) -> Author:
         blocked_by=viewer is not None and viewer.get("blockedBy") is True,
         following=viewer.lenient_string("following") if viewer else None,
         followed_by=viewer.lenient_string("followedBy") if viewer else None,
+        description=data.lenient_string("description") or "",
     )
 
 

@@ -29,14 +29,18 @@ from .signin_page import SignInPage
 log = logging.getLogger(__name__)
 
 
-def desktop_notifier(window: MainWindow) -> Callable[[str, str], None] | None:
-    """A system-tray notification when the desktop has a tray; the banner covers the rest."""
+def desktop_tray(window: MainWindow) -> QSystemTrayIcon | None:
+    """The system-tray icon whose messages are the desktop notifications (None without a
+    tray: the banner and the unread badge cover that case)."""
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(window.windowIcon(), window)
     tray.setToolTip("Desktop App")
     tray.show()
+    return tray
 
+
+def tray_notify(tray: QSystemTrayIcon) -> Callable[[str, str], None]:
     def notify(title: str, text: str) -> None:
         tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
 
@@ -60,7 +64,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         print("desktop-app: the app is already running", file=sys.stderr)
         return 0
     window, images = _build_window(services, started)
-    controller = AppController(window, services.accounts, notify=desktop_notifier(window))
+    tray = desktop_tray(window)
+    controller = AppController(window, services.accounts,
+                               notify=tray_notify(tray) if tray is not None else None,
+                               notification_clicked=tray.messageClicked if tray else None)
     _register_scheme(window, services)
     window.show()
     app.setQuitOnLastWindowClosed(True)

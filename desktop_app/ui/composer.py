@@ -1,4 +1,4 @@
-"""The post composer: text with a grapheme counter, images with alt text, language, reply target."""
+"""The post composer: a grapheme counter, images with alt text, language, reply and quote."""
 
 from __future__ import annotations
 
@@ -116,6 +116,7 @@ class Composer(QWidget):
         # Tests replace this so no modal dialog ever opens.
         self.choose_files: Callable[[QWidget], list[str]] = _choose_image_files
         self._reply_to: PostView | None = None
+        self._quote: PostView | None = None
         self._busy = False
         self._attachments: list[_Attachment] = []
 
@@ -198,17 +199,37 @@ class Composer(QWidget):
         self.text_edit.textChanged.connect(self._refresh)
         self.post_button.clicked.connect(self._submit)
         self.add_image_button.clicked.connect(self._choose_images)
-        self.cancel_reply_button.clicked.connect(lambda: self.set_reply_to(None))
+        self.cancel_reply_button.clicked.connect(self._cancel_targets)
         self._refresh()
 
     # --- public API ----------------------------------------------------------------------------
 
     def set_reply_to(self, post: PostView | None) -> None:
         self._reply_to = post
-        replying = post is not None
-        self.reply_label.setText(f"Replying to @{post.author.handle}" if post is not None else "")
-        self.reply_label.setVisible(replying)
-        self.cancel_reply_button.setVisible(replying)
+        self._show_targets()
+
+    def set_quote(self, post: PostView | None) -> None:
+        """Quote `post` (a record embed) in the next post."""
+        self._quote = post
+        self._show_targets()
+        if post is not None:
+            self.text_edit.setFocus()
+
+    def _cancel_targets(self) -> None:
+        self._reply_to = self._quote = None
+        self._show_targets()
+
+    def _show_targets(self) -> None:
+        parts = []
+        if self._reply_to is not None:
+            parts.append(f"Replying to @{self._reply_to.author.handle}")
+        if self._quote is not None:
+            excerpt = self._quote.text[:60] + ("…" if len(self._quote.text) > 60 else "")
+            parts.append(f"Quoting @{self._quote.author.handle}: “{excerpt}”")
+        self.reply_label.setText(" · ".join(parts))
+        self.reply_label.setVisible(bool(parts))
+        self.cancel_reply_button.setText("Cancel reply" if self._quote is None else "Cancel")
+        self.cancel_reply_button.setVisible(bool(parts))
         self._refresh()
 
     def draft(self) -> NewPost:
@@ -222,6 +243,7 @@ class Composer(QWidget):
             images=images,
             langs=(str(code),) if code else (),
             reply_to=self._reply_to,
+            quote=self._quote.ref if self._quote is not None else None,
         )
 
     def set_busy(self, busy: bool) -> None:
@@ -245,7 +267,7 @@ class Composer(QWidget):
         self.text_edit.clear()
         for attachment in list(self._attachments):
             self._remove(attachment)
-        self.set_reply_to(None)
+        self._cancel_targets()
         self.show_error("")
         self._refresh()
 

@@ -1,18 +1,31 @@
-"""The window on the application layer: sign-in, accounts and the active timeline."""
+"""The window on the application layer: sign-in, accounts, the active account's views."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
-from ..app import Accounts, AccountSnapshot, RenewalPath, TaskOwner
+from ..app import (
+    Accounts,
+    AccountSnapshot,
+    Moderator,
+    RenewalPath,
+    TaskOwner,
+    UnreadWatcher,
+)
 from ..atproto.oauth import Session
+from ..bsky import Author
 from ..errors import AppError
 from .accounts_adapter import AccountsAdapter, Notify
+from .feed_controller import FeedController
 from .main_window import MainWindow
+from .notifications_view import NotificationsController
+from .profile_view import ProfileController, ProfileView
+from .search_view import SearchController, SearchView
 from .signin_adapter import SignInAdapter
+from .thread_view import ThreadController, ThreadView
 from .timeline_controller import TimelineController
 
 log = logging.getLogger(__name__)
@@ -20,12 +33,45 @@ log = logging.getLogger(__name__)
 TICK_MS = 30_000
 
 
+class AccountViews:
+    """The views of one signed-in account: home timeline, notifications, search, own profile,
+    and the unread watcher. Holds their controllers; `aclose` ends them all."""
+
+    def __init__(self, window: MainWindow, accounts: Accounts, snap: AccountSnapshot) -> None:
+        agent = accounts.agent(snap.did)
+        self.did = snap.did
+        self.agent = agent
+        self.me = Author(snap.did, snap.handle or snap.did)
+        self.moderator = Moderator(agent)
+        self.watcher = UnreadWatcher(agent, data_dir=accounts.data_dir)
+        self.home = TimelineController(agent, window.timeline, window.composer,
+                                       moderator=self.moderator)
+        self.notifications = NotificationsController(agent, window.notifications,
+                                                     moderator=self.moderator)
+        self.search = SearchController(agent, window.search, moderator=self.moderator)
+        window.search.controller = self.search
+        self.profile = ProfileController(agent, window.profile, snap.did,
+                                         moderator=self.moderator)
+        window.profile.controller = self.profile
+        self.started: set[str] = set()
+
+    @property
+    def controllers(self) -> tuple[FeedController, ...]:
+        return (self.home, self.notifications, self.search, self.profile)
+
+    async def aclose(self) -> None:
+        for controller in self.controllers:
+            await controller.aclose()
+
+
 class AppController(QObject):
     """The window on the application layer: a sign-in adapter, an accounts adapter, and the
-    timeline of the active account. Owns every task they start; `aclose` ends them all."""
+    views of the active account, with navigation between them. Owns every task they start;
+    `aclose` ends them all."""
 
     def __init__(self, window: MainWindow, accounts: Accounts, *,
-                 notify: Notify | None = None, tick_ms: int = TICK_MS) -> None:
+                 notify: Notify | None = None, tick_ms: int = TICK_MS,
+                 notification_clicked: SignalInstance | None = None) -> None:
         super().__init__()
         self.window = window
         self.accounts = accounts
@@ -33,10 +79,23 @@ class AppController(QObject):
         self._tasks = TaskOwner("window")
         self.signin = SignInAdapter(window, accounts, self._tasks)
         self.account_views = AccountsAdapter(window, accounts, self._tasks, self.signin, notify)
-        self.timeline: TimelineController | None = None
-        self._following: str | None = None  # the DID whose timeline is (being) shown
+        self.notify = notify
+        self.views: AccountViews | None = None
+        self._following: str | None = None  # the DID whose views are (being) shown
         self._switching = asyncio.Lock()
+        self._activity_uri: str | None = None
+        self._poll = QTimer(self)
+        self._poll.setSingleShot(True)
+        self._poll.timeout.connect(lambda: self._tasks.spawn(self.poll_unread()))
+        window.navigator.changed.connect(self._view_changed)
+        window.compose_requested.connect(self._compose)
+        if notification_clicked is not None:
+            notification_clicked.connect(self._activity_clicked)
         self._unsubscribe = accounts.subscribe(self._changed)
+
+    @property
+    def timeline(self) -> TimelineController | None:
+        return self.views.home if self.views is not None else None
 
     async def start(self) -> None:
         """Restore saved accounts, show the right page, start the background refresh."""
@@ -52,11 +111,13 @@ class AppController(QObject):
 
     async def aclose(self) -> None:
         self._unsubscribe()
+        self._poll.stop()
         await self.accounts.aclose()
         await self._tasks.aclose()
-        if self.timeline is not None:
-            await self.timeline.aclose()
-            self.timeline = None
+        await self.window.navigator.clear("home")
+        if self.views is not None:
+            await self.views.aclose()
+            self.views = None
 
     async def sign_in(self, target: str, *, login_hint: str | None = None,
                       prompt: str | None = None) -> Session | None:
@@ -83,19 +144,142 @@ class AppController(QObject):
             self._tasks.spawn(self._follow(active))
 
     async def _follow(self, active: AccountSnapshot | None) -> None:
-        """The home timeline follows the active account (the latest switch wins)."""
+        """The views follow the active account (the latest switch wins)."""
         async with self._switching:
             if (active.did if active is not None else None) != self._following:
                 return  # another switch came after this one
-            if self.timeline is not None:
-                old, self.timeline = self.timeline, None
+            self._poll.stop()
+            await self.window.navigator.clear("home")
+            if self.views is not None:
+                old, self.views = self.views, None
                 await old.aclose()
             self.window.composer.clear()
+            self.window.rail.set_unread(0)
             if active is None:
                 self.window.timeline.model.reset()
                 return
-            self.timeline = TimelineController(self.accounts.agent(active.did),
-                                               self.window.timeline, self.window.composer)
-            self.timeline.message.connect(self.window.show_message)
+            self.views = self._build(active)
             self.window.timeline.set_title(f"Home · @{active.name}")
-            self.timeline.start()
+            self.views.home.start()
+            self.views.started.add("home")
+            self._view_changed()
+            self._tasks.spawn(self.poll_unread())
+
+    def _build(self, active: AccountSnapshot) -> AccountViews:
+        views = AccountViews(self.window, self.accounts, active)
+        for controller in views.controllers:
+            self._wire(controller)
+        views.notifications.seen.connect(self._seen)
+        return views
+
+    def _wire(self, controller: FeedController) -> None:
+        controller.message.connect(self.window.show_message)
+        controller.open_thread.connect(self.open_thread)
+        controller.open_profile.connect(self.open_profile)
+        controller.open_search.connect(self.open_search)
+        if isinstance(controller, ProfileController):
+            controller.account_hidden.connect(self._hide_account)
+
+    # --- opening views ---------------------------------------------------------------------------
+
+    def open_thread(self, uri: str) -> None:
+        views = self.views
+        if views is None:
+            return
+        view = ThreadView(self.window.images, self.window.back)
+        controller = ThreadController(views.agent, view, uri, moderator=views.moderator,
+                                      me=views.me)
+        view.controller = controller
+        self._wire(controller)
+        self.window.push(view)
+        controller.start()
+
+    def open_profile(self, did: str) -> None:
+        views = self.views
+        if views is None:
+            return
+        if did == views.did:
+            self.window.go("profile")
+            return
+        view = ProfileView(self.window.images, self.window.back)
+        controller = ProfileController(views.agent, view, did, moderator=views.moderator)
+        view.controller = controller
+        self._wire(controller)
+        self.window.push(view)
+        controller.start()
+
+    def open_search(self, query: str) -> None:
+        views = self.views
+        if views is None:
+            return
+        view = SearchView(self.window.images, self.window.back)
+        controller = SearchController(views.agent, view, moderator=views.moderator)
+        view.controller = controller
+        self._wire(controller)
+        self.window.push(view)
+        controller.search(query)
+
+    def _view_changed(self) -> None:
+        """A place shown for the first time loads; the notifications list marks them seen."""
+        views = self.views
+        current = self.window.navigator.current
+        name = self.window.navigator.place_of(current)
+        if views is None or name is None:
+            return
+        controller = {"notifications": views.notifications, "profile": views.profile}.get(name)
+        if controller is not None and (name not in views.started or (
+                name == "notifications" and views.watcher.count > 0)):
+            views.started.add(name)
+            controller.start()
+        if name == "notifications":
+            self._tasks.spawn(views.notifications.mark_seen())
+
+    def _compose(self) -> None:
+        self.window.go("home")
+        self.window.composer.text_edit.setFocus()
+
+    def _hide_account(self, did: str) -> None:
+        """A muted or blocked account's posts leave the lists at once."""
+        if self.views is None:
+            return
+        for controller in self.views.controllers:
+            controller.model.remove_where(
+                lambda row: row.post is not None and row.post.author.did == did)
+
+    # --- unread notifications --------------------------------------------------------------------
+
+    async def poll_unread(self) -> None:
+        """One unread-count check; then the next, sooner while the window is visible."""
+        views = self.views
+        if views is None:
+            return
+        visible = self.window.isVisible() and not self.window.isMinimized()
+        try:
+            before = views.watcher.count
+            count = await views.watcher.poll()
+            self.window.rail.set_unread(count)
+            if count > before and not self.window.isActiveWindow():
+                await self._announce(views)
+        except AppError as exc:
+            log.info("unread check failed: %s", exc.detail)
+        finally:
+            if self.views is views:
+                self._poll.start(round(views.watcher.interval(visible) * 1000))
+
+    async def _announce(self, views: AccountViews) -> None:
+        activity = await views.watcher.new_activity()
+        if activity is None or self.notify is None:
+            return
+        self._activity_uri = activity.uri
+        self.notify(activity.title(), activity.text())
+
+    def _activity_clicked(self) -> None:
+        if self._activity_uri is not None:
+            self.window.showNormal()
+            self.window.activateWindow()
+            self.open_thread(self._activity_uri)
+
+    def _seen(self) -> None:
+        if self.views is not None:
+            self.views.watcher.count = 0
+        self.window.rail.set_unread(0)

@@ -170,6 +170,8 @@ class PostDelegate(QStyledItemDelegate):
             self._paint_post(painter, lay, row, row.item, option, (text_color, muted))
         elif row.kind == "group":
             self._paint_group(painter, lay, row, option.font, palette, (text_color, muted))
+        elif row.kind == "actor" and row.actor is not None:
+            self._paint_actor(painter, lay, row, option.font, palette, (text_color, muted))
         else:
             painter.setFont(option.font)
             painter.setPen(palette.color(QPalette.ColorRole.Link) if row.kind == "more"
@@ -265,6 +267,35 @@ class PostDelegate(QStyledItemDelegate):
         if lay.text is not None:
             painter.setFont(small)
             painter.setPen(muted)
+            painter.drawText(lay.text, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                             row.text)
+
+    def _paint_actor(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
+                     palette: QPalette, colors: tuple[QColor, QColor]) -> None:
+        actor = row.actor
+        if actor is None:
+            return
+        text_color, muted = colors
+        bold, small = fonts(font)
+        path = QPainterPath()
+        path.addEllipse(lay.avatar.toRectF())
+        painter.save()
+        if not self._draw_clipped(painter, lay.avatar, path, actor.avatar):
+            painter.fillRect(lay.avatar, palette.color(QPalette.ColorRole.Mid))
+        painter.restore()
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        name_w = QFontMetrics(bold).horizontalAdvance(actor.name)
+        painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         actor.name)
+        painter.setFont(font)
+        painter.setPen(muted)
+        follows = "  · follows you" if actor.followed_by else ""
+        painter.drawText(lay.header.adjusted(name_w + 8, 0, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         f"@{actor.handle}{follows}")
+        if lay.text is not None:
+            painter.setFont(small)
             painter.drawText(lay.text, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                              row.text)
 
@@ -443,6 +474,8 @@ class PostDelegate(QStyledItemDelegate):
             return Hit("more", row.key)
         if row.kind == "group":
             return Hit("group", row.key)
+        if row.kind == "actor" and row.actor is not None:
+            return Hit("author", row.actor.did)
         if row.kind != "post" or row.item is None:
             return None
         if lay.show is not None and lay.show.contains(pos) and row.covered:

@@ -100,6 +100,8 @@ def layout_row(row: Row, width: int, font: QFont, link: QColor) -> PostLayout:
     """The geometry of any row at `width`."""
     if row.kind == "group":
         return _group_layout(row, width, font)
+    if row.kind == "actor":
+        return _actor_layout(row, width, font)
     if row.kind != "post" or row.item is None:
         height = QFontMetrics(font).height() + 2 * PAD
         indent = _indent(row.depth)
@@ -213,4 +215,19 @@ def _group_layout(row: Row, width: int, font: QFont) -> PostLayout:
         out.text = QRect(content_x, y, content_w, lines * QFontMetrics(small).lineSpacing())
         y = out.text.bottom() + 1
     out.height = y + PAD
+    return out
+
+
+def _actor_layout(row: Row, width: int, font: QFont) -> PostLayout:
+    """An account: avatar, name and handle, the bio's first lines."""
+    bold, small = fonts(font)
+    content_x = PAD + AVATAR + PAD
+    content_w = max(40, width - content_x - PAD)
+    header = QRect(content_x, PAD, content_w, QFontMetrics(bold).height())
+    y = header.bottom() + 1 + 2
+    out = PostLayout(height=0, avatar=QRect(PAD, PAD, AVATAR, AVATAR), header=header)
+    if row.text:
+        out.text = QRect(content_x, y, content_w, 2 * QFontMetrics(small).lineSpacing())
+        y = out.text.bottom() + 1
+    out.height = max(y, out.avatar.bottom() + 1) + PAD
     return out

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..bsky import CLEAN, Decision, FeedItem, NotificationGroup, PostView
+from ..bsky import CLEAN, Author, Decision, FeedItem, NotificationGroup, PostView
 
-RowKind = Literal["post", "placeholder", "more", "group"]
+RowKind = Literal["post", "placeholder", "more", "group", "actor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,7 @@ class Row:
     decision: Decision = CLEAN
     revealed: bool = False
     context: str = ""
+    actor: Author | None = None  # an account row (search results)
 
     @property
     def post(self) -> PostView | None:
@@ -42,6 +43,10 @@ class Row:
     def layout_key(self) -> str:
         """Identity for cached layouts: the same row covered and revealed lay out differently."""
         return f"{self.key}|{self.depth}|{int(self.focus)}|{int(self.covered)}"
+
+
+def actor_row(author: Author) -> Row:
+    return Row(f"actor {author.did}", "actor", text=author.description, actor=author)
 
 
 def post_row(item: FeedItem, decision: Decision = CLEAN, *, depth: int = 0,

@@ -215,6 +215,8 @@ class TimelineView(QWidget):
                                             else row.post.uri))
         elif row.kind in {"more", "group"}:
             self.delegate.activate(row, Hit(row.kind, row.key))
+        elif row.kind == "actor" and row.actor is not None:
+            self.delegate.activate(row, Hit("author", row.actor.did))
 
     def move_selection(self, step: int) -> None:
         """j/k: select the next or previous row."""

@@ -57,13 +57,13 @@ async def test_sign_in_status_and_renewal_banner(
     controller = parts.controller(browser)
     try:
         await controller.start()
-        assert window.pages.currentWidget() is page
+        assert window.current_page() is page
         qtbot.keyClicks(page.handle_edit, "alice.test")
         shot(window, "1-sign-in.png")
         qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
         await until(lambda: pds.alice.did in window.status_panel.cards)
         card = window.status_panel.cards[pds.alice.did]
-        assert window.pages.currentWidget() is window.home  # the timeline comes first
+        assert window.current_page() is window.home  # the timeline comes first
         window.show_accounts()
         assert card.remaining.text().startswith("Session ends in 13 days 23 hours")
         assert card.title.text() == "@alice.test"

@@ -87,7 +87,7 @@ async def test_timeline_compose_like_in_the_window(
             qtbot.keyClicks(window.sign_in_page.handle_edit, "alice.test")
             qtbot.mouseClick(window.sign_in_page.sign_in_button, Qt.MouseButton.LeftButton)
             await until(lambda: controller.timeline is not None)
-            assert window.pages.currentWidget() is window.home
+            assert window.current_page() is window.home
             timeline = controller.timeline
             assert timeline is not None
             await timeline.agent.follow(bob.did)
@@ -105,6 +105,8 @@ async def test_timeline_compose_like_in_the_window(
             # Compose with the keyboard: Ctrl+Enter posts; the app detects the facets.
             text = "hi @bob.test 👩‍👩‍👧 日本語 #desktop https://example.com/ok"
             window.composer.text_edit.setPlainText(text)
+            window.activateWindow()
+            window.composer.text_edit.setFocus()  # the person clicked into the composer
             qtbot.keyClick(window.composer.text_edit, Qt.Key.Key_Return,
                            Qt.KeyboardModifier.ControlModifier)
             await until(lambda: any(window.timeline.model.item(r).post.text == text
