@@ -29,6 +29,7 @@ from ..bsky import (
     PostView,
     image_problem,
 )
+from .typeahead import MentionCompleter
 
 MAX_GRAPHEMES = MAX_POST_GRAPHEMES
 THUMBNAIL_SIZE = 64
@@ -196,6 +197,7 @@ class Composer(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._submit)
 
+        self.mentions = MentionCompleter(self.text_edit)
         self.text_edit.textChanged.connect(self._refresh)
         self.post_button.clicked.connect(self._submit)
         self.add_image_button.clicked.connect(self._choose_images)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from ..app import Moderator, TaskOwner
 from ..bsky import Agent, FeedItem, FeedPager, FetchPage, PostView
 from ..errors import AppError
+from .composer import Composer
 from .rows import Row, post_row
 from .timeline_view import TimelineView
 
@@ -95,6 +96,15 @@ class FeedController(QObject):
             self.open_search.emit("#" + target[len("tag:"):])
         else:
             self._open_url(target)
+
+    async def suggest(self, composer: Composer, prefix: str) -> None:
+        """Handles for a mention being typed (`app.bsky.actor.searchActorsTypeahead`)."""
+        try:
+            authors = await self.agent.typeahead(prefix)
+        except AppError as exc:
+            log.info("typeahead failed: %s", exc.detail)
+            return
+        composer.mentions.show(prefix, authors)
 
     # --- rows ------------------------------------------------------------------------------------
 

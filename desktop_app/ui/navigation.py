@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 HISTORY_LIMIT = 30  # views kept for Back; older ones are closed (their lists, their images)
 
-PLACES = (("home", "⌂  Home"), ("notifications", "🔔  Notifications"), ("search", "🔍  Search"),
-          ("profile", "👤  Profile"), ("accounts", "⚙  Accounts"))
+# Symbols every common UI font has (emoji would show as boxes where no emoji font is installed).
+PLACES = (("home", "⌂  Home"), ("notifications", "✉  Notifications"), ("search", "⌕  Search"),
+          ("profile", "☺  Profile"), ("accounts", "⚙  Accounts"))
 
 
 class Rail(QWidget):
@@ -132,9 +133,14 @@ class Navigator(QObject):
         return self._current
 
     def go(self, name: str) -> None:
-        """Show a place (a new step in the history, unless it is already shown)."""
+        """Show a place: a new step in the history, or, when it is already shown, the same
+        place again (`changed` fires either way, so it can bring itself up to date)."""
         widget = self._places.get(name)
-        if widget is not None and widget is not self._current:
+        if widget is None:
+            return
+        if widget is self._current:
+            self.changed.emit()
+        else:
             self._navigate(widget)
 
     def push(self, view: QWidget) -> None:

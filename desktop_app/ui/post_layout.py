@@ -112,7 +112,7 @@ def layout_row(row: Row, width: int, font: QFont, link: QColor) -> PostLayout:
 
 
 def _indent(depth: int) -> int:
-    return INDENT * min(MAX_INDENT_LEVELS, max(0, depth - 1)) if depth > 0 else 0
+    return INDENT * min(MAX_INDENT_LEVELS, depth) if depth > 0 else 0
 
 
 def _post_layout(row: Row, item: FeedItem, width: int, font: QFont,

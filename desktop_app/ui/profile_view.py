@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,6 +51,24 @@ def bio_html(text: str) -> str:
             href = html.escape(anchor(part.kind, part.value), quote=True)
             out.append(f'<a href="{href}">{escaped}</a>')
     return "".join(out)
+
+
+def initial_pixmap(name: str, size: QSize) -> QPixmap:
+    """A grey disc with the name's first letter, until (or instead of) the avatar."""
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(180, 180, 180))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size.width(), size.height())
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, (name[:1] or "?").upper())
+    painter.end()
+    return pixmap
 
 
 class ProfileHeader(QWidget):
@@ -158,8 +176,8 @@ class ProfileHeader(QWidget):
         if banner is not None:
             self.banner.setPixmap(QPixmap.fromImage(banner))
         avatar = self._images.image(profile.author.avatar, AVATAR)
-        if avatar is not None:
-            self.avatar.setPixmap(QPixmap.fromImage(avatar))
+        self.avatar.setPixmap(QPixmap.fromImage(avatar) if avatar is not None
+                              else initial_pixmap(profile.author.name, AVATAR))
 
 
 class ProfileView(QWidget):

@@ -84,6 +84,8 @@ class ThreadController(FeedController):
         self.connect_view(self.reply_requested, self._reply_to)
         self.connect_view(self.quote_requested, composer.set_quote)
         self.connect_view(composer.post_requested, lambda draft: self.spawn(self.post(draft)))
+        self.connect_view(composer.mentions.wanted,
+                          lambda prefix: self.spawn(self.suggest(composer, prefix)))
         self.connect_view(view.list.refresh_requested, lambda: self.spawn(self.load_first()))
 
     def _reply_to(self, post: PostView) -> None:
@@ -128,7 +130,7 @@ class ThreadController(FeedController):
                            focus=entry.focus) if decision else post_row(
                 FeedItem(node.post), depth=entry.depth, focus=entry.focus)
             rows.append(row)
-            if node.more_replies:
+            if node.more_replies and entry.depth >= 0:  # ancestors come without replies
                 rows.append(more_row(node, entry.depth + 1))
         return rows
 
@@ -159,6 +161,8 @@ class ThreadController(FeedController):
             return
         composer.set_busy(False)
         composer.clear()
+        focus = next((r.post for r in self.model.rows() if r.focus and r.post), None)
+        composer.set_reply_to(focus)  # the next reply answers the thread's post again
         self.message.emit("Replied." if parent is not None else "Posted.")
         if parent is None:
             return

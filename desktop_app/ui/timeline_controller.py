@@ -40,6 +40,8 @@ class TimelineController(FeedController):
         self.connect_view(self.reply_requested, composer.set_reply_to)
         self.connect_view(self.quote_requested, composer.set_quote)
         self.connect_view(composer.post_requested, lambda draft: spawn(self.post(draft)))
+        self.connect_view(composer.mentions.wanted,
+                          lambda prefix: spawn(self.suggest(composer, prefix)))
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
         self._timer.timeout.connect(lambda: spawn(self.check_new()))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import (
@@ -36,6 +37,26 @@ from tests.support.harness import PdsNetwork
 
 async def _no_browser(url: str) -> None:
     await asyncio.sleep(0)
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
+
+
+def shot(widget: QWidget, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    assert widget.grab().save(str(path))
+    return path
+
+
+async def until(predicate: object, timeout: float = 30.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():  # type: ignore[operator]
+        if loop.time() > deadline:
+            raise TimeoutError("condition not reached")
+        await asyncio.sleep(0.05)
+
 
 
 @dataclass

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,6 +116,25 @@ class PdsNetwork:
     process: subprocess.Popen[bytes]
     tmpdir: Path
     _stderr_file: Any = None
+    control_url: str | None = None  # full network: label records, let services catch up
+
+    def label(self, uri: str, val: str, cid: str | None = None) -> None:
+        """Label a post (give its `cid`) or an account (`uri` is its DID) as a labeler the
+        AppView trusts, once the AppView has caught up with what was written before."""
+        self._control("/label", {"uri": uri, "cid": cid, "val": val})
+
+    def process_all(self) -> None:
+        """Let the PDS, Ozone and AppView catch up with everything written so far."""
+        self._control("/process", {})
+
+    def _control(self, path: str, body: dict[str, Any]) -> None:
+        if self.control_url is None:
+            raise HarnessUnavailableError("only the full network has a control port")
+        request = urllib.request.Request(
+            self.control_url + path, data=json.dumps(body).encode(), method="POST",
+            headers={"content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
 
     def account(self, handle: str) -> Account:
         for acc in self.accounts:
@@ -324,6 +344,7 @@ def _start_once(
         ],
         network=ready["network"],
         appview_url=ready.get("appviewUrl"),
+        control_url=ready.get("controlUrl"),
         knobs=knobs,
         process=proc,
         tmpdir=tmpdir,

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from desktop_app.app import agent_for
 from desktop_app.atproto import IdentityResolver, NetworkPolicy
 from desktop_app.atproto.oauth import (
     ClientConfig,
@@ -25,6 +26,7 @@ from desktop_app.atproto.oauth import (
     SessionStore,
     StateStore,
 )
+from desktop_app.bsky import Agent
 from tests.support.harness import Account, PdsNetwork
 from tests.support.http_server import FakeHttpServer, Reply
 
@@ -137,3 +139,11 @@ def browser_command(directory: Path) -> str:
     script.write_text(f'#!/bin/sh\nexec {sys.executable} {driver} "$@"\n')
     script.chmod(0o755)
     return str(script)
+
+
+@asynccontextmanager
+async def bob_agent(net: PdsNetwork) -> AsyncIterator[Agent]:
+    """An agent signed in as bob.test, for the other side of a conversation."""
+    async with oauth_client(net) as (client, _):
+        session = await sign_in(client, net.bob)
+        yield agent_for(client, session.did)

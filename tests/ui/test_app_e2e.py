@@ -2,40 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import httpx
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import DAY
 from desktop_app.atproto.oauth import ClientConfig
 from tests.fixtures import PdsFactory
-from tests.support.app import build_app
+from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
 from tests.support.oauth import approve, serve_client_metadata
 from tests.support.secret_service import SecretService
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
-
-
-def shot(widget: QWidget, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / name
-    assert widget.grab().save(str(path))
-    return path
-
-
-async def until(predicate: object, timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise TimeoutError("condition not reached")
-        await asyncio.sleep(0.05)
 
 
 async def test_sign_in_status_and_renewal_banner(

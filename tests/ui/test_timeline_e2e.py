@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -13,25 +11,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import agent_for
 from desktop_app.atproto import NetworkError
-from desktop_app.bsky import Agent, ImageUpload, PostView
+from desktop_app.bsky import ImageUpload, PostView
 from desktop_app.ui.main_window import MainWindow
-from tests.support.app import build_app
+from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
 from tests.support.images import png
-from tests.support.oauth import approve, oauth_client, sign_in
+from tests.support.oauth import approve, bob_agent
 from tests.support.secret_service import SecretService
-from tests.ui.test_app_e2e import shot, until
 
 pytestmark = pytest.mark.fullnetwork
-
-
-@asynccontextmanager
-async def bob_agent(net: PdsNetwork) -> AsyncIterator[Agent]:
-    async with oauth_client(net) as (client, _):
-        session = await sign_in(client, net.bob)
-        yield agent_for(client, session.did)
 
 
 def row_of(window: MainWindow, uri: str) -> int:

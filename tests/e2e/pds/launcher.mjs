@@ -162,6 +162,7 @@ async function main() {
   if (config.network === 'full') await network.processAll()
 
   const issuer = provider.issuer
+  const controlUrl = config.network === 'full' ? await startControl(network, path.dirname(devEnvEntry)) : null
   const ready = {
     issuer,
     pdsUrl,
@@ -169,9 +170,43 @@ async function main() {
     network: config.network === 'full' ? 'full' : 'pds',
     accounts,
     pid: process.pid,
-    ...(config.network === 'full' ? { appviewUrl: network.bsky.url } : {}),
+    ...(config.network === 'full' ? { appviewUrl: network.bsky.url, controlUrl } : {}),
   }
   process.stdout.write(JSON.stringify(ready) + '\n')
+}
+
+// TEST-ONLY control port (loopback, full network only), for what dev-env runs no service for.
+// POST /label {"uri", "cid"?, "val"}: a label on a record (cid given) or an account (uri is its
+// DID), written into the AppView's label table as dev-env's own seed data does (the issuer is
+// dev-env's example labeler, which the AppView is configured to trust); nothing ingests a
+// labeler's stream in dev-env. POST /process: let every service catch up with the firehose.
+async function startControl(network, devEnvDir) {
+  const http = await import('node:http')
+  const { EXAMPLE_LABELER } = await load(path.join(devEnvDir, 'const.js'))
+  const server = http.createServer(async (req, res) => {
+    const chunks = []
+    for await (const chunk of req) chunks.push(chunk)
+    try {
+      await network.processAll()
+      if (req.method === 'POST' && req.url === '/label') {
+        const { uri, cid, val } = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        await network.bsky.db.db
+          .insertInto('label')
+          .values({ uri, cid: cid ?? '', val, neg: false, cts: new Date().toISOString(),
+                    src: EXAMPLE_LABELER })
+          .execute()
+      } else if (!(req.method === 'POST' && req.url === '/process')) {
+        res.writeHead(404).end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    } catch (err) {
+      log('control failed:', err?.stack ?? err)
+      res.writeHead(500).end(String(err))
+    }
+  })
+  await new Promise((resolve) => origListen.call(server, 0, LOOPBACK, resolve))
+  return `http://${LOOPBACK}:${server.address().port}`
 }
 
 function applyKnobs(provider, config, oauthClientMetadataSchema) {
