@@ -41,6 +41,7 @@ from ._tasks import TaskOwner
 log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL = 30.0
+DRAIN_TIMEOUT = 10.0  # seconds a closing app waits for a refresh in flight
 ACCOUNTS_FILE = "accounts.json"
 
 Listener = Callable[[tuple["AccountSnapshot", ...]], None]
@@ -224,7 +225,10 @@ class Accounts:
             await asyncio.sleep(interval)
 
     async def aclose(self) -> None:
+        """Stop the background refresh; a refresh already sent is waited for (up to
+        `DRAIN_TIMEOUT`) and stored, never abandoned."""
         await self._tasks.aclose()
+        await self.client.keeper.drain(DRAIN_TIMEOUT)
 
     async def refresh_pass(self) -> None:
         """Refresh every account that is due, each on its own (one slow server delays no other

@@ -67,6 +67,9 @@ class SessionKeeper:
         self._clock = clock
         self._locks: dict[str, asyncio.Lock] = {}
         self._cache: dict[str, Session] = {}
+        # A rotation runs in a task of its own: once the old refresh token is sent, the new
+        # tokens must be stored even if every caller gives up (a lost response is a replay).
+        self._rotations: dict[str, asyncio.Task[Session]] = {}
 
     @property
     def nonces(self) -> NonceCache:
@@ -98,8 +101,37 @@ class SessionKeeper:
                 raise NoSessionError(did)
             if not force and self._already_rotated(current, stale):
                 return current
+        task = self._rotations.get(did)
+        if task is None:
+            task = asyncio.ensure_future(self._refresh_task(did, stale, force))
+            self._rotations[did] = task
+            task.add_done_callback(lambda t: self._rotation_done(did, t))
+        return await asyncio.shield(task)
+
+    async def _refresh_task(self, did: str, stale: Session | None, force: bool) -> Session:
         async with self.locked(did):
             return await self._refresh_locked(did, stale, force)
+
+    def _rotation_done(self, did: str, task: asyncio.Task[Session]) -> None:
+        if self._rotations.get(did) is task:
+            del self._rotations[did]
+        if not task.cancelled():
+            task.exception()  # retrieved: its callers may all have gone away
+
+    @property
+    def refreshing(self) -> int:
+        """How many refreshes are in flight."""
+        return len(self._rotations)
+
+    async def drain(self, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds) for refreshes in flight to finish and be stored,
+        so quitting never spends a refresh token without keeping its successor. True when
+        none is left."""
+        tasks = list(self._rotations.values())
+        if tasks:
+            log.info("waiting for %d refresh(es) in flight before closing", len(tasks))
+            await asyncio.wait(tasks, timeout=timeout)
+        return not self._rotations
 
     @contextlib.asynccontextmanager
     async def locked(self, did: str) -> AsyncIterator[None]:

@@ -415,3 +415,24 @@ async def test_cancelling_the_first_discovery_caller_cancels_no_other() -> None:
         assert (await second).issuer == world.url
         assert first.cancelled()
         assert world.server.count("/.well-known/oauth-authorization-server") == 1
+
+
+async def test_a_cancelled_refresh_still_stores_what_the_server_rotated() -> None:
+    """Closing a view (or the app) mid-refresh must not lose the new tokens: the old refresh
+    token is spent the moment the server answers, so dropping the answer is a replay."""
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        before = await client.sessions.get(DID)
+        assert before is not None
+        world.token = {**world.token, "access_token": "rotated-access",
+                       "refresh_token": "rotated-refresh"}
+        world.server.route("POST", "/oauth/token",
+                           lambda r: world._with_nonce(json_reply(world.token, delay=0.3)))
+        caller = asyncio.ensure_future(client.refresh(DID, force=True))
+        await asyncio.sleep(0.1)  # the token request is on the wire
+        caller.cancel()
+        assert client.keeper.refreshing == 1
+        assert await client.keeper.drain(5)
+        stored = await client.sessions.get(DID)
+        assert stored is not None and stored.tokens.refresh_token == "rotated-refresh"
+        assert world.server.count("/oauth/token") == 2  # sign-in + one refresh, no retry
