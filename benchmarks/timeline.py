@@ -123,6 +123,7 @@ def scroll() -> dict[str, float]:
     from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.platform import tune_allocator
     from desktop_app.qt import new_event_loop
     from desktop_app.ui.images import ImageCache
     from desktop_app.ui.main_window import MainWindow
@@ -130,6 +131,7 @@ def scroll() -> dict[str, float]:
     from desktop_app.ui.signin_page import SignInPage
     from desktop_app.ui.timeline_view import RELAYOUT_DELAY_MS
 
+    tune_allocator()  # as the app does at start
     loop = new_event_loop()
     asyncio.set_event_loop(loop)
     app = QApplication.instance()

@@ -18,6 +18,7 @@ from ._keychain import (
     service_name,
 )
 from ._loopback import LoopbackRedirectListener
+from ._memory import release_free_memory, tune_allocator
 from ._scheme import (
     LinuxScheme,
     MacOSScheme,
@@ -64,7 +65,9 @@ __all__ = [
     "private_dir",
     "quote_exec_arg",
     "registrar_for_platform",
+    "release_free_memory",
     "secure_backend",
     "service_name",
+    "tune_allocator",
     "windows_command_line",
 ]

@@ -17,7 +17,7 @@ from ..app import Services
 from ..bsky import fetch_media
 from ..errors import AppError
 from ..logging_setup import configure_logging
-from ..platform import ensure_registered
+from ..platform import ensure_registered, tune_allocator
 from ..qt import AppEventLoop, FileOpenFilter, SingleInstance
 from ..settings import Settings
 from .controller import AppController
@@ -49,6 +49,7 @@ def tray_notify(tray: QSystemTrayIcon) -> Callable[[str, str], None]:
 
 def run(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
+    tune_allocator()
     settings = Settings.load()
     configure_logging(settings.paths.logs)
     existing = QApplication.instance()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,14 +12,23 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, S
 from PySide6.QtGui import QImage, QImageReader
 
 from ..atproto import SingleFlightCache
+from ..platform import release_free_memory
 
 log = logging.getLogger(__name__)
 
 FetchBytes = Callable[[str], Awaitable[bytes]]
 MAX_CONCURRENT = 6
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-RAW_BUDGET = 8 * 1024 * 1024  # fetched bytes kept, so a second size needs no refetch
-DECODED_BUDGET = 32 * 1024 * 1024
+RAW_BUDGET = 4 * 1024 * 1024  # fetched bytes kept, so a second size needs no refetch
+# Decoded pixels, in two pools: small ones (avatars) must not be pushed out by a few large
+# thumbnails, or every avatar is fetched and decoded again a screen later.
+SMALL_BUDGET = 6 * 1024 * 1024
+LARGE_BUDGET = 12 * 1024 * 1024
+SMALL_PIXELS = 96 * 96
+SETTLE = 0.25  # seconds a new size of an image already shown must be wanted before decoding
+MAX_ASKED = 2000
+# After this many bytes of pixels decoded, freed memory is handed back to the system.
+TRIM_AFTER = 4 * 1024 * 1024
 DECODERS = 2
 
 Key = tuple[str, int, int]
@@ -27,11 +37,14 @@ Key = tuple[str, int, int]
 class ImageCache(QObject):
     """`image(url, size)` answers from memory or returns None and starts one fetch-and-decode;
     `loaded` fires when it is ready. Images are decoded straight to the size they are shown at
-    (in a worker thread: QImage, unlike QPixmap, may live off the GUI thread), so painting never
-    scales and memory holds display-size pixels only. Failed URLs are not retried.
+    (in a worker thread: QImage, unlike QPixmap, may live off the GUI thread), so memory holds
+    display-size pixels only. While the size keeps changing (a window being resized), the last
+    decoded size is returned to be drawn scaled, and the new size is decoded only once it has
+    been asked for `SETTLE` seconds. Failed URLs are not retried.
 
-    Holds two byte-budgeted caches (fetched bytes by URL, so a second size needs no refetch;
-    decoded images by URL and size), the URLs that failed, and the decode threads."""
+    Holds the byte-budgeted caches (fetched bytes by URL, so a second size needs no refetch;
+    decoded images by URL and size, small and large apart), the last decoded size per URL, when
+    each undecoded size was first asked for, the URLs that failed, and the decode threads."""
 
     loaded = Signal(str)
 
@@ -40,30 +53,62 @@ class ImageCache(QObject):
         self._fetch = fetch
         self._raw: SingleFlightCache[str, bytes] = SingleFlightCache(
             ttl=None, budget=RAW_BUDGET, cost=len)
-        self._images: SingleFlightCache[Key, QImage] = SingleFlightCache(
-            ttl=None, budget=DECODED_BUDGET, cost=lambda image: image.sizeInBytes())
+        self._small: SingleFlightCache[Key, QImage] = SingleFlightCache(
+            ttl=None, budget=SMALL_BUDGET, cost=lambda image: image.sizeInBytes())
+        self._large: SingleFlightCache[Key, QImage] = SingleFlightCache(
+            ttl=None, budget=LARGE_BUDGET, cost=lambda image: image.sizeInBytes())
         self._failed: set[str] = set()
         self._slots = asyncio.Semaphore(MAX_CONCURRENT)
         # Our own plain threads: qasync's default executor is QThread-based and aborts the
         # process if a decode is still running at exit.
         self._decoders = ThreadPoolExecutor(DECODERS, thread_name_prefix="image-decode")
         self.fetches = 0
+        self._since_trim = 0
+        self._latest: dict[str, Key] = {}
+        self._asked: dict[Key, float] = {}
 
     def image(self, url: str | None, size: QSize) -> QImage | None:
         if not url or size.isEmpty():
             return None
         key = (url, size.width(), size.height())
-        found = self._images.peek(key)
+        pool = self._pool(key)
+        found = pool.peek(key)
         if found is not None:
             return found
-        if not self._images.loading(key) and url not in self._failed:
-            try:
-                asyncio.get_running_loop()
-            except RuntimeError:
-                return None  # painted outside the app's event loop (a bare widget test)
-            task = self._images.start(key, lambda: self._decode(key))
-            task.add_done_callback(lambda t: self._finished(url, t))
-        return None
+        if pool.loading(key) or url in self._failed:
+            return self._fallback(url)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return None  # painted outside the app's event loop (a bare widget test)
+        fallback = self._fallback(url)
+        if fallback is not None and self._unsettled(key, loop):
+            return fallback
+        self._asked.pop(key, None)
+        task = pool.start(key, lambda: self._decode(key))
+        task.add_done_callback(lambda t: self._finished(key, t))
+        return fallback
+
+    def _fallback(self, url: str) -> QImage | None:
+        """The image at the size it was last decoded at, to draw scaled meanwhile."""
+        key = self._latest.get(url)
+        return self._pool(key).peek(key) if key is not None else None
+
+    def _unsettled(self, key: Key, loop: asyncio.AbstractEventLoop) -> bool:
+        """Whether `key` was first asked for less than `SETTLE` s ago; the first time, a
+        repaint is asked for once it has settled."""
+        now = time.monotonic()
+        first = self._asked.get(key)
+        if first is None:
+            if len(self._asked) > MAX_ASKED:
+                self._asked = {k: t for k, t in self._asked.items() if now - t < SETTLE * 4}
+            self._asked[key] = now
+            loop.call_later(SETTLE, self.loaded.emit, key[0])
+            return True
+        return now - first < SETTLE
+
+    def _pool(self, key: Key) -> SingleFlightCache[Key, QImage]:
+        return self._small if key[1] * key[2] <= SMALL_PIXELS else self._large
 
     async def _download(self, url: str) -> bytes:
         async with self._slots:
@@ -79,30 +124,38 @@ class ImageCache(QObject):
         return await asyncio.get_running_loop().run_in_executor(
             self._decoders, decode_to_size, data, QSize(width, height))
 
-    def _finished(self, url: str, task: asyncio.Task[QImage]) -> None:
+    def _finished(self, key: Key, task: asyncio.Task[QImage]) -> None:
         if task.cancelled():
             return
+        url = key[0]
         exc = task.exception()
         if exc is not None:  # any failure means "show the placeholder"
             log.info("image not loaded (%s)", type(exc).__name__)
             self._failed.add(url)
             return
+        self._latest[url] = key
+        self._since_trim += task.result().sizeInBytes()
+        if self._since_trim > TRIM_AFTER:
+            self._since_trim = 0
+            release_free_memory()
         self.loaded.emit(url)
 
     def cancel(self, url: str, size: QSize) -> None:
         """Stop loading `url` at `size` (its view went away); a download other sizes share
         goes on."""
         key = (url, size.width(), size.height())
-        if self._images.loading(key):
-            self._images.start(key, lambda: self._decode(key)).cancel()
+        pool = self._pool(key)
+        if pool.loading(key):
+            pool.start(key, lambda: self._decode(key)).cancel()
 
     @property
     def busy(self) -> bool:
         """Whether a fetch or decode is still in flight."""
-        return self._images.in_flight > 0
+        return self._small.in_flight + self._large.in_flight > 0
 
     async def aclose(self) -> None:
-        await self._images.aclose()
+        await self._small.aclose()
+        await self._large.aclose()
         await self._raw.aclose()
         self._decoders.shutdown(wait=True, cancel_futures=True)
 

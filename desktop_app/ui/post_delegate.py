@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..bsky import FeedItem, ImageView, PostView
+from ..platform import release_free_memory
 from .images import ImageCache
 from .post_layout import GAP, PostLayout, fonts, layout_row
 from .rows import Row, post_row
@@ -42,11 +43,14 @@ from .timeline_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
-LAYOUT_CACHE = 400
+LAYOUT_CACHE = 120
 # Row heights are kept for this many widths: the current one, the one with or without a
 # scrollbar, and the last before a resize. A drag passes through hundreds of widths; keeping
 # them all would hold a height per row per width for the whole session.
 HEIGHT_WIDTHS = 3
+# A relayout at a new width builds and drops a text document per row; after this many, the
+# freed memory is handed back (glibc would otherwise keep tens of MB resident).
+TRIM_EVERY_LAYOUTS = 500
 COVER_COLOR = QColor(40, 40, 48)
 
 
@@ -85,6 +89,7 @@ class PostDelegate(QStyledItemDelegate):
         self._heights: OrderedDict[int, dict[str, int]] = OrderedDict()  # width -> key -> px
         self._layouts: OrderedDict[tuple[str, int], PostLayout] = OrderedDict()
         self.paint_count = 0
+        self._built = 0
 
     def cached_heights(self) -> int:
         """How many row heights are cached (for benchmarks and tests)."""
@@ -124,6 +129,9 @@ class PostDelegate(QStyledItemDelegate):
             return found
         link = option.palette.color(QPalette.ColorRole.Link)
         found = layout_row(row, key[1], option.font, link)
+        self._built += 1
+        if self._built % TRIM_EVERY_LAYOUTS == 0:
+            release_free_memory()
         self._layouts[key] = found
         if len(self._layouts) > LAYOUT_CACHE:
             self._layouts.popitem(last=False)
@@ -346,7 +354,10 @@ class PostDelegate(QStyledItemDelegate):
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
         if picture is None:
             return False
-        painter.drawImage(area.topLeft(), picture)
+        if picture.size() == area.size():
+            painter.drawImage(area.topLeft(), picture)
+        else:  # an earlier size, while the new one is decoded
+            painter.drawImage(area, picture)
         return True
 
     def _paint_avatar(self, painter: QPainter, area: QRect, post: PostView,
