@@ -16,7 +16,7 @@ from ..app import (
     UnreadWatcher,
 )
 from ..atproto.oauth import Session
-from ..bsky import Author
+from ..bsky import Author, PostView
 from ..errors import AppError
 from .accounts_adapter import AccountsAdapter, Notify
 from .feed_controller import FeedController
@@ -175,6 +175,7 @@ class AppController(QObject):
     def _wire(self, controller: FeedController) -> None:
         controller.message.connect(self.window.show_message)
         controller.open_thread.connect(self.open_thread)
+        controller.open_post.connect(lambda post: self.open_thread(post.uri, post))
         controller.open_profile.connect(self.open_profile)
         controller.open_search.connect(self.open_search)
         if isinstance(controller, ProfileController):
@@ -182,13 +183,14 @@ class AppController(QObject):
 
     # --- opening views ---------------------------------------------------------------------------
 
-    def open_thread(self, uri: str) -> None:
+    def open_thread(self, uri: str, known: PostView | None = None) -> None:
+        """Push a thread; `known` (the post clicked) is drawn at once, the rest as it loads."""
         views = self.views
         if views is None:
             return
         view = ThreadView(self.window.images, self.window.back)
         controller = ThreadController(views.agent, view, uri, moderator=views.moderator,
-                                      me=views.me)
+                                      me=views.me, known=known)
         view.controller = controller
         self._wire(controller)
         self.window.push(view)

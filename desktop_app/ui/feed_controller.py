@@ -37,6 +37,7 @@ class FeedController(QObject):
 
     message = Signal(str)  # a plain sentence for the status bar
     open_thread = Signal(str)  # a post's at:// URI
+    open_post = Signal(object)  # a post shown here: its thread opens with it already drawn
     open_profile = Signal(str)  # a DID
     open_search = Signal(str)  # a query (a clicked hashtag)
     quote_requested = Signal(object)  # the post to quote
@@ -64,7 +65,7 @@ class FeedController(QObject):
             (view.quote_requested, self.quote_requested.emit),
             (view.link_activated, self.follow_link),
             (view.image_activated, self._open_url),
-            (view.post_activated, lambda post: self.open_thread.emit(post.uri)),
+            (view.post_activated, self.open_post.emit),
             (view.quoted_activated, self.open_thread.emit),
             (view.author_activated, self.open_profile.emit),
         ]

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DEPTH = 6  # reply levels fetched at once; deeper ones behind "more replies"
 PARENT_HEIGHT = 80
+FIRST_BATCH = 20
 
 
 class ThreadView(QWidget):
@@ -52,6 +53,8 @@ class ThreadView(QWidget):
         self.list.set_loading_text("Loading the thread…")
         self.list.set_empty_text("This thread could not be shown.")
         self.list.refresh_button.hide()
+        # Lay out few rows before the first paint: the post and its first replies show sooner.
+        self.list.list.setBatchSize(FIRST_BATCH)
         self.composer = Composer()
         self.composer.setObjectName("threadComposer")
         layout = QVBoxLayout(self)
@@ -73,9 +76,11 @@ class ThreadController(FeedController):
     has indexed it)."""
 
     def __init__(self, agent: Agent, view: ThreadView, uri: str, *,
-                 moderator: Moderator | None = None, me: Author | None = None) -> None:
+                 moderator: Moderator | None = None, me: Author | None = None,
+                 known: PostView | None = None) -> None:
         super().__init__(agent, view.list, None, moderator=moderator, name="thread")
         self.uri = uri
+        self.known = known
         self.thread_view = view
         self.me = me or Author(agent.did, agent.did)
         composer = view.composer
@@ -94,7 +99,15 @@ class ThreadController(FeedController):
 
     async def load_first(self) -> None:
         view = self.view
-        view.show_loading()
+        if self.known is not None and self.model.rowCount() == 0:
+            # The post that was clicked is drawn at once; ancestors and replies follow.
+            decision = self.moderator.post(self.known, "view") if self.moderator else None
+            item = FeedItem(self.known)
+            self.model.reset_rows([post_row(item, decision, focus=True) if decision
+                                   else post_row(item, focus=True)])
+            view.loaded()
+        elif self.model.rowCount() == 0:
+            view.show_loading()
         if self.moderator is not None and not self.moderator.loaded:
             await self.moderator.load()
         try:
