@@ -31,6 +31,11 @@ _DID_METHOD = re.compile(r"[a-z]+")
 _PLC_ID = re.compile(r"[a-z2-7]{24}")
 _PORT = re.compile(r"[0-9]{1,5}")
 
+URI_MAX_LENGTH = 8192
+# The lexicon `uri` format: an RFC 3986 scheme, then something without spaces (the reference
+# implementation allows only word characters in the scheme; the interop vectors and RFC allow +-.)
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?://)?[^\s/]\S*", re.ASCII)
+
 IdentifierKind = Literal["handle", "did", "url"]
 
 
@@ -115,6 +120,12 @@ _HANDLE_MESSAGE = (
 
 
 # --- DIDs ---------------------------------------------------------------------------------------
+
+
+def is_valid_uri(text: str) -> bool:
+    """The lexicon string format `uri` (what a link facet or an external embed must hold)."""
+    return (isinstance(text, str) and len(text) <= URI_MAX_LENGTH
+            and _URI.fullmatch(text) is not None and text.isprintable())
 
 
 def is_valid_did(text: str) -> bool:

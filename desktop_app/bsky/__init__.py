@@ -68,12 +68,13 @@ from ._moderation import (
 )
 from ._notifications import GROUPED_REASONS, NotificationGroup, group_notifications
 from ._richtext import (
-    MAX_TAG_LENGTH,
+    MAX_TAG_GRAPHEMES,
     Facet,
     FacetKind,
     Segment,
     detect_facets,
     facet_records,
+    grapheme_length,
     resolve_mentions,
     segments,
     utf8_len,
@@ -94,7 +95,7 @@ __all__ = [
     "MAX_MEDIA_BYTES",
     "MAX_POST_BYTES",
     "MAX_POST_GRAPHEMES",
-    "MAX_TAG_LENGTH",
+    "MAX_TAG_GRAPHEMES",
     "POST",
     "POST_REASONS",
     "REPOST",
@@ -140,6 +141,7 @@ __all__ = [
     "facet_records",
     "fetch_media",
     "flatten_thread",
+    "grapheme_length",
     "group_notifications",
     "image_problem",
     "label_preference",

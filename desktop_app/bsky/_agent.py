@@ -40,12 +40,21 @@ from ._models import (
     parse_strong_ref,
     parse_thread,
 )
-from ._richtext import Facet, detect_facets, facet_records, resolve_mentions, utf8_len
+from ._richtext import (
+    Facet,
+    detect_facets,
+    facet_records,
+    facets_problem,
+    grapheme_length,
+    resolve_mentions,
+    utf8_len,
+)
 from ._xrpc import XrpcClient
 
 log = logging.getLogger(__name__)
 
-MAX_POST_BYTES = 3000  # app.bsky.feed.post text maxLength; graphemes (300) are the UI's count
+# app.bsky.feed.post text: maxLength (UTF-8 bytes) and maxGraphemes
+MAX_POST_BYTES = 3000
 MAX_POST_GRAPHEMES = 300
 MAX_LANGS = 3
 
@@ -372,8 +381,18 @@ class Agent:
         text, images, langs = post.text, post.images, post.langs
         if not text.strip() and not images:
             raise InvalidPostError("empty post", message="Write something or add an image.")
-        if utf8_len(text) > MAX_POST_BYTES:
-            raise InvalidPostError(f"{utf8_len(text)} bytes", message="That post is too long.")
+        size, length = utf8_len(text), grapheme_length(text)
+        if size > MAX_POST_BYTES or length > MAX_POST_GRAPHEMES:
+            raise InvalidPostError(
+                f"{length} graphemes, {size} bytes",
+                message=f"That post is too long: {length} characters, the limit is "
+                        f"{MAX_POST_GRAPHEMES}." if length > MAX_POST_GRAPHEMES else
+                        f"That post is too long: {size} bytes, the limit is {MAX_POST_BYTES}.")
+        if post.facets is not None:
+            problem = facets_problem(text, post.facets)
+            if problem is not None:
+                raise InvalidPostError(f"facets: {problem}", message="The post's links, "
+                                       "mentions or tags don't match its text.")
         if len(images) > MAX_IMAGES:
             raise InvalidPostError(f"{len(images)} images",
                                    message=f"A post can have at most {MAX_IMAGES} images.")

@@ -1,33 +1,22 @@
-"""Rich-text facets (links, mentions, hashtags) with the UTF-8 byte offsets the lexicon wants."""
+"""Rich-text facets (links, mentions, tags) with the UTF-8 byte offsets the lexicon wants."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any
 
 from ..atproto import syntax
+from ._detection import MAX_TAG_GRAPHEMES, SpanKind, detect
+from ._graphemes import grapheme_length
 
-FacetKind = Literal["link", "mention", "tag"]
-MAX_TAG_LENGTH = 64  # characters, without the '#'
-
-_MENTION = re.compile(r"(?:^|(?<=[\s(]))@([a-zA-Z0-9.-]+)")
-_URL = re.compile(r"(?:^|(?<=[\s(]))(https?://\S+)", re.IGNORECASE)
-_DOMAIN = re.compile(
-    r"(?:^|(?<=[\s(]))((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9](?:/\S*)?)",
-    re.IGNORECASE,
-)
-_TAG = re.compile(r"(?:^|(?<=\s))[#\uff03](\S+)")  # '#' or the full-width number sign
-_TRAILING = ".,;:!?\"'"
-_INVISIBLE = "\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2\ufe0f"
-# Bare domains are linked only for TLDs people type as such; "file.txt" stays text.
-_COMMON_TLDS = frozenset({
-    "com", "net", "org", "io", "dev", "app", "social", "xyz", "me", "co", "uk", "de", "fr", "jp",
-    "info", "blog", "news", "tech", "ai", "gg", "tv", "fm", "ca", "us", "eu", "nl", "se", "no",
-    "fi", "es", "it", "au", "nz", "in", "br", "page", "site", "online",
-})
+FacetKind = SpanKind
+__all__ = [
+    "MAX_TAG_BYTES", "MAX_TAG_GRAPHEMES", "Facet", "FacetKind", "Segment", "detect_facets",
+    "facet_records", "facets_problem", "grapheme_length", "resolve_mentions", "segments",
+    "utf8_len",
+]
 
 
 @dataclass(frozen=True)
@@ -42,80 +31,91 @@ def utf8_len(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def _byte_range(text: str, start: int, end: int) -> tuple[int, int]:
-    prefix = utf8_len(text[:start])
-    return prefix, prefix + utf8_len(text[start:end])
-
-
-def _strip_trailing(url: str) -> str:
-    while url and url[-1] in _TRAILING:
-        url = url[:-1]
-    if url.endswith(")") and url.count("(") < url.count(")"):
-        url = url[:-1]
-    return url
-
-
-def _is_punctuation(char: str) -> bool:
-    return unicodedata.category(char).startswith("P")
-
-
 def detect_facets(text: str) -> list[Facet]:
-    """All links, mentions and hashtags, in text order; mentions still carry the handle."""
-    found: list[tuple[int, int, FacetKind, str]] = []
-    for match in _MENTION.finditer(text):
-        handle = match.group(1).rstrip(".-").lower()
-        if not syntax.is_valid_handle(handle):
-            continue
-        start = match.start()
-        found.append((start, start + 1 + len(handle), "mention", handle))
-    for match in _URL.finditer(text):
-        url = _strip_trailing(match.group(1))
-        if len(url) > len("https://"):
-            found.append((match.start(1), match.start(1) + len(url), "link", url))
-    for match in _DOMAIN.finditer(text):
-        candidate = _strip_trailing(match.group(1))
-        host = candidate.split("/", 1)[0]
-        if host.rsplit(".", 1)[-1].lower() not in _COMMON_TLDS:
-            continue
-        start = match.start(1)
-        if any(s <= start < e for s, e, _, _ in found):
-            continue  # inside a URL or a mention already
-        found.append((start, start + len(candidate), "link", f"https://{candidate}"))
-    for match in _TAG.finditer(text):
-        tag = match.group(1)
-        cut = next((i for i, c in enumerate(tag) if c in _INVISIBLE), len(tag))
-        tag = tag[:cut]
-        while tag and _is_punctuation(tag[-1]):
-            tag = tag[:-1]
-        if not tag or tag.isdigit() or len(tag) > MAX_TAG_LENGTH:
-            continue
-        start = match.start()
-        found.append((start, start + 1 + len(tag), "tag", tag))
-    found.sort()
+    """Links, mentions, tags and cashtags as the official SDK detects them, in text order.
+
+    Mentions still carry the handle. Where the SDK's facets overlap (a mention inside a link),
+    the one that starts first is kept, as its renderer does: a record's facets must not overlap.
+    """
+    order = {"mention": 0, "link": 1, "tag": 2}
+    spans = sorted(detect(text), key=lambda s: (s.start, order[s.kind]))
     facets = []
-    last_end = -1
-    for start, end, kind, value in found:
-        if start < last_end:
-            continue  # overlapping: the earlier one wins
-        byte_start, byte_end = _byte_range(text, start, end)
-        facets.append(Facet(byte_start, byte_end, kind, value))
-        last_end = end
+    end = 0
+    byte_at = _ByteOffsets(text)
+    for span in spans:
+        if span.start < end:
+            continue
+        facets.append(Facet(byte_at(span.start), byte_at(span.end), span.kind, span.value))
+        end = span.end
     return facets
+
+
+class _ByteOffsets:
+    """UTF-8 offsets of code-point positions, for positions asked in increasing order."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._position = 0
+        self._bytes = 0
+
+    def __call__(self, position: int) -> int:
+        if position < self._position:
+            self._position = self._bytes = 0
+        self._bytes += utf8_len(self._text[self._position:position])
+        self._position = position
+        return self._bytes
 
 
 async def resolve_mentions(
     facets: list[Facet], resolve: Callable[[str], Awaitable[str | None]]
 ) -> list[Facet]:
-    """Mentions become DIDs; a handle that doesn't resolve stays plain text (no facet)."""
+    """Mentions become DIDs; a handle that isn't one or doesn't resolve stays plain text.
+
+    Each distinct handle is resolved once, all of them at the same time.
+    """
+    handles = {f.value.lower() for f in facets if f.kind == "mention"}
+    handles = {h for h in handles if syntax.is_valid_handle(h)}
+    ordered = sorted(handles)
+    lookups = [asyncio.ensure_future(resolve(h)) for h in ordered]
+    try:
+        dids = dict(zip(ordered, await asyncio.gather(*lookups), strict=True))
+    except BaseException:
+        for lookup in lookups:
+            lookup.cancel()  # one failed or the caller gave up: the others are not wanted
+        raise
     out = []
     for facet in facets:
         if facet.kind != "mention":
             out.append(facet)
             continue
-        did = await resolve(facet.value)
+        did = dids.get(facet.value.lower())
         if did is not None and syntax.is_valid_did(did):
             out.append(replace(facet, value=did))
     return out
+
+
+MAX_TAG_BYTES = 640  # app.bsky.richtext.facet#tag maxLength
+
+
+def facets_problem(text: str, facets: Sequence[Facet]) -> str | None:
+    """What is wrong with facets given for `text` (out of range, overlapping, cutting a
+    character, or a value the lexicon refuses), or None."""
+    data = text.encode("utf-8")
+    end = 0
+    for facet in sorted(facets, key=lambda f: f.byte_start):
+        if not end <= facet.byte_start < facet.byte_end <= len(data):
+            return f"range {facet.byte_start}-{facet.byte_end} overlaps or is outside the text"
+        try:
+            data[facet.byte_start:facet.byte_end].decode("utf-8")
+        except UnicodeDecodeError:
+            return f"range {facet.byte_start}-{facet.byte_end} cuts a character"
+        end = facet.byte_end
+        if facet.kind == "tag" and (not facet.value or utf8_len(facet.value) > MAX_TAG_BYTES
+                                    or grapheme_length(facet.value) > MAX_TAG_GRAPHEMES):
+            return "a tag is empty or too long"
+        if facet.kind == "link" and not syntax.is_valid_uri(facet.value):
+            return "a link is not a URI"
+    return None
 
 
 def facet_records(facets: list[Facet]) -> list[dict[str, Any]]:

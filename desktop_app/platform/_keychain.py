@@ -27,7 +27,8 @@ import json
 import logging
 import secrets as pysecrets
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +52,12 @@ SERVICE_PREFIX = "desktop-app"
 MAX_CHUNKS = 64
 # A save is a few dozen keychain calls (≈ 0.1 s); waiting far longer means a stuck peer.
 STORE_LOCK_TIMEOUT = 30.0
+# gnome-keyring answers "locked" or fails to open its collection for a moment when several
+# processes use it at once. A failure that fast is retried; one that took longer than a person
+# needs to see an unlock prompt (they dismissed it) is not, nor is one past the budget.
+TRANSIENT_RETRY_BUDGET = 2.0
+TRANSIENT_RETRY_PAUSE = 0.1
+PROMPT_SECONDS = 0.5
 
 T = TypeVar("T")
 
@@ -142,33 +149,41 @@ class _Keychain:
     def _backend(self) -> keyring.backend.KeyringBackend:
         return secure_backend()
 
-    @contextlib.contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except StorageError:
-            raise
-        except keyring.errors.KeyringLocked as exc:
-            raise KeychainLockedError(type(exc).__name__) from exc
-        except keyring.errors.KeyringError as exc:
-            raise NoKeychainError(type(exc).__name__) from exc
-        except Exception as exc:  # D-Bus and backend-specific failures
-            raise NoKeychainError(type(exc).__name__) from exc
+    def _call(self, fn: Callable[[keyring.backend.KeyringBackend], T]) -> T:
+        """One keyring call, its failures typed, fast transient ones retried within a budget."""
+        deadline = time.monotonic() + TRANSIENT_RETRY_BUDGET
+        while True:
+            started = time.monotonic()
+            try:
+                return fn(self._backend())
+            except StorageError:
+                raise
+            except keyring.errors.KeyringLocked as exc:
+                error: StorageError = KeychainLockedError(type(exc).__name__)
+                cause: Exception = exc
+            except Exception as exc:  # keyring, D-Bus and backend-specific failures
+                error, cause = NoKeychainError(type(exc).__name__), exc
+            now = time.monotonic()
+            if now - started > PROMPT_SECONDS or now + TRANSIENT_RETRY_PAUSE > deadline:
+                raise error from cause
+            log.info("keychain call failed (%s); trying again", type(cause).__name__)
+            time.sleep(TRANSIENT_RETRY_PAUSE)
 
     def get(self, key: str) -> str | None:
-        with self._errors():
-            return self._backend().get_password(self.service, key)
+        return self._call(lambda backend: backend.get_password(self.service, key))
 
     def set(self, key: str, value: str) -> None:
         if len(value) > MAX_ENTRY_CHARS:
             raise StorageError(f"keychain entry {key!r} too large")
-        with self._errors():
-            self._backend().set_password(self.service, key, value)
+        self._call(lambda backend: backend.set_password(self.service, key, value))
 
     def delete(self, key: str) -> None:
-        # Already gone is fine: deleting is idempotent for us.
-        with self._errors(), contextlib.suppress(keyring.errors.PasswordDeleteError):
-            self._backend().delete_password(self.service, key)
+        def delete(backend: keyring.backend.KeyringBackend) -> None:
+            # Already gone is fine: deleting is idempotent for us.
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                backend.delete_password(self.service, key)
+
+        self._call(delete)
 
     def put_chunks(self, prefix: str, value: str) -> None:
         for index, chunk in enumerate(_chunked(value)):

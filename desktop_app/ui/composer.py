@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Qt, QTextBoundaryFinder, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from ..bsky import (
     ImageUpload,
     NewPost,
     PostView,
+    grapheme_length,
     image_problem,
 )
 from .typeahead import MentionCompleter
@@ -71,17 +72,6 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 
 OVER_LIMIT_COLOR = QColor("#c62828")
-
-
-def grapheme_count(text: str) -> int:
-    """User-perceived characters, the unit Bluesky's 300 limit is counted in."""
-    if not text:
-        return 0
-    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
-    count = 0
-    while finder.toNextBoundary() != -1:
-        count += 1
-    return count
 
 
 def _choose_image_files(parent: QWidget) -> list[str]:
@@ -276,7 +266,7 @@ class Composer(QWidget):
     def can_post(self) -> bool:
         text = self.text_edit.toPlainText()
         has_content = bool(text.strip()) or bool(self._attachments)
-        return has_content and grapheme_count(text) <= MAX_GRAPHEMES and not self._busy
+        return has_content and grapheme_length(text) <= MAX_GRAPHEMES and not self._busy
 
     def add_image_file(self, path: str) -> bool:
         """Attach one image file; on a problem, say why in the error line and return False."""
@@ -362,7 +352,7 @@ class Composer(QWidget):
         self.images_area.setVisible(bool(self._attachments))
 
     def _refresh(self) -> None:
-        left = MAX_GRAPHEMES - grapheme_count(self.text_edit.toPlainText())
+        left = MAX_GRAPHEMES - grapheme_length(self.text_edit.toPlainText())
         self.counter.setText(str(left))
         palette = QPalette(self._counter_palette)
         if left < 0:

@@ -310,3 +310,11 @@ def test_interop_languages() -> None:
     assert invalid
     assert [t for t in valid if not syntax.is_valid_language(t)] == []
     assert [t for t in invalid if syntax.is_valid_language(t)] == []
+
+
+def test_interop_uris() -> None:
+    valid, invalid = _vectors("uri_syntax_valid.txt"), _vectors("uri_syntax_invalid.txt")
+    assert valid
+    assert invalid
+    assert [u for u in valid if not syntax.is_valid_uri(u)] == []
+    assert [u for u in invalid if syntax.is_valid_uri(u)] == []

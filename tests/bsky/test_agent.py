@@ -26,6 +26,7 @@ from desktop_app.bsky import (
     Agent,
     AtUri,
     Author,
+    Facet,
     ImageUpload,
     InvalidPostError,
     PostView,
@@ -266,7 +267,14 @@ async def test_create_post_record_shape(agent: Agent, pds: FakeHttpServer) -> No
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"text": "   "}, "Write something or add an image."),
-    ({"text": "x" * 3001}, "That post is too long."),
+    ({"text": "x" * 301}, "That post is too long: 301 characters, the limit is 300."),
+    ({"text": "नमस्ते " * 75 + "क्ष"}, "That post is too long: 301 characters, the limit is 300."),
+    ({"text": "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f467" * 121},
+     "That post is too long: 3025 bytes, the limit is 3000."),
+    ({"text": "hi", "facets": [Facet(0, 5, "tag", "hi")]},
+     "The post's links, mentions or tags don't match its text."),
+    ({"text": "hi there", "facets": [Facet(0, 2, "link", "hi")]},
+     "The post's links, mentions or tags don't match its text."),
     ({"text": "x", "images": [ImageUpload(PNG, "image/png", "")] * 5},
      "A post can have at most 4 images."),
     ({"text": "x", "images": [ImageUpload(JPEG, "image/png", "")]},

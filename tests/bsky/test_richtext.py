@@ -62,3 +62,68 @@ async def test_unresolved_mentions_stay_plain_text() -> None:
     assert records[0]["index"] == {"byteStart": 3, "byteEnd": 14}
     # A mention that was never resolved is never written as a facet.
     assert facet_records([Facet(0, 5, "mention", "alice.test")]) == []
+
+
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f467"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each class the issue found where the app and the SDK disagreed.
+        ("buy $AAPL now", [("tag", "$AAPL", "$AAPL")]),
+        ("#❤️ love", [("tag", "#❤️", "❤️")]),  # U+FE0F stays inside the tag
+        ("#1️⃣ first", [("tag", "#1️⃣", "1️⃣")]),
+        ("##️⃣tag", [("tag", "##️⃣tag", "#️⃣tag")]),
+        ("#1.2 and #_1", []),  # digits and punctuation only
+        # Full-width digits are not [0-9]:
+        ("#\uff11\uff12\uff13", [("tag", "#\uff11\uff12\uff13", "\uff11\uff12\uff13")]),
+        ("see bit.ly/x and youtu.be/x", [("link", "bit.ly/x", "https://bit.ly/x"),
+                                         ("link", "youtu.be/x", "https://youtu.be/x")]),
+        ("example.com?q=1", [("link", "example.com?q=1", "https://example.com?q=1")]),
+        ("example.com:8080/x", [("link", "example.com:8080/x", "https://example.com:8080/x")]),
+        ("hi @alice.bsky.social_x", []),  # no word boundary after the handle
+        ("http://a", [("link", "http://a", "http://a")]),
+        # SDK quirks followed: one trailing dot stripped, quotes kept.
+        ("example.com...", [("link", "example.com..", "https://example.com..")]),
+        ('"https://example.com"', []),  # a quote before the scheme: not at a word start
+        ('say https://example.com" ok', [("link", 'https://example.com"',
+                                           'https://example.com"')]),
+        ("HTTPS://EXAMPLE.COM", []),  # upper-case scheme and TLD: not links in the SDK
+        # Deliberate differences (docs/decisions.md, "Rich text"):
+        ("get httpbin.org/get", [("link", "httpbin.org/get", "https://httpbin.org/get")]),
+        ("https://example.com/(@alice.test)", [
+            ("link", "https://example.com/(@alice.test)", "https://example.com/(@alice.test)")]),
+    ],
+)
+def test_sdk_detection_classes(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert slices(text) == expected
+
+
+def test_tag_limit_is_64_graphemes_not_code_points() -> None:
+    thumb = "\U0001f44d\U0001f3fd"  # one grapheme, two code points
+    assert [v for _, _, v in slices("#" + thumb * 64)] == [thumb * 64]
+    assert slices("#" + thumb * 65) == []
+    # A zero-width joiner ends a tag, in the SDK too: only the first person of a family.
+    assert [v for _, _, v in slices("#" + FAMILY)] == ["\U0001f468"]
+
+
+async def test_mentions_resolve_once_each_and_concurrently() -> None:
+    import asyncio
+
+    calls: list[str] = []
+    started = asyncio.Event()
+    both = asyncio.Event()
+
+    async def resolve(handle: str) -> str | None:
+        calls.append(handle)
+        if len(calls) == 2:
+            both.set()
+        started.set()
+        await asyncio.wait_for(both.wait(), 1)  # would time out if resolved one at a time
+        return "did:plc:ewvi7nxzyoun6zhxrhs64oiz" if handle == "alice.test" else None
+
+    facets = detect_facets("@Alice.test @bob.test @alice.test @not_valid.test")
+    resolved = await resolve_mentions(facets, resolve)
+    assert sorted(calls) == ["alice.test", "bob.test"]
+    assert [f.value for f in resolved] == ["did:plc:ewvi7nxzyoun6zhxrhs64oiz"] * 2

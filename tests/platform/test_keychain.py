@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import keyring
@@ -19,6 +20,7 @@ from desktop_app.platform import (
     KeyringSessionStore,
     KeyringStateStore,
     NoKeychainError,
+    _keychain,
     keychain_status,
 )
 from tests.support.keychain import DID, RecordingKeyring, same_session, sample_session
@@ -139,11 +141,67 @@ class LockedKeyring(RecordingKeyring):
         raise keyring.errors.KeyringLocked("dismissed")
 
 
-async def test_locked_keychain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class PromptedKeyring(RecordingKeyring):
+    """Locked; each call shows an unlock prompt that the person dismisses after a while."""
+
+    calls = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls += 1
+        time.sleep(0.1)
+        raise keyring.errors.KeyringLocked("dismissed")
+
+
+class FlakyKeyring(RecordingKeyring):
+    """gnome-keyring under load: the first calls fail at once, then it answers."""
+
+    failures = 2
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise keyring.errors.InitError("Failed to create the collection")
+        super().set_password(service, username, password)
+
+
+@pytest.fixture
+def short_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_keychain, "TRANSIENT_RETRY_BUDGET", 0.3)
+    monkeypatch.setattr(_keychain, "TRANSIENT_RETRY_PAUSE", 0.02)
+    monkeypatch.setattr(_keychain, "PROMPT_SECONDS", 0.05)
+
+
+async def test_locked_keychain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_retries: None
+) -> None:
     monkeypatch.setattr(keyring.core, "_keyring_backend", LockedKeyring())
+    started = time.monotonic()
     with pytest.raises(KeychainLockedError) as info:
         await KeyringSessionStore(tmp_path).put(sample_session())
     assert "locked" in info.value.message
+    assert 0.25 < time.monotonic() - started < 2  # retried within the budget, then given up
+
+
+async def test_a_dismissed_unlock_prompt_is_not_shown_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_retries: None
+) -> None:
+    backend = PromptedKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    with pytest.raises(KeychainLockedError):
+        await KeyringSessionStore(tmp_path).get(DID)
+    assert backend.calls == 1
+
+
+async def test_momentary_keychain_failures_are_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_retries: None
+) -> None:
+    backend = FlakyKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    store, session = KeyringSessionStore(tmp_path), sample_session()
+    await store.put(session)
+    assert backend.failures == 0
+    loaded = await store.get(DID)
+    assert loaded is not None and same_session(loaded, session)
 
 
 async def test_every_entry_fits_windows_credential_manager(
