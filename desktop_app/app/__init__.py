@@ -35,7 +35,15 @@ from ._lifetime import (
 from ._reading import HIDDEN_POLL, VISIBLE_POLL, Moderator, NewActivity, UnreadWatcher
 from ._refresh import BACKOFF_MAX, BACKOFF_START, backoff, refresh_due
 from ._renewal import RenewalPath, SignInRun, renew
-from ._services import USER_AGENT, Core, Services, client_config, make_core, make_oauth_client
+from ._services import (
+    USER_AGENT,
+    Core,
+    Services,
+    app_client,
+    client_config,
+    make_core,
+    make_oauth_client,
+)
 from ._signin import (
     DEFAULT_TIMEOUT,
     Flow,
@@ -86,6 +94,7 @@ __all__ = [
     "TaskOwner",
     "UnreadWatcher",
     "agent_for",
+    "app_client",
     "backoff",
     "client_config",
     "describe_duration",

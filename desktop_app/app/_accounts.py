@@ -6,8 +6,8 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +16,13 @@ from ..atproto.oauth import (
     AuthorizationStart,
     NoSessionError,
     OAuthClient,
+    Scopes,
     Session,
     SessionEndedError,
     SessionEndReason,
     TransientRefreshError,
 )
-from ..bsky import Agent, XrpcClient
+from ..bsky import Agent, Permissions, XrpcClient, scope_with
 from ..errors import AppError
 from ..platform import JsonFile
 from ._lifetime import (
@@ -70,6 +71,7 @@ class AccountSnapshot:
     status: SessionStatus
     renewal: RenewalPath | None = None
     renewal_error: str = ""
+    permissions: Permissions = field(default_factory=lambda: Permissions.of(""))
 
     @property
     def name(self) -> str:
@@ -87,6 +89,7 @@ class AccountSnapshot:
             "reason": self.reason.name.lower() if self.reason is not None else None,
             "reason_text": REASON_TEXT[self.reason] if self.reason is not None else None,
             "scope": self.scope,
+            "permissions": self.permissions.as_json(),
             "signed_in_at": iso(self.signed_in_at),
             "access_expires_at": iso(self.access_expires_at),
             "session_ends_at": iso(self.session_ends_at),
@@ -313,12 +316,15 @@ class Accounts:
         account = self._accounts.get(did)
         if account is None or account.session is None:
             raise AccountNotFoundError(did)
-        hint = account.handle if account.handle and syntax.is_valid_handle(account.handle) \
-            else did
+        hint = self._hint(account)
+
+        # A session granted permission scopes is renewed with the same ones (what the person
+        # chose to allow); one on the transition scope asks for the app's permissions anew.
+        keep = account.session.scope if Scopes(account.session.scope).granular else None
 
         async def run(target: str, prompt: str | None, login_hint: str) -> Session:
             return await self.signin.run(
-                target, SignInOptions(prompt=prompt, login_hint=login_hint),
+                target, SignInOptions(prompt=prompt, login_hint=login_hint, scope=keep),
                 on_started=on_started)
 
         try:
@@ -331,6 +337,37 @@ class Accounts:
         self._update(did, session=session, handle=session.handle or account.handle, ended=None,
                      offline_until=None, failures=0, renewal=path, renewal_error="")
         return path
+
+    async def allow(
+        self,
+        did: str,
+        features: Sequence[str] = (),
+        *,
+        on_started: Callable[[AuthorizationStart], None] | None = None,
+    ) -> Permissions:
+        """Ask `did`'s provider for `features` (default: every one not granted) on top of what
+        the session has, in one browser round trip. The new session is stored before the old
+        tokens are revoked; a refusal leaves the old session as it was."""
+        account = self._accounts.get(did)
+        if account is None or account.session is None or account.ended is not None:
+            raise AccountNotFoundError(did)
+        old = account.session
+        current = Permissions.of(old.scope)
+        wanted = [f for f in (features or current.missing) if not current.allows(f)]
+        if not wanted:
+            return current
+        options = SignInOptions(login_hint=self._hint(account), scope=scope_with(old.scope, wanted))
+        session = await self.signin.run(did, options, on_started=on_started)
+        await self.client.revoke_tokens(old)
+        log.info("%s now allows %s", did, ", ".join(Permissions.of(session.scope).allowed))
+        self._update(did, session=session, handle=session.handle or account.handle,
+                     offline_until=None, failures=0)
+        return Permissions.of(session.scope)
+
+    def _hint(self, account: _Account) -> str:
+        handle = account.handle
+        return handle if handle and syntax.is_valid_handle(handle) else (
+            account.session.did if account.session else "")
 
     async def sign_out(self, did: str) -> bool:
         """Revoke and forget `did`; returns whether the server confirmed the revocation."""
@@ -386,4 +423,5 @@ class Accounts:
             status=status,
             renewal=account.renewal,
             renewal_error=account.renewal_error,
+            permissions=Permissions.of(session.scope if session else ""),
         )

@@ -10,6 +10,7 @@ import httpx
 from .. import __version__
 from ..atproto import IdentityResolver, NetworkPolicy
 from ..atproto.oauth import ClientConfig, Discovery, OAuthClient, SessionStore, StateStore
+from ..bsky import APP_SCOPE, CLIENT_SCOPE, TRANSITION_SCOPE
 from ..platform import KeyringSessionStore, KeyringStateStore, open_system_browser
 from ..settings import Settings
 from ._accounts import Accounts
@@ -45,9 +46,19 @@ def make_core(settings: Settings, *, http: httpx.AsyncClient | None = None) -> C
 
 def client_config(settings: Settings) -> ClientConfig:
     """The discoverable client when one is configured, else the zero-config development client."""
-    if settings.client_id:
-        return ClientConfig.discoverable(settings.client_id)
-    return ClientConfig.development()
+    return app_client(settings.client_id)
+
+
+def app_client(client_id: str | None, *, client_name: str | None = None) -> ClientConfig:
+    """This app as an OAuth client: registered for its permission scopes and the transition
+    scope, asking for the first and falling back to the second where a server lacks them."""
+    if client_id:
+        return ClientConfig.discoverable(
+            client_id, scope=CLIENT_SCOPE, request_scope=APP_SCOPE,
+            fallback_scope=TRANSITION_SCOPE,
+            **({"client_name": client_name} if client_name else {}))
+    return ClientConfig.development(scope=CLIENT_SCOPE, request_scope=APP_SCOPE,
+                                    fallback_scope=TRANSITION_SCOPE)
 
 
 def make_oauth_client(

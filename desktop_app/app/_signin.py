@@ -106,6 +106,7 @@ class SignInOptions:
     prompt: str | None = None
     login_hint: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    scope: str | None = None  # None: what the client asks this server for by default
 
 
 class SignIn:
@@ -148,7 +149,7 @@ class SignIn:
                      options: SignInOptions) -> AuthorizationStart:
         return await self.client.start_sign_in(
             user_input, redirect_uri=redirect_uri, prompt=options.prompt,
-            login_hint=options.login_hint)
+            login_hint=options.login_hint, scope=options.scope)
 
     async def _await_redirect(
         self, user_input: str, start: AuthorizationStart, options: SignInOptions,

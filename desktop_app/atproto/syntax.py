@@ -32,6 +32,9 @@ _PLC_ID = re.compile(r"[a-z2-7]{24}")
 _PORT = re.compile(r"[0-9]{1,5}")
 
 URI_MAX_LENGTH = 8192
+NSID_MAX_LENGTH = 317
+_NSID_AUTHORITY = re.compile(r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?", re.ASCII)
+_NSID_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9]{0,62}", re.ASCII)
 # The lexicon `uri` format: an RFC 3986 scheme, then something without spaces (the reference
 # implementation allows only word characters in the scheme; the interop vectors and RFC allow +-.)
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?://)?[^\s/]\S*", re.ASCII)
@@ -120,6 +123,16 @@ _HANDLE_MESSAGE = (
 
 
 # --- DIDs ---------------------------------------------------------------------------------------
+
+
+def is_valid_nsid(text: str) -> bool:
+    """A lexicon's namespaced ID: a reversed domain, then a name (`app.bsky.feed.post`)."""
+    if not isinstance(text, str) or len(text) > NSID_MAX_LENGTH:
+        return False
+    *authority, name = text.split(".")
+    return (len(authority) >= 2 and not authority[0][:1].isdigit()
+            and all(_NSID_AUTHORITY.fullmatch(part) for part in authority)
+            and _NSID_NAME.fullmatch(name) is not None)
 
 
 def is_valid_uri(text: str) -> bool:

@@ -16,7 +16,7 @@ from ._agent import (
     now_iso,
     parse_post_link,
 )
-from ._errors import InvalidPostError, RateLimitedError, XrpcError
+from ._errors import InvalidPostError, PermissionMissingError, RateLimitedError, XrpcError
 from ._feed import FeedPager, FetchPage
 from ._media import (
     MAX_IMAGE_BYTES,
@@ -67,6 +67,18 @@ from ._moderation import (
     moderate_post,
 )
 from ._notifications import GROUPED_REASONS, NotificationGroup, group_notifications
+from ._permissions import (
+    APP_SCOPE,
+    CLIENT_SCOPE,
+    FEATURES,
+    TRANSITION_SCOPE,
+    Feature,
+    FeatureKey,
+    Permissions,
+    describe,
+    feature_needing,
+    scope_with,
+)
 from ._richtext import (
     MAX_TAG_GRAPHEMES,
     Facet,
@@ -83,8 +95,11 @@ from ._thread import ThreadRow, flatten_thread, splice_replies
 from ._xrpc import PdsLookup, XrpcClient, rate_limit_wait
 
 __all__ = [
+    "APP_SCOPE",
     "BLOCK",
     "CLEAN",
+    "CLIENT_SCOPE",
+    "FEATURES",
     "FOLLOW",
     "GROUPED_REASONS",
     "LABELS",
@@ -99,6 +114,7 @@ __all__ = [
     "POST",
     "POST_REASONS",
     "REPOST",
+    "TRANSITION_SCOPE",
     "ActorPage",
     "Agent",
     "AtUri",
@@ -110,6 +126,8 @@ __all__ = [
     "ExternalView",
     "Facet",
     "FacetKind",
+    "Feature",
+    "FeatureKey",
     "FeedItem",
     "FeedPage",
     "FeedPager",
@@ -124,6 +142,8 @@ __all__ = [
     "NotificationGroup",
     "NotificationPage",
     "PdsLookup",
+    "PermissionMissingError",
+    "Permissions",
     "PostView",
     "Preferences",
     "Profile",
@@ -137,8 +157,10 @@ __all__ = [
     "XrpcClient",
     "XrpcError",
     "active_labels",
+    "describe",
     "detect_facets",
     "facet_records",
+    "feature_needing",
     "fetch_media",
     "flatten_thread",
     "grapheme_length",
@@ -157,6 +179,7 @@ __all__ = [
     "parse_thread",
     "rate_limit_wait",
     "resolve_mentions",
+    "scope_with",
     "segments",
     "splice_replies",
     "utf8_len",

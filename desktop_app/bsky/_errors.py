@@ -35,6 +35,20 @@ class RateLimitedError(XrpcError):
                                  f"Try again in {when}.")
 
 
+class PermissionMissingError(XrpcError):
+    """HTTP 403 `ScopeMissingError`: the session was not granted what this call needs.
+
+    `scope` is what the server said was missing; `feature` the app feature it belongs to (a
+    key of `bsky.FEATURES`), when it is one; "Allow…" asks for that feature's scopes.
+    """
+
+    def __init__(self, scope: str | None, feature: str | None, sentence: str,
+                 description: str = "") -> None:
+        self.scope = scope
+        self.feature = feature
+        super().__init__(403, "ScopeMissingError", description, message=sentence)
+
+
 class InvalidPostError(AtprotoError):
     """A post, image or reference failed a check before anything was sent."""
 

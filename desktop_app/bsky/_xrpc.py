@@ -12,7 +12,9 @@ from typing import Any
 import httpx
 
 from ..atproto import NetworkPolicy, ResponseFormatError, loads, send
-from ._errors import RateLimitedError, XrpcError
+from ..atproto.oauth import missing_scope
+from ._errors import PermissionMissingError, RateLimitedError, XrpcError
+from ._permissions import feature_needing
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +123,18 @@ class XrpcClient:
         if not ok:
             error, description = _error_text(data)
             log.info("%s %s: HTTP %d %s", method, nsid, response.status_code, error)
+            if response.status_code == 403 and error == "ScopeMissingError":
+                raise _permission_missing(description)
             raise XrpcError(response.status_code, error, description)
         return data
+
+
+def _permission_missing(description: str) -> PermissionMissingError:
+    scope = missing_scope(description)
+    feature = feature_needing(scope) if scope else None
+    sentence = feature.sentence() if feature else \
+        "This app wasn't allowed to do that when you signed in."
+    return PermissionMissingError(scope, feature.key if feature else None, sentence, description)
 
 
 def _error_text(data: Any) -> tuple[str, str]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..app import Diagnosis, client_config, diagnose, make_core
+from ..app import Diagnosis, app_client, client_config, diagnose, make_core
 from ..atproto import syntax
-from ..atproto.oauth import ClientConfig
 from ..errors import AppError
 from ..settings import Settings
 from ._run import EXIT_USAGE, fail, guarded, load_settings
@@ -67,7 +66,7 @@ def client_metadata(client_id: str | None, client_name: str) -> int:
         return fail("no client_id configured; pass --client-id https://…/client-metadata.json",
                     EXIT_USAGE)
     try:
-        config = ClientConfig.discoverable(client_id, client_name=client_name)
+        config = app_client(client_id, client_name=client_name)
     except AppError as exc:
         return fail(exc.detail or exc.message, EXIT_USAGE)
     print(json.dumps(config.metadata(), indent=2))

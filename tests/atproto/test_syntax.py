@@ -318,3 +318,11 @@ def test_interop_uris() -> None:
     assert invalid
     assert [u for u in valid if not syntax.is_valid_uri(u)] == []
     assert [u for u in invalid if syntax.is_valid_uri(u)] == []
+
+
+def test_interop_nsids() -> None:
+    valid, invalid = _vectors("nsid_syntax_valid.txt"), _vectors("nsid_syntax_invalid.txt")
+    assert valid
+    assert invalid
+    assert [n for n in valid if not syntax.is_valid_nsid(n)] == []
+    assert [n for n in invalid if syntax.is_valid_nsid(n)] == []

@@ -88,25 +88,25 @@ class World:
                 lambda r: json_reply(self.as_meta))
         s.route("POST", "/oauth/par", self._par)
         s.route("POST", "/oauth/token", self._token)
-        s.route("POST", "/oauth/revoke", lambda r: self._with_nonce(Reply(200)))
+        s.route("POST", "/oauth/revoke", lambda r: self.with_nonce(Reply(200)))
 
-    def _with_nonce(self, reply: Reply) -> Reply:
+    def with_nonce(self, reply: Reply) -> Reply:
         if self.send_nonce:
             reply.headers = {**reply.headers, "DPoP-Nonce": "nonce-" + secrets.token_hex(4)}
         return reply
 
     def _par(self, request: Recorded) -> Reply:
         if self.nonce_always_stale:
-            return self._with_nonce(json_reply({"error": "use_dpop_nonce"}, 400))
+            return self.with_nonce(json_reply({"error": "use_dpop_nonce"}, 400))
         form = request.form()
         self.codes["last-state"] = form.get("state", "")
-        return self._with_nonce(
+        return self.with_nonce(
             json_reply({"request_uri": "urn:ietf:params:oauth:request_uri:req-1",
                         "expires_in": 299}, 201)
         )
 
     def _token(self, request: Recorded) -> Reply:
-        return self._with_nonce(json_reply(self.token))
+        return self.with_nonce(json_reply(self.token))
 
     def callback(self, state: str, **extra: str) -> str:
         params = {"iss": self.url, "state": state, "code": "cod-fake", **extra}
@@ -115,8 +115,9 @@ class World:
 
 
 @asynccontextmanager
-async def fake_world(*, insecure_loopback: bool = True,
-                     timeout: float = 2.0) -> AsyncIterator[tuple[World, OAuthClient]]:
+async def fake_world(*, insecure_loopback: bool = True, timeout: float = 2.0,
+                     config: ClientConfig | None = None,
+                     ) -> AsyncIterator[tuple[World, OAuthClient]]:
     with FakeHttpServer() as server:
         world = World(server)
         world.install()
@@ -126,7 +127,7 @@ async def fake_world(*, insecure_loopback: bool = True,
                 http, policy, plc_url=world.url, handle_resolver_url=world.url
             )
             client = OAuthClient(
-                ClientConfig.development(),
+                config or ClientConfig.development(),
                 http=http,
                 policy=policy,
                 identity=identity,

@@ -82,10 +82,11 @@ def parse_token_response(
     if not isinstance(sub, str) or not syntax.is_valid_did(sub):
         raise TokenResponseError("token response has no valid sub DID")
     scope = fields.string("scope")
-    granted = set(scope.split(" "))
-    missing = [s for s in requested_scope.split(" ") if s and s not in granted]
-    if "atproto" not in granted or missing:
-        raise TokenResponseError(f"granted scope lacks {missing or ['atproto']}")
+    # Less than was asked is a partial grant, kept: the app disables what it doesn't cover.
+    # Without `atproto` the token is not an atproto session at all.
+    if "atproto" not in scope.split(" "):
+        raise TokenResponseError(f"granted scope {scope[:200]!r} lacks 'atproto' "
+                                 f"(asked for {requested_scope[:200]!r})")
     refresh = fields.opt_string("refresh_token")
     if refresh == "":
         raise TokenResponseError("refresh_token is empty")

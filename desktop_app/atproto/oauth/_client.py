@@ -30,11 +30,13 @@ from ._errors import (
     CallbackError,
     InvalidCallbackError,
     IssuerMismatchError,
+    ParRejectedError,
     TokenRequestRejectedError,
     TokenResponseError,
     UnknownStateError,
 )
 from ._refresh import SessionKeeper, token_pair
+from ._scopes import TRANSITION_GENERIC
 from ._session import PendingAuthorization, Session
 from ._stores import SessionStore, StateStore
 
@@ -66,6 +68,11 @@ class _Target:
     handle: str | None
     pds_url: str | None
     hint: str | None
+
+
+def _scope_refused(exc: ParRejectedError) -> bool:
+    return exc.error == "invalid_scope" or (
+        exc.error == "invalid_client_metadata" and "scope" in exc.description.lower())
 
 
 class OAuthClient:
@@ -124,7 +131,24 @@ class OAuthClient:
         if prompt is not None and prompt not in PROMPTS:
             raise AuthorizationError(f"unsupported prompt {prompt!r}")
         target = await self._target(user_input, login_hint)
-        scope = scope or self.config.scope
+        chosen = scope or self.config.scope_for(target.metadata.scopes_supported)
+        try:
+            return await self._push(target, chosen, redirect_uri, prompt)
+        except ParRejectedError as exc:
+            fallback = self.config.fallback_scope
+            if scope is not None or fallback is None or chosen == fallback \
+                    or not _scope_refused(exc) \
+                    or TRANSITION_GENERIC not in target.metadata.scopes_supported:
+                raise
+            # A server that predates permission scopes but lists the same scopes as one that
+            # takes them: asked once more, for the transition scope it offers.
+            log.info("%s refused permission scopes (%s); asking for %s",
+                     target.metadata.issuer, exc.error, fallback)
+            return await self._push(target, fallback, redirect_uri, prompt)
+
+    async def _push(self, target: _Target, scope: str, redirect_uri: str,
+                    prompt: str | None) -> AuthorizationStart:
+        """One pushed authorization request; the pending sign-in is stored when it succeeds."""
         verifier, challenge = pkce_pair()
         state = secrets.token_urlsafe(24)
         key = DPoPKey.generate()
@@ -165,6 +189,7 @@ class OAuthClient:
         )
 
     async def _target(self, user_input: str, login_hint: str | None) -> _Target:
+        """Who signs in and at which authorization server."""
         identifier = syntax.parse_identifier(user_input)
         if identifier.kind == "url":
             metadata = await self.discovery.for_service_url(identifier.value)

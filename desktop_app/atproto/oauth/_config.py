@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
 from ._errors import ClientConfigError
+from ._scopes import granular_supported
 
 DEFAULT_SCOPE = "atproto transition:generic"
 DEFAULT_CALLBACK_PATH = "/callback"
@@ -34,18 +36,24 @@ class ClientConfig:
     callback_path: str
     client_name: str = "Desktop App"
     client_uri: str | None = None
+    # What a sign-in asks for (default: all of `scope`), and what it asks for instead where the
+    # server does not take permission scopes (None: no fallback). Both within `scope`.
+    request_scope: str | None = None
+    fallback_scope: str | None = None
 
     @classmethod
     def development(
-        cls, *, scope: str = DEFAULT_SCOPE, callback_path: str = DEFAULT_CALLBACK_PATH
+        cls, *, scope: str = DEFAULT_SCOPE, callback_path: str = DEFAULT_CALLBACK_PATH,
+        request_scope: str | None = None, fallback_scope: str | None = None,
     ) -> ClientConfig:
         _check_path(callback_path)
-        _check_scope(scope)
+        _check_scopes(scope, request_scope, fallback_scope)
         # No port in the registered redirect: the server then accepts any port (RFC 8252 §7.3).
         redirect = f"http://{LOOPBACK_REDIRECT_HOST}{callback_path}"
         query = f"redirect_uri={quote(redirect, safe='')}&scope={quote(scope, safe='')}"
         client_id = f"http://localhost?{query}"
-        return cls(client_id, "development", scope, callback_path)
+        return cls(client_id, "development", scope, callback_path,
+                   request_scope=request_scope, fallback_scope=fallback_scope)
 
     @classmethod
     def discoverable(
@@ -56,6 +64,8 @@ class ClientConfig:
         callback_path: str = DEFAULT_CALLBACK_PATH,
         client_name: str = "Desktop App",
         client_uri: str | None = None,
+        request_scope: str | None = None,
+        fallback_scope: str | None = None,
     ) -> ClientConfig:
         parts = urlsplit(client_id)
         host = parts.hostname or ""
@@ -75,8 +85,15 @@ class ClientConfig:
             # xdg-open treats a scheme with digits as a file path, so Linux could never route it.
             raise ClientConfigError(f"URI scheme {scheme!r} derived from the client_id has digits")
         _check_path(callback_path)
-        _check_scope(scope)
-        return cls(client_id, "discoverable", scope, callback_path, client_name, client_uri)
+        _check_scopes(scope, request_scope, fallback_scope)
+        return cls(client_id, "discoverable", scope, callback_path, client_name, client_uri,
+                   request_scope, fallback_scope)
+
+    def scope_for(self, scopes_supported: Sequence[str]) -> str:
+        """What a sign-in at a server with these `scopes_supported` asks for."""
+        if self.fallback_scope is not None and not granular_supported(scopes_supported):
+            return self.fallback_scope
+        return self.request_scope or self.scope
 
     @property
     def scheme(self) -> str | None:
@@ -158,3 +175,13 @@ def _check_scope(scope: str) -> None:
     scopes = scope.split(" ")
     if "atproto" not in scopes or any(not s or not s.isprintable() for s in scopes):
         raise ClientConfigError(f"scope {scope!r} must be space-separated and include 'atproto'")
+
+
+def _check_scopes(scope: str, *subsets: str | None) -> None:
+    _check_scope(scope)
+    registered = set(scope.split(" "))
+    for subset in subsets:
+        if subset is not None:
+            _check_scope(subset)
+            if not set(subset.split(" ")) <= registered:
+                raise ClientConfigError(f"scope {subset!r} asks for more than {scope!r}")

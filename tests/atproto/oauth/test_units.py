@@ -69,7 +69,6 @@ def test_token_response_accepts_expanded_scope() -> None:
         {"sub": None},
         {"sub": "alice.example.com"},
         {"scope": "transition:generic"},
-        {"scope": "atproto"},  # requested transition:generic is missing
         {"scope": None},
         {"expires_in": -5},
         {"expires_in": None, "token_type": "bearer"},
