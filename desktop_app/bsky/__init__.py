@@ -69,6 +69,7 @@ from ._moderation import (
 from ._notifications import GROUPED_REASONS, NotificationGroup, group_notifications
 from ._permissions import (
     APP_SCOPE,
+    BY_KEY,
     CLIENT_SCOPE,
     FEATURES,
     TRANSITION_SCOPE,
@@ -97,6 +98,7 @@ from ._xrpc import PdsLookup, XrpcClient, rate_limit_wait
 __all__ = [
     "APP_SCOPE",
     "BLOCK",
+    "BY_KEY",
     "CLEAN",
     "CLIENT_SCOPE",
     "FEATURES",

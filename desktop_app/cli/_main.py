@@ -8,9 +8,12 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..bsky import FEATURES
 from ..errors import AppError
 from ..settings import Settings
 from ._run import EXIT_USAGE, fail, load_settings
+
+FEATURE_KEYS = tuple(f.key for f in FEATURES)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +38,9 @@ def _session_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     login.add_argument("identifier", help="handle, DID, or PDS/entryway URL")
     login.add_argument("--prompt", choices=["none", "login", "consent"], default=None)
     login.add_argument("--timeout", type=float, default=900.0, help="seconds to wait")
+    login.add_argument("--only", type=_features, metavar="FEATURE[,FEATURE…]",
+                       help="ask only for these permissions (" + ", ".join(FEATURE_KEYS)
+                       + "); the others can be allowed later with `allow`")
 
     accounts = sub.add_parser("accounts", help="the signed-in accounts and their sessions")
     accounts.add_argument("--json", action="store_true", help="print a JSON list")
@@ -42,6 +48,11 @@ def _session_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     logout.add_argument("account", help="handle or DID")
     renew = sub.add_parser("renew", help="renew an account's session (may open the browser)")
     renew.add_argument("account", help="handle or DID")
+    allow = sub.add_parser("allow", help="allow this app more of your account (opens the "
+                                         "browser once; default: everything it may not do yet)")
+    allow.add_argument("features", nargs="*", type=_feature, metavar="FEATURE",
+                       help=", ".join(FEATURE_KEYS))
+    allow.add_argument("--account", help="handle or DID (default: the active account)")
 
 
 def _content_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,6 +99,16 @@ def _setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     meta.add_argument("--client-id", help="https URL where the document is hosted "
                       "(default: the configured one, or the one this package was built with)")
     meta.add_argument("--client-name", default="Desktop App")
+
+
+def _feature(text: str) -> str:
+    if text not in FEATURE_KEYS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not one of {', '.join(FEATURE_KEYS)}")
+    return text
+
+
+def _features(text: str) -> list[str]:
+    return [_feature(part.strip()) for part in text.split(",") if part.strip()]
 
 
 def _limit(text: str) -> int:
@@ -158,7 +179,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _setup.register_scheme(settings, unregister=command == "unregister-scheme")
     if command == "login":
         return _sessions.login(settings, args.identifier, prompt=args.prompt,
-                               timeout=args.timeout)
+                               timeout=args.timeout, only=args.only)
+    if command == "allow":
+        return _sessions.allow(settings, args.features, account=args.account)
     if command == "accounts":
         return _sessions.accounts(settings, as_json=args.json)
     if command == "logout":

@@ -41,9 +41,18 @@ async def guarded(coro: Awaitable[int]) -> int:
         return await coro
     except AppError as exc:
         log.info("command failed: %s", exc.detail)
-        return fail(exc.message)
+        return fail(exc.message + _hint(exc))
     except asyncio.CancelledError:
         return fail("cancelled")
+
+
+def _hint(exc: AppError) -> str:
+    """What to run next, for the errors a command can fix."""
+    from ..bsky import PermissionMissingError
+
+    if isinstance(exc, PermissionMissingError):
+        return f" Allow it with: desktop-app allow {exc.feature or ''}".rstrip()
+    return ""
 
 
 def run(coro: Coroutine[Any, Any, int]) -> int:

@@ -1,28 +1,35 @@
-"""Commands about accounts: login, the OS redirect hand-off, accounts, logout, renew."""
+"""Commands about accounts: login, the OS redirect hand-off, accounts, allow, logout, renew."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 from ..app import AccountSnapshot, Services, SignInOptions
 from ..app import describe_duration as duration
 from ..atproto.oauth import AuthorizationStart
+from ..bsky import Permissions, scope_with
+from ..bsky import describe as in_words
 from ..settings import Settings
 from ._run import fail, run, run_on_qt, with_services
 
 log = logging.getLogger(__name__)
 
 
-def login(settings: Settings, identifier: str, *, prompt: str | None, timeout: float) -> int:
+def login(settings: Settings, identifier: str, *, prompt: str | None, timeout: float,
+          only: Sequence[str] | None = None) -> int:
+    scope = scope_with("atproto", only) if only else None
+
     async def body(services: Services) -> int:
         async with _redirects(services):
             session = await services.accounts.sign_in(
-                identifier, SignInOptions(prompt=prompt, timeout=timeout), on_started=_opened)
+                identifier, SignInOptions(prompt=prompt, timeout=timeout, scope=scope),
+                on_started=_opened)
         print(f"Signed in as @{session.handle or session.did} ({session.did}) at "
               f"{session.issuer}")
+        print(_allowed_lines(Permissions.of(session.scope)))
         return 0
 
     return run_on_qt(with_services(settings, body))
@@ -39,6 +46,36 @@ def renew(settings: Settings, account: str) -> int:
         return 0
 
     return run_on_qt(with_services(settings, body))
+
+
+def allow(settings: Settings, features: Sequence[str], *, account: str | None) -> int:
+    async def body(services: Services) -> int:
+        found = services.accounts.find(account)
+        before = found.permissions
+        if not [f for f in (features or before.missing) if not before.allows(f)]:
+            print(f"@{found.name} already allows " + (
+                in_words(features).lower() if features else "everything this app does") + ".")
+            return 0
+        async with _redirects(services):
+            after = await services.accounts.allow(found.did, features, on_started=_opened)
+        print(f"@{found.name}:")
+        print(_allowed_lines(after))
+        refused = [f for f in features if not after.allows(f)]
+        if refused:
+            return fail(f"your provider did not allow {in_words(refused).lower()}.")
+        return 0
+
+    return run_on_qt(with_services(settings, body))
+
+
+def _allowed_lines(permissions: Permissions) -> str:
+    lines = [f"    allowed: {permissions.text()}"]
+    if permissions.missing:
+        lines.append(f"    not allowed: {in_words(permissions.missing)}"
+                     f" (desktop-app allow {' '.join(permissions.missing)})")
+    if permissions.mode == "transition":
+        lines.append(f"    {permissions.mode_text()}")
+    return "\n".join(lines)
 
 
 def logout(settings: Settings, account: str) -> int:
@@ -78,8 +115,8 @@ def describe(snap: AccountSnapshot, now: float) -> str:
                                             f"renews automatically in {duration(left)}"))
     if snap.pds:
         lines.append(f"    provider {snap.issuer}  data server {snap.pds}")
-    if snap.scope:
-        lines.append(f"    permissions {snap.scope}")
+    if snap.scope and snap.state != "ended":
+        lines.append(_allowed_lines(snap.permissions))
     return "\n".join(lines)
 
 

@@ -204,3 +204,51 @@ async def test_accounts_follow_what_another_process_stored(world: World) -> None
     await world.accounts.refresh_pass()
     assert [s.did for s in world.accounts.snapshots()] == [DID_B]
     assert world.accounts.active_did == DID_B
+
+
+async def test_allow_asks_for_the_union_and_stores_before_revoking(world: World) -> None:
+    from desktop_app.app import SignInOptions
+    from desktop_app.atproto.oauth import CallbackError
+    from desktop_app.bsky import BY_KEY, Permissions
+
+    read = BY_KEY["read"].scopes
+    old = dataclasses.replace(due_session(), tokens=dataclasses.replace(
+        due_session().tokens, scope=" ".join(("atproto", *read))))
+    await signed_in(world, old)
+    assert world.accounts.snapshots()[0].permissions.allowed == ("read",)
+    events: list[str] = []
+    asked: list[str] = []
+
+    async def run(target: str, options: SignInOptions | None = None, **_: Any) -> Session:
+        assert options is not None and options.scope is not None
+        asked.append(options.scope)
+        if "refuse" in events:
+            raise CallbackError("access_denied", "no", "state")
+        new = dataclasses.replace(old, tokens=dataclasses.replace(
+            old.tokens, scope=options.scope, access_token="new-access"))
+        await world.client.sessions.put(new)
+        events.append("stored")
+        return new
+
+    async def revoke(session: Session) -> bool:
+        stored = await world.client.sessions.get(session.did)
+        events.append("revoked " + ("old" if session.tokens.access_token != "new-access"
+                                    else "new") + f" (stored: {stored and stored.scope})")
+        return True
+
+    world.accounts.signin.run = run  # type: ignore[method-assign,assignment]
+    world.client.revoke_tokens = revoke  # type: ignore[method-assign]
+    allowed = await world.accounts.allow(old.did, ["post"])
+    assert asked == [" ".join(("atproto", *read, *BY_KEY["post"].scopes))]
+    assert events[0] == "stored" and events[1].startswith("revoked old (stored: atproto")
+    assert "post" in events[1]  # the stored session already had the new scope
+    assert allowed == Permissions.of(asked[0]) and set(allowed.allowed) == {"read", "post"}
+    assert world.accounts.snapshots()[0].permissions.allowed == ("post", "read")
+    # Already allowed: nothing is asked. Refused: the session stays as it was.
+    assert (await world.accounts.allow(old.did, ["read"])).allowed == ("post", "read")
+    assert len(asked) == 1
+    events.append("refuse")
+    with pytest.raises(CallbackError):
+        await world.accounts.allow(old.did, ["like"])
+    assert world.accounts.snapshots()[0].permissions.allowed == ("post", "read")
+    assert events.count("stored") == 1

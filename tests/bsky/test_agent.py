@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from desktop_app.app import agent_for
-from desktop_app.atproto import IdentityResolver, NetworkError, NetworkPolicy, ResponseFormatError
-from desktop_app.atproto.oauth import (
-    ClientConfig,
-    DPoPKey,
-    MemorySessionStore,
-    MemoryStateStore,
-    OAuthClient,
-    Session,
-    TokenSet,
-)
+from desktop_app.atproto import NetworkError, ResponseFormatError
 from desktop_app.bsky import (
     MAX_IMAGE_BYTES,
     Agent,
@@ -60,30 +48,6 @@ def post_json(n: int = 1, **extra: Any) -> dict[str, Any]:
     return post
 
 
-@pytest.fixture
-def pds() -> Iterator[FakeHttpServer]:
-    with FakeHttpServer() as server:
-        yield server
-
-
-@pytest.fixture
-async def agent(pds: FakeHttpServer) -> AsyncIterator[Agent]:
-    policy = NetworkPolicy(allow_insecure_loopback=True)
-    now = time.time()
-    session = Session(
-        did=DID, handle="alice.test", pds_url=pds.url, issuer=pds.url,
-        client_id="http://localhost",
-        tokens=TokenSet("access-secret", "refresh-secret", "atproto transition:generic", now,
-                        now + 3600),
-        dpop_key=DPoPKey.generate(), session_started_at=now, last_refresh_at=now,
-    )
-    sessions = MemorySessionStore()
-    await sessions.put(session)
-    async with httpx.AsyncClient(trust_env=False) as http:
-        client = OAuthClient(ClientConfig.development(), http=http, policy=policy,
-                             identity=IdentityResolver(http, policy), sessions=sessions,
-                             states=MemoryStateStore())
-        yield agent_for(client, DID, clock=lambda: NOW)
 
 
 async def test_timeline_parses_posts_reposts_replies_and_ignores_unknown_fields(

@@ -72,15 +72,18 @@ def running_secret_service() -> Iterator[SecretService]:
         keyring_daemon.stdin.close()
         os.environ.update(env)
         _reset_keyring()
-        deadline = time.monotonic() + 10
+        # Generous: with every CI worker starting servers at once, the daemon can be slow.
+        deadline = time.monotonic() + 45
         while True:
             try:
                 keyring.set_password("desktop-app-fixture", "probe", "ok")
                 keyring.delete_password("desktop-app-fixture", "probe")
                 break
-            except Exception:
-                if time.monotonic() > deadline:
-                    raise SecretServiceUnavailableError("gnome-keyring did not come up") from None
+            except Exception as exc:
+                if time.monotonic() > deadline or keyring_daemon.poll() is not None:
+                    raise SecretServiceUnavailableError(
+                        f"gnome-keyring did not come up (exit {keyring_daemon.poll()}, "
+                        f"last error {type(exc).__name__}: {str(exc)[:200]})") from None
                 time.sleep(0.1)
                 _reset_keyring()
         yield SecretService(address, home, dict(env))
