@@ -1,15 +1,16 @@
-"""The status panel and renewal banner on account snapshots; renew, sign out, switch."""
+"""The status panel and banners on account snapshots; renew, allow, sign out, switch."""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 
 from ..app import Accounts, AccountSnapshot, RenewalPath, TaskOwner
 from ..atproto.oauth import AuthorizationStart
+from ..bsky import Permissions, describe
 from ..errors import AppError
 from .main_window import MainWindow
 from .signin_adapter import SignInAdapter
@@ -38,6 +39,7 @@ class AccountsAdapter(QObject):
         panel.sign_out_requested.connect(lambda did: tasks.spawn(self.sign_out(did)))
         panel.sign_in_again_requested.connect(self._sign_in_again)
         panel.renew_requested.connect(lambda did: tasks.spawn(self.renew(did)))
+        panel.allow_requested.connect(lambda did: tasks.spawn(self.allow(did)))
         panel.switch_requested.connect(accounts.set_active)
         window.banner.renew_requested.connect(lambda did: tasks.spawn(self.renew(did)))
         window.banner.dismissed.connect(self._dismissed.add)
@@ -63,6 +65,27 @@ class AccountsAdapter(QObject):
         window.show_accounts()
         self.show(self._accounts.snapshots())
         return path
+
+    async def allow(self, did: str, features: Sequence[str] = ()) -> Permissions | None:
+        """"Allow…": ask the provider for `features` (default: all the app lacks) in the
+        browser; the permission banner says what happens. None when it failed."""
+        banner = self._window.permission_banner
+        banner.features = list(features)
+        banner.show()
+        banner.waiting()
+        try:
+            permissions = await self._accounts.allow(did, features,
+                                                     on_started=self._remember_url)
+        except AppError as exc:
+            banner.finished(exc.message)
+            return None
+        refused = [f for f in features if not permissions.allows(f)]
+        if refused:
+            banner.finished(f"Your provider did not allow {describe(refused).lower()}.")
+            return permissions
+        banner.finished(None)
+        self._window.show_message(f"Allowed: {permissions.text()}.")
+        return permissions
 
     def _remember_url(self, start: AuthorizationStart) -> None:
         self._signin.last_url = start.url
@@ -124,4 +147,8 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
         state_text=snap.status.state_text,
         renewal_path=renewal,
         active=snap.active,
+        allowed_text=snap.permissions.text(),
+        missing_text=f"Not allowed: {describe(snap.permissions.missing)}"
+        if snap.permissions.missing else "",
+        mode_text=snap.permissions.mode_text(),
     )

@@ -100,6 +100,7 @@ class Composer(QWidget):
     """Builds a `NewPost` and emits `post_requested(draft)`; the controller does the posting."""
 
     post_requested = Signal(object)
+    allow_requested = Signal()  # "Allow…" next to the sentence saying posting wasn't allowed
 
     def __init__(self, parent: QWidget | None = None, locale: QLocale | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +110,7 @@ class Composer(QWidget):
         self._reply_to: PostView | None = None
         self._quote: PostView | None = None
         self._busy = False
+        self._allowed = True
         self._attachments: list[_Attachment] = []
 
         self.reply_label = QLabel("")
@@ -167,6 +169,16 @@ class Composer(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setVisible(False)
+        self.permission_label = QLabel("")
+        self.permission_label.setObjectName("composerPermission")
+        self.permission_label.setWordWrap(True)
+        self.allow_button = QPushButton("Allow…")
+        self.allow_button.setObjectName("composerAllowButton")
+        permission_row = QHBoxLayout()
+        permission_row.addWidget(self.permission_label, 1)
+        permission_row.addWidget(self.allow_button)
+        self.permission_label.hide()
+        self.allow_button.hide()
 
         controls = QHBoxLayout()
         controls.addWidget(self.add_image_button)
@@ -181,6 +193,7 @@ class Composer(QWidget):
         layout.addWidget(self.images_area)
         layout.addLayout(controls)
         layout.addWidget(self.error_label)
+        layout.addLayout(permission_row)
 
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -192,6 +205,7 @@ class Composer(QWidget):
         self.post_button.clicked.connect(self._submit)
         self.add_image_button.clicked.connect(self._choose_images)
         self.cancel_reply_button.clicked.connect(self._cancel_targets)
+        self.allow_button.clicked.connect(self.allow_requested)
         self._refresh()
 
     # --- public API ----------------------------------------------------------------------------
@@ -249,6 +263,15 @@ class Composer(QWidget):
             attachment.remove_button.setEnabled(not busy)
         self._refresh()
 
+    def set_allowed(self, allowed: bool, sentence: str = "") -> None:
+        """Whether the account allows posting; if not, `sentence` says so beside "Allow…".
+        Typing stays possible: the draft is kept while posting is being allowed."""
+        self._allowed = allowed
+        self.permission_label.setText(sentence)
+        self.permission_label.setVisible(not allowed)
+        self.allow_button.setVisible(not allowed)
+        self._refresh()
+
     def show_error(self, message: str) -> None:
         # Only the message changes: a failed post must never cost the user their draft.
         self.error_label.setText(message)
@@ -266,7 +289,8 @@ class Composer(QWidget):
     def can_post(self) -> bool:
         text = self.text_edit.toPlainText()
         has_content = bool(text.strip()) or bool(self._attachments)
-        return has_content and grapheme_length(text) <= MAX_GRAPHEMES and not self._busy
+        return has_content and grapheme_length(text) <= MAX_GRAPHEMES and not self._busy \
+            and self._allowed
 
     def add_image_file(self, path: str) -> bool:
         """Attach one image file; on a problem, say why in the error line and return False."""

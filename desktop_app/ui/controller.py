@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 
@@ -16,7 +17,7 @@ from ..app import (
     UnreadWatcher,
 )
 from ..atproto.oauth import Session
-from ..bsky import Author, PostView
+from ..bsky import BY_KEY, Author, PostView
 from ..errors import AppError
 from .accounts_adapter import AccountsAdapter, Notify
 from .feed_controller import FeedController
@@ -89,6 +90,10 @@ class AppController(QObject):
         self._poll.timeout.connect(lambda: self._tasks.spawn(self.poll_unread()))
         window.navigator.changed.connect(self._view_changed)
         window.compose_requested.connect(self._compose)
+        window.permission_banner.allow_requested.connect(
+            lambda features: self._tasks.spawn(self.allow(features)))
+        window.composer.allow_requested.connect(
+            lambda: self._tasks.spawn(self.allow(["post"])))
         if notification_clicked is not None:
             notification_clicked.connect(self._activity_clicked)
         self._unsubscribe = accounts.subscribe(self._changed)
@@ -129,6 +134,20 @@ class AppController(QObject):
     async def sign_out(self, did: str) -> None:
         await self.account_views.sign_out(did)
 
+    async def allow(self, features: Sequence[str]) -> None:
+        """"Allow…" for the active account; views that could not load before load again."""
+        views = self.views
+        if views is None:
+            return
+        permissions = await self.account_views.allow(views.did, features)
+        if permissions is None or self.views is not views:
+            return
+        if "read" in features and permissions.allows("read"):
+            views.home.start()
+        if "notifications" in features and "notifications" in views.started \
+                and permissions.allows("notifications"):
+            views.notifications.start()
+
     async def tick(self) -> None:
         await self.accounts.refresh_pass()
 
@@ -138,6 +157,9 @@ class AppController(QObject):
     def _changed(self, snapshots: tuple[AccountSnapshot, ...]) -> None:
         self.account_views.show(snapshots)
         active = next((s for s in snapshots if s.active), None)
+        if active is not None:
+            self.window.composer.set_allowed(active.permissions.allows("post"),
+                                             BY_KEY["post"].sentence())
         target = active.did if active is not None else None
         if target != self._following:
             self._following = target
@@ -174,12 +196,23 @@ class AppController(QObject):
 
     def _wire(self, controller: FeedController) -> None:
         controller.message.connect(self.window.show_message)
+        controller.permission_needed.connect(self._ask_permission)
+        controller.permits = self._permits
         controller.open_thread.connect(self.open_thread)
         controller.open_post.connect(lambda post: self.open_thread(post.uri, post))
         controller.open_profile.connect(self.open_profile)
         controller.open_search.connect(self.open_search)
         if isinstance(controller, ProfileController):
             controller.account_hidden.connect(self._hide_account)
+
+    def _permits(self, feature: str) -> bool:
+        snap = self.accounts.snapshot(self.views.did) if self.views is not None else None
+        return snap is not None and snap.permissions.allows(feature)
+
+    def _ask_permission(self, feature: str) -> None:
+        found = BY_KEY.get(feature)
+        if found is not None:
+            self.window.permission_banner.ask([feature], found.sentence())
 
     # --- opening views ---------------------------------------------------------------------------
 
@@ -193,6 +226,8 @@ class AppController(QObject):
                                       me=views.me, known=known)
         view.controller = controller
         self._wire(controller)
+        view.composer.set_allowed(self._permits("post"), BY_KEY["post"].sentence())
+        view.composer.allow_requested.connect(lambda: self._tasks.spawn(self.allow(["post"])))
         self.window.push(view)
         controller.start()
 
@@ -255,6 +290,10 @@ class AppController(QObject):
         views = self.views
         if views is None:
             return
+        if not self._permits("notifications"):
+            self.window.rail.set_unread(0)
+            self._poll.start(round(views.watcher.interval(False) * 1000))
+            return  # not allowed: asking every minute would only be refused
         visible = self.window.isVisible() and not self.window.isMinimized()
         try:
             before = views.watcher.count

@@ -11,7 +11,15 @@ from PySide6.QtCore import QObject, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices
 
 from ..app import Moderator, TaskOwner
-from ..bsky import Agent, FeedItem, FeedPager, FetchPage, PostView
+from ..bsky import (
+    Agent,
+    FeedItem,
+    FeedPager,
+    FetchPage,
+    NewPost,
+    PermissionMissingError,
+    PostView,
+)
 from ..errors import AppError
 from .composer import Composer
 from .rows import Row, post_row
@@ -42,6 +50,7 @@ class FeedController(QObject):
     open_search = Signal(str)  # a query (a clicked hashtag)
     quote_requested = Signal(object)  # the post to quote
     reply_requested = Signal(object)  # the post to reply to
+    permission_needed = Signal(str)  # a feature key (bsky.FEATURES) the session lacks
 
     def __init__(self, agent: Agent, view: TimelineView, fetch: FetchPage | None, *,
                  moderator: Moderator | None = None,
@@ -55,6 +64,8 @@ class FeedController(QObject):
         self._open_url = open_url
         self._tasks = TaskOwner(name)
         self._toggling: set[tuple[str, str]] = set()
+        # Whether the account allows a feature (set by the window from its permissions).
+        self.permits: Callable[[str], bool] = lambda feature: True
         spawn = self._tasks.spawn
         self._connections: list[tuple[SignalInstance, Callable[..., Any]]] = [
             (view.near_bottom, lambda: spawn(self.load_more())),
@@ -82,6 +93,19 @@ class FeedController(QObject):
 
     def start(self) -> None:
         self._tasks.spawn(self.load_first())
+
+    def report(self, exc: AppError) -> None:
+        """Say why something failed; a missing permission also asks the window to offer it."""
+        self.message.emit(exc.message)
+        if isinstance(exc, PermissionMissingError) and exc.feature:
+            self.permission_needed.emit(exc.feature)
+
+    def allowed(self, *features: str) -> bool:
+        """Whether the account allows all of `features`; if not, the window offers them."""
+        missing = [f for f in features if not self.permits(f)]
+        for feature in missing[:1]:
+            self.permission_needed.emit(feature)
+        return not missing
 
     async def aclose(self) -> None:
         await self._tasks.aclose()
@@ -148,8 +172,7 @@ class FeedController(QObject):
         if pager.exhausted:
             self.view.show_end()
 
-    @staticmethod
-    async def _page(fetch: Awaitable[list[FeedItem]],
+    async def _page(self, fetch: Awaitable[list[FeedItem]],
                     failed: Callable[[str], None]) -> list[FeedItem] | None:
         """The page, or None after saying why it failed."""
         try:
@@ -157,6 +180,8 @@ class FeedController(QObject):
         except AppError as exc:
             log.info("page failed: %s", exc.detail)
             failed(exc.message)
+            if isinstance(exc, PermissionMissingError) and exc.feature:
+                self.permission_needed.emit(exc.feature)
             return None
 
     # --- likes and reposts (optimistic) ----------------------------------------------------------
@@ -173,7 +198,7 @@ class FeedController(QObject):
             return  # one write per post and kind at a time; a double click is one click
         current = self.model.find_post(post.uri) or post
         existing = current.viewer_like if kind == "like" else current.viewer_repost
-        if existing == PENDING:
+        if existing == PENDING or not self.allowed(kind):
             return
         self._toggling.add(key)
         delta = -1 if existing else 1
@@ -189,11 +214,16 @@ class FeedController(QObject):
                                 else self.agent.repost(current.ref))
         except AppError as exc:
             self.model.update_post(post.uri, lambda p: with_viewer(p, kind, existing, -delta))
-            self.message.emit(exc.message)
+            self.report(exc)
             return
         finally:
             self._toggling.discard(key)
         self.model.update_post(post.uri, lambda p: with_viewer(p, kind, record, 0))
+
+
+def needs(draft: NewPost) -> tuple[str, ...]:
+    """The features publishing `draft` takes."""
+    return ("post", "images") if draft.images else ("post",)
 
 
 def with_viewer(post: PostView, kind: str, record: str | None, delta: int) -> PostView:

@@ -29,6 +29,7 @@ from .composer import Composer
 from .images import ImageCache
 from .navigation import Navigator, Rail
 from .notifications_view import NotificationsView
+from .permission_banner import PermissionBanner
 from .profile_view import ProfileView
 from .search_view import SearchView
 from .signin_page import SignInPage
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.sign_in_page = sign_in_page
         self.status_panel = StatusPanel()
         self.banner = RenewalBanner()
+        self.permission_banner = PermissionBanner()
         self.images = images or ImageCache(_no_media)
         self.timeline = TimelineView(TimelineModel(), self.images)
         self.composer = Composer()
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.permission_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._menus()

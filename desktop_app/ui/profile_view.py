@@ -256,6 +256,9 @@ class ProfileController(FeedController):
         await super().load_first()
 
     async def toggle_follow(self) -> None:
+        if not self.allowed("follow"):
+            return
+
         async def act(profile: Profile) -> str | None:
             if profile.author.following:
                 await self.agent.unfollow(profile.author.following)
@@ -267,6 +270,9 @@ class ProfileController(FeedController):
             followers_count=max(0, p.followers_count + (1 if uri else -1))))
 
     async def toggle_mute(self) -> None:
+        if not self.allowed("moderate"):
+            return
+
         async def act(profile: Profile) -> str | None:
             if profile.author.muted:
                 await self.agent.unmute(profile.did)
@@ -279,6 +285,9 @@ class ProfileController(FeedController):
             p, author=dataclasses.replace(p.author, muted=done is not None)))
 
     async def toggle_block(self) -> None:
+        if not self.allowed("moderate"):
+            return
+
         async def act(profile: Profile) -> str | None:
             if profile.author.blocking:
                 await self.agent.unblock(profile.author.blocking)
@@ -301,7 +310,7 @@ class ProfileController(FeedController):
         try:
             done = await act(profile)
         except AppError as exc:
-            self.message.emit(exc.message)
+            self.report(exc)
             header.set_busy(False)
             header.show_profile(profile, own=self.own)
             return

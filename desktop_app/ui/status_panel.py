@@ -35,6 +35,9 @@ class AccountView:
     state_text: str  # plain sentence for the state (offline: next retry; ended: reason)
     renewal_path: str = ""  # "Renewed silently" / "Renewed after you confirmed in the browser"
     active: bool = False
+    allowed_text: str = ""  # "Post, like … as you; read your timeline …"
+    missing_text: str = ""  # "Not allowed: …"; empty when everything the app uses is allowed
+    mode_text: str = ""  # granted as permission scopes, or full access (transition scope)
 
 
 STATE_LABELS = {
@@ -46,6 +49,9 @@ STATE_LABELS = {
 
 
 class AccountCard(QFrame):
+    """One account's card; holds only its DID (what the buttons act on)."""
+
+    allow_requested = Signal(str)
     renew_requested = Signal(str)
     sign_out_requested = Signal(str)
     sign_in_again_requested = Signal(str)
@@ -80,8 +86,34 @@ class AccountCard(QFrame):
 
         self.did_label = QLabel()
         self.pds_label = QLabel()
+        self.allowed_label = QLabel()
+        self.allowed_label.setObjectName("allowedPermissions")
+        self.allowed_label.setWordWrap(True)
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("missingPermissions")
+        self.missing_label.setWordWrap(True)
+        self.allow_button = QPushButton("Allow…")
+        self.allow_button.setObjectName("allowButton")
+        self.scope_toggle = QPushButton("Details")
+        self.scope_toggle.setObjectName("scopeDetailsToggle")
+        self.scope_toggle.setCheckable(True)
+        self.scope_toggle.setFlat(True)
         self.scopes_label = QLabel()
+        self.scopes_label.setObjectName("scopeDetails")
         self.scopes_label.setWordWrap(True)
+        self.scopes_label.hide()
+        permissions = QVBoxLayout()
+        permissions.setContentsMargins(0, 0, 0, 0)
+        permissions.addWidget(self.allowed_label)
+        missing_row = QHBoxLayout()
+        missing_row.addWidget(self.missing_label, 1)
+        missing_row.addWidget(self.allow_button)
+        permissions.addLayout(missing_row)
+        toggle_row = QHBoxLayout()
+        toggle_row.addWidget(self.scope_toggle)
+        toggle_row.addStretch(1)
+        permissions.addLayout(toggle_row)
+        permissions.addWidget(self.scopes_label)
         self.started_label = QLabel()
         self.expiry_label = QLabel()
         for label in (self.did_label, self.pds_label, self.scopes_label):
@@ -89,7 +121,7 @@ class AccountCard(QFrame):
         details = QFormLayout()
         details.addRow("DID", self.did_label)
         details.addRow("Provider", self.pds_label)
-        details.addRow("Permissions", self.scopes_label)
+        details.addRow("Permissions", permissions)
         details.addRow("Signed in", self.started_label)
         details.addRow("Access token", self.expiry_label)
 
@@ -118,6 +150,8 @@ class AccountCard(QFrame):
         layout.addLayout(buttons)
 
         self.renew_button.clicked.connect(lambda: self.renew_requested.emit(self._did))
+        self.allow_button.clicked.connect(lambda: self.allow_requested.emit(self._did))
+        self.scope_toggle.toggled.connect(self._show_scope)
         self.sign_out_button.clicked.connect(lambda: self.sign_out_requested.emit(self._did))
         self.sign_in_again_button.clicked.connect(
             lambda: self.sign_in_again_requested.emit(self._did)
@@ -142,6 +176,11 @@ class AccountCard(QFrame):
         self.did_label.setText(view.did)
         self.pds_label.setText(view.pds_host)
         self.scopes_label.setText(view.scopes)
+        self.allowed_label.setText(view.allowed_text + (f" ({view.mode_text.lower()})"
+                                                        if view.mode_text else ""))
+        self.missing_label.setText(view.missing_text)
+        self.missing_label.setVisible(bool(view.missing_text) and not ended)
+        self.allow_button.setVisible(bool(view.missing_text) and not ended)
         self.started_label.setText(view.started)
         self.expiry_label.setText(view.access_expiry)
         self.renew_button.setVisible(not ended)
@@ -151,9 +190,15 @@ class AccountCard(QFrame):
         self.setAccessibleName(f"Account {view.handle or view.did}")
 
 
+    def _show_scope(self, shown: bool) -> None:
+        self.scopes_label.setVisible(shown)
+        self.scope_toggle.setText("Hide details" if shown else "Details")
+
+
 class StatusPanel(QScrollArea):
     """All accounts, in a stable order; cards are reused across updates (no flicker)."""
 
+    allow_requested = Signal(str)
     renew_requested = Signal(str)
     sign_out_requested = Signal(str)
     sign_in_again_requested = Signal(str)
@@ -183,6 +228,7 @@ class StatusPanel(QScrollArea):
             if existing is None:
                 card = AccountCard(view)
                 card.renew_requested.connect(self.renew_requested)
+                card.allow_requested.connect(self.allow_requested)
                 card.sign_out_requested.connect(self.sign_out_requested)
                 card.sign_in_again_requested.connect(self.sign_in_again_requested)
                 card.switch_requested.connect(self.switch_requested)

@@ -25,7 +25,7 @@ from ..bsky import (
 )
 from ..errors import AppError
 from .composer import Composer
-from .feed_controller import FeedController
+from .feed_controller import FeedController, needs
 from .images import ImageCache
 from .navigation import BackBar
 from .rows import Row, post_row
@@ -155,7 +155,7 @@ class ThreadController(FeedController):
         try:
             node = await self.agent.post_thread(row.uri, depth=DEPTH, parent_height=0)
         except AppError as exc:
-            self.message.emit(exc.message)
+            self.report(exc)
             return
         base = row.depth - 1  # the node itself is already shown one level up
         deeper = [ThreadRow(r.node, base + r.depth)
@@ -165,12 +165,15 @@ class ThreadController(FeedController):
     async def post(self, draft: NewPost) -> None:
         composer = self.thread_view.composer
         parent = draft.reply_to
+        if not self.allowed(*needs(draft)):
+            return
         composer.set_busy(True)
         try:
             ref = await self.agent.publish(draft)
         except AppError as exc:
             composer.set_busy(False)
             composer.show_error(exc.message)
+            self.report(exc)
             return
         composer.set_busy(False)
         composer.clear()

@@ -13,7 +13,7 @@ from ..app import Moderator
 from ..bsky import Agent, FeedPager, NewPost
 from ..errors import AppError
 from .composer import Composer
-from .feed_controller import FeedController, open_in_browser
+from .feed_controller import FeedController, needs, open_in_browser
 from .timeline_view import TimelineView
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class TimelineController(FeedController):
         try:
             items, gap = await self.feed.newer()
         except AppError as exc:
-            self.message.emit(exc.message)
+            self.report(exc)
             return
         self.view.set_new_posts(0)
         if gap:
@@ -93,6 +93,8 @@ class TimelineController(FeedController):
     # --- posting ---------------------------------------------------------------------------------
 
     async def post(self, draft: NewPost) -> None:
+        if not self.allowed(*needs(draft)):
+            return  # the draft stays; the window offers to allow posting
         self.composer.set_busy(True)
         try:
             ref = await self.agent.publish(draft)
@@ -100,6 +102,7 @@ class TimelineController(FeedController):
             log.info("post failed: %s", exc.detail)
             self.composer.set_busy(False)
             self.composer.show_error(exc.message)  # the draft stays as it was
+            self.report(exc)
             return
         self.composer.set_busy(False)
         self.composer.clear()

@@ -24,7 +24,7 @@ from desktop_app.app import (
     make_oauth_client,
 )
 from desktop_app.atproto.oauth import SessionEndedError
-from desktop_app.bsky import Agent, PostView, XrpcError
+from desktop_app.bsky import APP_SCOPE, BY_KEY, Agent, PostView, XrpcError
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
 from tests.fixtures import PdsFactory
@@ -84,7 +84,10 @@ def test_login_accounts_post_timeline_renew_logout(
     assert me["did"] == net.alice.did and me["handle"] == "alice.test"
     assert me["active"] is True and me["state"] == "healthy" and me["reason"] is None
     assert me["issuer"] == net.issuer and me["pds"] == net.pds_url
-    assert "atproto" in me["scope"].split()
+    # Granted exactly the app's permission scopes: no transition scope on this server.
+    assert me["scope"].split() == APP_SCOPE.split()
+    assert me["permissions"]["mode"] == "granular" and me["permissions"]["missing"] == []
+    assert me["permissions"]["text"].startswith("Post, like, repost, follow")
     assert me["seconds_left"] > 13 * 86400
     for key in ("signed_in_at", "access_expires_at", "session_ends_at"):
         assert me[key].endswith("Z") and "T" in me[key]
@@ -256,3 +259,50 @@ async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: fl
             return value
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         await asyncio.sleep(0.3)
+
+
+@pytest.mark.fullnetwork
+def test_partial_grant_disables_exactly_the_missing_features_and_allow_upgrades_once(
+    full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path
+) -> None:
+    net = full_network
+    driver_log = tmp_path / "driver.log"
+    env = cli_env(net, tmp_path / "profile", secret_service, net.alice, driver_log)
+    # The person approves only reading: the consent covers a subset of what was asked.
+    granted = " ".join(("atproto", *BY_KEY["read"].scopes, *BY_KEY["notifications"].scopes))
+    ok(cli({**env, "DRIVER_SCOPE": granted}, "login", "alice.test", "--timeout", "60"))
+    me = json.loads(ok(cli(env, "accounts", "--json")))[0]
+    assert me["scope"].split() == granted.split()
+    assert me["permissions"]["allowed"] == ["read", "notifications"]
+    assert set(me["permissions"]["missing"]) == {"post", "like", "repost", "follow",
+                                                  "moderate", "images"}
+    text = ok(cli(env, "accounts"))
+    assert "allowed: Read your timeline and notifications" in text
+    assert "not allowed: Post, like, repost, follow, mute and block as you" in text
+
+    # What was granted works; what was not fails with one sentence that says what to do.
+    ok(cli(env, "timeline", "--limit", "3"))
+    ok(cli(env, "notifications", "--limit", "3"))
+    refused = one_sentence(cli(env, "post", "not yet"))
+    assert "Posting wasn't allowed when you signed in." in refused
+    assert "desktop-app allow post" in refused
+
+    # Allow posting: one browser round trip, the new session stored, the old one revoked.
+    runs = len(driver_log.read_text().splitlines())
+    allowed = ok(cli(env, "allow", "post"))
+    assert len(driver_log.read_text().splitlines()) == runs + 1
+    assert "Post as you" in allowed
+    me = json.loads(ok(cli(env, "accounts", "--json")))[0]
+    assert me["permissions"]["allowed"] == ["post", "read", "notifications"]
+    posted = json.loads(ok(cli(env, "post", f"allowed {time.time_ns()}", "--json")))
+    assert posted["uri"].startswith(f"at://{net.alice.did}/app.bsky.feed.post/")
+    ok(cli(env, "timeline", "--limit", "3"))
+    assert "already allows post" in ok(cli(env, "allow", "post"))
+    assert len(driver_log.read_text().splitlines()) == runs + 1
+
+    # Asking only for some permissions from the start works the same way.
+    env_bob = cli_env(net, tmp_path / "bob", secret_service, net.bob, tmp_path / "bob.log")
+    ok(cli(env_bob, "login", "bob.test", "--only", "read", "--timeout", "60"))
+    bob = json.loads(ok(cli(env_bob, "accounts", "--json")))[0]
+    assert bob["permissions"]["allowed"] == ["read"]
+    assert bob["scope"].split() == ["atproto", *BY_KEY["read"].scopes]
