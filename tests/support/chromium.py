@@ -42,12 +42,14 @@ def authorize_in_chromium(
     action: Literal["approve", "reject"] = "approve",
     screenshot_dir: Path | None = None,
     timeout: float = 30.0,
+    page_text: dict[str, str] | None = None,
 ) -> str:
     """Sign in and approve (or deny) on the provider's page; return the redirect URL.
 
     The redirect is the first navigation away from the issuer's origin; it is recorded as the
     browser requests it, so nothing needs to listen there (a loopback listener, if any, gets
-    it too). Screenshots of the sign-in and consent pages go to `screenshot_dir` when given.
+    it too). Screenshots of the sign-in and consent pages go to `screenshot_dir` when given;
+    the consent page's text to `page_text["consent"]`.
     """
     from playwright.sync_api import Request, sync_playwright
 
@@ -82,6 +84,8 @@ def authorize_in_chromium(
             authorize_button = page.get_by_role("button", name="Authorize")
             authorize_button.wait_for()
             _shot(page, screenshot_dir, "consent.png")
+            if page_text is not None:  # what the person reads before approving
+                page_text["consent"] = page.locator("body").inner_text()
             # The 303 from /oauth/authorize/redirect is a navigation to the client; its request
             # is recorded whether or not anything listens there.
             with page.expect_request(leaves_issuer) as redirect:

@@ -80,6 +80,9 @@ class PdsKnobs:
     refresh_lifetime: float | None = None
     dpop_nonce_rotation: float | None = None
     disable_dpop_nonce: bool = False
+    # Permission-set NSIDs (e.g. app.bsky.authFullApp) the PDS resolves locally: published as
+    # lexicon records by a local account and made the lexicon authority (no DNS, no network).
+    permission_sets: Sequence[str] = ()
 
     def to_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {
@@ -90,6 +93,7 @@ class PdsKnobs:
             "trustedClients": list(self.trusted_clients),
             "clientMetadataMap": dict(self.client_metadata_map),
             "disableDpopNonce": self.disable_dpop_nonce,
+            "permissionSets": list(self.permission_sets),
         }
         optional = {
             "accessTokenLifetime": self.access_token_lifetime,
@@ -117,6 +121,8 @@ class PdsNetwork:
     tmpdir: Path
     _stderr_file: Any = None
     control_url: str | None = None  # full network: label records, let services catch up
+    appview_did: str | None = None  # full network: the DID the PDS proxies app.bsky calls to
+    lexicon_authority: str | None = None  # with permission_sets: the DID publishing them
 
     def label(self, uri: str, val: str, cid: str | None = None) -> None:
         """Label a post (give its `cid`) or an account (`uri` is its DID) as a labeler the
@@ -345,6 +351,8 @@ def _start_once(
         network=ready["network"],
         appview_url=ready.get("appviewUrl"),
         control_url=ready.get("controlUrl"),
+        appview_did=ready.get("appviewDid"),
+        lexicon_authority=ready.get("lexiconAuthority"),
         knobs=knobs,
         process=proc,
         tmpdir=tmpdir,

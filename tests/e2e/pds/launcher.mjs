@@ -159,6 +159,9 @@ async function main() {
     if (!res.ok) throw new Error(`createAccount ${acc.handle}: ${res.status} ${JSON.stringify(body)}`)
     accounts.push({ handle: body.handle, did: body.did, email: acc.email, password: acc.password })
   }
+  const lexiconAuthority = config.permissionSets?.length
+    ? await publishPermissionSets(network, config.permissionSets)
+    : null
   if (config.network === 'full') await network.processAll()
 
   const issuer = provider.issuer
@@ -170,9 +173,60 @@ async function main() {
     network: config.network === 'full' ? 'full' : 'pds',
     accounts,
     pid: process.pid,
-    ...(config.network === 'full' ? { appviewUrl: network.bsky.url, controlUrl } : {}),
+    ...(config.network === 'full'
+      ? { appviewUrl: network.bsky.url, appviewDid: network.bsky.ctx.cfg.serverDid, controlUrl }
+      : {}),
+    ...(lexiconAuthority ? { lexiconAuthority } : {}),
   }
   process.stdout.write(JSON.stringify(ready) + '\n')
+}
+
+// TEST-ONLY: permission sets resolvable offline. The PDS resolves `include:` scopes by NSID
+// (DNS TXT _lexicon.<authority>, then the authority's repo). Here a local account publishes
+// each set's lexicon, built from the PDS's own compiled copy, as a com.atproto.lexicon.schema
+// record, and the PDS's lexicon authority override (PDS_LEXICON_AUTHORITY_DID, read at each
+// resolution) names that account; the PDS reads lexicons of its own accounts from its store.
+async function publishPermissionSets(network, nsids) {
+  const pdsUrl = network.pds.url
+  const post = async (nsid, body, token) => {
+    const res = await fetch(`${pdsUrl}/xrpc/${nsid}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json',
+                 ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
+    const data = await res.json()
+    if (!res.ok) throw new Error(`${nsid}: ${res.status} ${JSON.stringify(data)}`)
+    return data
+  }
+  const account = await post('com.atproto.server.createAccount', {
+    handle: 'lexicons.test', email: 'lexicons@example.com', password: 'lexicons-pass',
+  })
+  const lexDir = path.join(path.dirname(pdsEntry), 'lexicons')
+  for (const nsid of nsids) {
+    const file = path.join(lexDir, ...nsid.split('.').slice(0, -1), `${nsid.split('.').pop()}.defs.js`)
+    const { main: set } = await load(file)
+    const { title, detail } = set.options
+    const doc = {
+      $type: 'com.atproto.lexicon.schema',
+      lexicon: 1,
+      id: nsid,
+      defs: {
+        main: {
+          type: 'permission-set',
+          ...(title ? { title } : {}),
+          ...(detail ? { detail } : {}),
+          permissions: set.permissions.map((p) => ({ type: 'permission', resource: p.resource,
+                                                     ...p.options })),
+        },
+      },
+    }
+    await post('com.atproto.repo.putRecord', {
+      repo: account.did, collection: 'com.atproto.lexicon.schema', rkey: nsid, record: doc,
+    }, account.accessJwt)
+  }
+  network.pds.ctx.cfg.lexicon.didAuthority = account.did
+  return account.did
 }
 
 // TEST-ONLY control port (loopback, full network only), for what dev-env runs no service for.
