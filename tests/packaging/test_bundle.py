@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.app import app_client
 from desktop_app.atproto.oauth import ClientConfig
+from desktop_app.bsky import CLIENT_SCOPE
 from desktop_app.platform import KeyringSessionStore
 from desktop_app.settings import Settings
 from tests.fixtures import PdsFactory
@@ -73,6 +75,8 @@ def test_version_doctor_metadata_and_clean_quit(
     assert metadata["client_id"] == baked_client_id()  # baked in at build time
     scheme = ClientConfig.discoverable(baked_client_id()).scheme
     assert metadata["redirect_uris"][0] == f"{scheme}:/callback"
+    # Registered for the app's permission scopes and the transition fallback.
+    assert metadata["scope"].split() == CLIENT_SCOPE.split()
 
     log = tmp_path / "profile" / "logs" / "desktop-app.log"
     with running_app([str(exe)], env, log) as app:
@@ -83,7 +87,7 @@ def test_version_doctor_metadata_and_clean_quit(
 @pytest.fixture
 def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:
     client_id = baked_client_id()
-    with serve_client_metadata(ClientConfig.discoverable(client_id)) as url:
+    with serve_client_metadata(app_client(client_id)) as url:
         yield pds_factory(client_metadata_map={client_id: url})
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.atproto.oauth import ClientConfig
+from desktop_app.app import app_client
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
 from tests.fixtures import PdsFactory
@@ -28,7 +28,7 @@ from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
-CONFIG = ClientConfig.discoverable(CLIENT_ID)
+CONFIG = app_client(CLIENT_ID)
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ import httpx
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app import DAY
-from desktop_app.atproto.oauth import ClientConfig
+from desktop_app.app import DAY, app_client
 from tests.fixtures import PdsFactory
 from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
@@ -149,7 +148,7 @@ async def test_renewal_is_silent_for_a_trusted_client(
     pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
-    config = ClientConfig.discoverable(CLIENT_ID)
+    config = app_client(CLIENT_ID)
     with serve_client_metadata(config) as metadata_url:
         net = pds_factory(trusted_clients=[CLIENT_ID],
                           client_metadata_map={CLIENT_ID: metadata_url})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.atproto.oauth import ClientConfig
+from desktop_app.app import app_client
 from tests.fixtures import PdsFactory
 from tests.support.app_process import running_app, wait_until
 from tests.support.harness import PdsNetwork
@@ -90,7 +90,7 @@ def test_type_a_handle_and_sign_in_through_the_custom_scheme(
     pds_factory: PdsFactory, secret_service: SecretService,
     xdisplay: str, tmp_path: Path,
 ) -> None:
-    with serve_client_metadata(ClientConfig.discoverable(CLIENT_ID)) as url:
+    with serve_client_metadata(app_client(CLIENT_ID)) as url:
         net = pds_factory(client_metadata_map={CLIENT_ID: url})
         text = run_app_and_sign_in(net, secret_service, xdisplay, tmp_path, client_id=CLIENT_ID,
                                    shot_prefix="scheme")

@@ -9,7 +9,8 @@ from pathlib import Path
 import httpx
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto.oauth import ClientConfig, MemoryStateStore
+from desktop_app.app import app_client
+from desktop_app.atproto.oauth import MemoryStateStore
 from tests.fixtures import PdsFactory
 from tests.support.app import build_app
 from tests.support.oauth import approve, serve_client_metadata
@@ -24,7 +25,7 @@ async def test_a_month_without_unexpected_sign_outs(
     pds_factory: PdsFactory, secret_service: SecretService, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
-    config = ClientConfig.discoverable(CLIENT_ID)
+    config = app_client(CLIENT_ID)
     with serve_client_metadata(config) as metadata_url:
         net = pds_factory(trusted_clients=[CLIENT_ID],
                           client_metadata_map={CLIENT_ID: metadata_url},
