@@ -17,23 +17,14 @@ from ..bsky import (
     image_problem,
 )
 from ..settings import Settings
-from ._run import run, with_services
-
-PAGE_LIMIT = 100
+from ._run import collect, run, with_services
 
 
 def timeline(settings: Settings, *, account: str | None, limit: int, as_json: bool) -> int:
     async def body(services: Services) -> int:
         agent = services.accounts.agent(services.accounts.find(account).did)
-        items: list[FeedItem] = []
-        cursor: str | None = None
-        while len(items) < limit:
-            page = await agent.timeline(cursor=cursor, limit=min(PAGE_LIMIT, limit - len(items)))
-            items.extend(page.items)
-            cursor = page.cursor
-            if cursor is None or not page.items:
-                break
-        items = items[:limit]
+        items: list[FeedItem] = await collect(
+            lambda cursor, n: agent.timeline(cursor=cursor, limit=n), limit)
         if as_json:
             print(json.dumps([feed_item_json(i) for i in items], indent=2, ensure_ascii=False))
         for item in [] if as_json else items:

@@ -8,25 +8,15 @@ from typing import Any
 from ..app import Services
 from ..bsky import Notification, ThreadRow, flatten_thread, group_notifications, parse_post_link
 from ..settings import Settings
-from ._run import run, with_services
-
-PAGE_LIMIT = 100
+from ._run import collect, run, with_services
 
 
 def notifications(settings: Settings, *, account: str | None, limit: int, as_json: bool,
                   mark_read: bool) -> int:
     async def body(services: Services) -> int:
         agent = services.accounts.agent(services.accounts.find(account).did)
-        items: list[Notification] = []
-        cursor: str | None = None
-        while len(items) < limit:
-            page = await agent.notifications(cursor=cursor,
-                                             limit=min(PAGE_LIMIT, limit - len(items)))
-            items.extend(page.items)
-            cursor = page.cursor
-            if cursor is None or not page.items:
-                break
-        items = items[:limit]
+        items: list[Notification] = await collect(
+            lambda cursor, n: agent.notifications(cursor=cursor, limit=n), limit)
         if as_json:
             print(json.dumps([notification_json(n) for n in items], indent=2,
                              ensure_ascii=False))

@@ -14,22 +14,19 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..atproto import NetworkError
+from .banners import PermissionBanner, RenewalBanner
 from .composer import Composer
 from .images import ImageCache
 from .navigation import Navigator, Rail
 from .notifications_view import NotificationsView
-from .permission_banner import PermissionBanner
 from .profile_view import ProfileView
 from .search_view import SearchView
 from .signin_page import SignInPage
@@ -40,52 +37,6 @@ from .timeline_view import TimelineView
 
 async def _no_media(url: str) -> bytes:
     raise NetworkError("no image loader configured")
-
-
-class RenewalBanner(QFrame):
-    """Non-modal: says the session will end soon and offers one button."""
-
-    renew_requested = Signal(str)
-    dismissed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("renewalBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.label = QLabel()
-        self.label.setObjectName("bannerText")
-        self.label.setWordWrap(True)
-        self.renew_button = QPushButton("Renew session")
-        self.renew_button.setObjectName("bannerRenewButton")
-        self.close_button = QPushButton("Later")
-        self.close_button.setObjectName("bannerLaterButton")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.renew_button)
-        layout.addWidget(self.close_button)
-        self._did = ""
-        self.renew_button.clicked.connect(lambda: self.renew_requested.emit(self._did))
-        self.close_button.clicked.connect(self._dismiss)
-        self.hide()
-
-    def show_for(self, did: str, text: str) -> None:
-        self._did = did
-        self.label.setText(text)
-        self.setAccessibleName(text)
-        self.show()
-
-    def hide_for(self, did: str) -> None:
-        if did == self._did:
-            self.hide()
-
-    @property
-    def did(self) -> str:
-        return self._did
-
-    def _dismiss(self) -> None:
-        self.hide()
-        self.dismissed.emit(self._did)
 
 
 class MainWindow(QMainWindow):

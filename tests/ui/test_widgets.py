@@ -8,7 +8,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.main_window import MainWindow, RenewalBanner
+from desktop_app.ui.banners import RenewalBanner
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.signin_page import SignInPage
 from desktop_app.ui.status_panel import AccountCard, AccountView, StatusPanel
 
