@@ -107,6 +107,11 @@ REASON_TEXT = {
     SessionEndReason.REVOKED: "it was revoked (signed out elsewhere or by your provider)",
     SessionEndReason.REPLAYED: "an old sign-in token was reused, so it was ended for safety",
     SessionEndReason.IDENTITY_CHANGED: "your account moved to another provider",
+    SessionEndReason.INTERRUPTED: (
+        "the connection dropped while your sign-in was being renewed, so Bluesky ended it "
+        "for safety"),
+    SessionEndReason.UNTRUSTED: (
+        "your provider's answer to a renewal could not be trusted, so it was ended for safety"),
     SessionEndReason.UNKNOWN: "your provider ended it",
 }
 

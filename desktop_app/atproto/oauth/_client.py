@@ -220,7 +220,7 @@ class OAuthClient:
         }
         issued_at = self._clock()
         response, body = await self.endpoints.post(metadata.token_endpoint, form,
-                                                   pending.dpop_key)
+                                                   pending.dpop_key, issuing=metadata)
         data = json_object(body, response, TokenResponseError)
         if response.status_code != 200:
             error, description = oauth_error(data)

@@ -12,7 +12,13 @@ from .. import AtprotoError, NetworkPolicy, fetch, parse_json, safe_url
 from ._callback import oauth_error
 from ._discovery import AuthServerMetadata
 from ._dpop import DPoPKey, NonceCache, is_use_dpop_nonce_error
-from ._errors import AuthorizationError, DPoPError, ParRejectedError, SilentSignOnRefusedError
+from ._errors import (
+    AuthorizationError,
+    DPoPError,
+    MissingNonceError,
+    ParRejectedError,
+    SilentSignOnRefusedError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +40,13 @@ class Endpoints:
         self.nonces = nonces
 
     async def post(
-        self, url: str, form: Mapping[str, str], key: DPoPKey
+        self, url: str, form: Mapping[str, str], key: DPoPKey,
+        *, issuing: AuthServerMetadata | None = None,
     ) -> tuple[httpx.Response, bytes]:
-        """POST a form with a DPoP proof; retry exactly once on `use_dpop_nonce`."""
+        """POST a form with a DPoP proof; retry exactly once on `use_dpop_nonce`.
+
+        `issuing`: the request can issue tokens (at that server); if its 2xx answer breaks the
+        protocol, what it carried is revoked before `MissingNonceError` is raised."""
         for attempt in range(2):
             proof = key.proof("POST", url, nonce=self.nonces.get(url))
             response, body = await fetch(
@@ -51,6 +61,9 @@ class Endpoints:
             nonce = self.nonces.update(url, response.headers)
             if nonce is None and response.status_code < 500:
                 # atproto OAuth: authorization servers must always send a fresh nonce.
+                if 200 <= response.status_code < 300 and issuing is not None:
+                    await self._revoke_received(issuing, key, body)
+                    raise MissingNonceError(f"{safe_url(url)} answered 2xx without DPoP-Nonce")
                 raise DPoPError(f"{safe_url(url)} sent no DPoP-Nonce header")
             if not is_use_dpop_nonce_error(response, body):
                 return response, body
@@ -87,9 +100,24 @@ class Endpoints:
             if not isinstance(token, str) or not token:
                 continue
             form = {"token": token, "token_type_hint": hint, "client_id": self.client_id}
-            response, _ = await self.post(metadata.revocation_endpoint, form, key)
+            try:
+                response, _ = await self.post(metadata.revocation_endpoint, form, key)
+            except AtprotoError as exc:
+                # Each token on its own: one failed revocation must not spare the other.
+                log.info("could not revoke the %s: %s", hint.replace("_", " "), exc.detail)
+                ok = False
+                continue
             ok = ok and response.status_code == 200
         return ok
+
+    async def _revoke_received(self, metadata: AuthServerMetadata, key: DPoPKey,
+                               body: bytes) -> None:
+        try:
+            data = parse_json(body, metadata.token_endpoint, error=AuthorizationError)
+        except AtprotoError:
+            return  # nothing readable was received, so nothing can be revoked
+        if isinstance(data, Mapping):
+            await self.revoke_quietly(metadata, key, data)
 
     async def revoke_quietly(
         self, metadata: AuthServerMetadata, key: DPoPKey, tokens: Mapping[str, Any]

@@ -113,6 +113,11 @@ class SessionEndReason(StrEnum):
     REPLAYED = "replayed"
     REVOKED = "revoked"
     IDENTITY_CHANGED = "identity changed"
+    # The renewal's answer was lost (connection dropped after the server rotated the token),
+    # so the next attempt reused a spent token and the server ended the session.
+    INTERRUPTED = "interrupted renewal"
+    # The server rotated the token but its answer broke the protocol; what it sent was revoked.
+    UNTRUSTED = "untrusted answer"
     UNKNOWN = "unknown"
 
 
@@ -131,6 +136,14 @@ class SessionEndedError(TokenError):
         SessionEndReason.REVOKED: "Your session was revoked. Please sign in again.",
         SessionEndReason.IDENTITY_CHANGED: (
             "Your account moved to another provider. Please sign in again."
+        ),
+        SessionEndReason.INTERRUPTED: (
+            "The connection dropped while your sign-in was being renewed, so Bluesky ended it "
+            "for safety. Please sign in again."
+        ),
+        SessionEndReason.UNTRUSTED: (
+            "Your provider's answer to a renewal could not be trusted, so the app ended the "
+            "session for safety. Please sign in again."
         ),
         SessionEndReason.UNKNOWN: "Your session has ended. Please sign in again.",
     }
@@ -159,6 +172,13 @@ class NoSessionError(TokenError):
 
 class DPoPError(AtprotoError):
     default_message = "The secure request signature was rejected by your provider."
+
+
+class MissingNonceError(DPoPError):
+    """A 2xx authorization-server answer without `DPoP-Nonce`; any tokens it carried were
+    revoked before this was raised."""
+
+    default_message = "Your provider answered in a way this app can't trust. Try again later."
 
 
 class StorageError(AtprotoError):

@@ -19,6 +19,7 @@ from ._dpop import NonceCache
 from ._endpoints import Endpoints, json_object
 from ._errors import (
     DPoPError,
+    MissingNonceError,
     NoSessionError,
     SessionEndedError,
     SessionEndReason,
@@ -175,7 +176,12 @@ class SessionKeeper:
         issued_at = self._clock()
         try:
             response, body = await self.endpoints.post(
-                metadata.token_endpoint, form, current.dpop_key)
+                metadata.token_endpoint, form, current.dpop_key, issuing=metadata)
+        except MissingNonceError as exc:
+            # Rotated, then refused by us: the old refresh token is spent and the new tokens
+            # were revoked. Retrying would be a replay.
+            await self.end(did)
+            raise SessionEndedError(SessionEndReason.UNTRUSTED, exc.detail) from exc
         except (NetworkError, DPoPError) as exc:
             raise TransientRefreshError(exc.detail) from exc
         if response.status_code >= 500 or response.status_code == 429:

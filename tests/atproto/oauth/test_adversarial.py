@@ -27,6 +27,7 @@ from desktop_app.atproto.oauth import (
     MemorySessionStore,
     MemoryStateStore,
     MetadataError,
+    MissingNonceError,
     OAuthClient,
     ParRejectedError,
     Session,
@@ -184,13 +185,32 @@ async def test_token_endpoint_not_json() -> None:
         assert await stored_nothing(client)
 
 
-async def test_token_response_without_dpop_nonce() -> None:
+async def test_token_response_without_dpop_nonce_is_revoked_then_refused() -> None:
     async with fake_world() as (world, client):
         start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
         world.send_nonce = False
-        with pytest.raises(DPoPError):
+        with pytest.raises(MissingNonceError):
             await client.complete_sign_in(world.callback(start.state))
         assert await stored_nothing(client)
+        revoked = [r.form()["token"] for r in world.server.requests_to("/oauth/revoke")]
+        assert world.token["access_token"] in revoked and world.token["refresh_token"] in revoked
+
+
+async def test_refresh_answered_without_dpop_nonce_revokes_and_ends_without_replay() -> None:
+    # The server rotated (the old refresh token is spent) but broke the protocol: what it sent
+    # is revoked and the session ends; keeping the old token would make the next try a replay.
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        world.token = {**world.token, "access_token": "at-2", "refresh_token": "rt-2"}
+        world.send_nonce = False
+        with pytest.raises(SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is SessionEndReason.UNTRUSTED
+        assert "for safety" in info.value.message
+        revoked = [r.form()["token"] for r in world.server.requests_to("/oauth/revoke")]
+        assert {"at-2", "rt-2"} <= set(revoked)
+        assert await client.sessions.list_dids() == []
+        assert world.server.count("/oauth/token") == 2  # sign-in, one refresh: no retry
 
 
 CALLBACK_CASES: list[tuple[str, dict[str, str], type[Exception]]] = [
