@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from .. import __version__
-from ..atproto import IdentityResolver, NetworkPolicy
+from ..atproto import GuardedTransport, IdentityResolver, NetworkPolicy
 from ..atproto.oauth import ClientConfig, Discovery, OAuthClient, SessionStore, StateStore
 from ..bsky import APP_SCOPE, CLIENT_SCOPE, TRANSITION_SCOPE
 from ..platform import KeyringSessionStore, KeyringStateStore, open_system_browser
@@ -34,7 +34,11 @@ class Core:
 
 def make_core(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Core:
     policy = NetworkPolicy(allow_insecure_loopback=settings.allow_insecure_loopback)
-    client = http or httpx.AsyncClient(headers={"User-Agent": USER_AGENT}, trust_env=False)
+    # Every outside request goes through the guarded transport: names are resolved by the app
+    # and only public addresses (loopback too, in development) are connected to.
+    client = http or httpx.AsyncClient(
+        headers={"User-Agent": USER_AGENT}, trust_env=False,
+        transport=GuardedTransport(development=settings.allow_insecure_loopback))
     identity = IdentityResolver(
         client,
         policy,

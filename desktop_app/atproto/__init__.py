@@ -5,6 +5,13 @@ The OAuth public client lives in `desktop_app.atproto.oauth`; the `app.bsky` lex
 """
 
 from . import syntax
+from ._addresses import (
+    GuardedBackend,
+    GuardedTransport,
+    address_allowed,
+    host_problem,
+    is_public_address,
+)
 from ._cache import SingleFlightCache
 from ._encoding import b64url, sha256_b64url
 from ._errors import (
@@ -47,6 +54,8 @@ __all__ = [
     "DidDocument",
     "DidResolutionError",
     "Fields",
+    "GuardedBackend",
+    "GuardedTransport",
     "HandleMismatchError",
     "HandleNotFoundError",
     "IdentityError",
@@ -60,10 +69,13 @@ __all__ = [
     "ResponseFormatError",
     "ResponseTooLargeError",
     "SingleFlightCache",
+    "address_allowed",
     "b64url",
     "fetch",
     "get_json",
+    "host_problem",
     "is_loopback_host",
+    "is_public_address",
     "loads",
     "origin_of",
     "parse_did_document",

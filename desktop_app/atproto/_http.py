@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ..errors import AppError
+from ._addresses import host_problem
 from ._errors import InsecureUrlError, NetworkError, ResponseTooLargeError
 from ._json import loads
 
@@ -38,8 +39,9 @@ def is_loopback_host(host: str) -> bool:
 class NetworkPolicy:
     """Which URLs the client may talk to.
 
-    Production is https-only. `allow_insecure_loopback` admits plain http for loopback origins,
-    for development against a local PDS and for tests; it never admits http elsewhere.
+    Production is https-only, to public hosts only (see `_addresses`). `allow_insecure_loopback`
+    is the development setting: it admits loopback hosts, and plain http for them, for a local
+    PDS and for tests; it never admits http elsewhere, nor private addresses.
     """
 
     allow_insecure_loopback: bool = False
@@ -57,6 +59,13 @@ class NetworkPolicy:
             raise InsecureUrlError(f"URL without host: {safe_url(url)!r}")
         if parts.username is not None or parts.password is not None:
             raise InsecureUrlError("URL with credentials")
+        problem = host_problem(host, development=self.allow_insecure_loopback)
+        if problem is not None:
+            if is_loopback_host(host) and parts.scheme == "http":
+                raise InsecureUrlError(
+                    f"http URL {safe_url(url)!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 "
+                    "(development only)")
+            raise InsecureUrlError(f"{problem}: {safe_url(url)!r}")
         if parts.scheme == "https":
             return url
         if parts.scheme == "http" and self.allow_insecure_loopback and is_loopback_host(host):

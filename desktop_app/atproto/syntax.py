@@ -184,8 +184,9 @@ def did_web_host(did: str) -> tuple[str, int | None] | None:
             return None
         return host, port
     if lowered == "localhost":
-        return "localhost", None
-    if not is_valid_handle(host):
+        return "localhost", None  # development only: the network policy refuses it otherwise
+    # The DID spec gives did:web the handle rules: no .local, .arpa, .onion, .internal, …
+    if not is_valid_handle(host) or has_disallowed_tld(host):
         return None
     return host.lower(), None
 

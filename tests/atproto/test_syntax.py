@@ -160,6 +160,12 @@ def test_invalid_dids(did: str) -> None:
         ("did:web:example", False),
         ("did:web:127.0.0.1", False),
         ("did:web:-bad.com", False),
+        # The handle rules apply to did:web: hosts under reserved TLDs are never resolved.
+        ("did:web:printer.local", False),
+        ("did:web:x.arpa", False),
+        ("did:web:a.onion", False),
+        ("did:web:svc.internal", False),
+        ("did:web:foo.example", False),
         ("did:key:zQ3shZc2QzApp2oymGvQbzP8eKheVshBHbU4ZYjeXqwSKEn6N", False),
         ("did:example:123", False),
     ],

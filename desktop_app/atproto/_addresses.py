@@ -1,0 +1,147 @@
+"""Which hosts and addresses the app may connect to, checked on the URL and again at connect time.
+
+A hostile DID document, handle record or metadata document can name any URL. Outside the
+development setting the app talks only to public internet hosts: never to loopback, private,
+link-local or otherwise special addresses, `localhost`, single-label names or special-use
+domains. Names are checked again after they resolve, on the addresses actually connected to, so
+a DNS answer (or a rebinding one) cannot lead the app onto the local network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+import httpcore
+import httpx
+
+from ._errors import InsecureUrlError
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+# Never public: RFC 6761/6762/7686/9476/8375 special-use names, .internal (reserved by ICANN
+# for private use), and names kept out of the root zone that home and office networks use.
+SPECIAL_USE_SUFFIXES = ("local", "localhost", "test", "invalid", "example", "arpa", "onion",
+                        "internal", "alt", "lan", "intranet", "corp", "home")
+DNS_TIMEOUT = 10.0
+
+
+def parse_ip(host: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+def is_public_address(ip: IPAddress) -> bool:
+    """A global unicast address: not loopback, private, link-local, shared, reserved, …"""
+    if isinstance(ip, ipaddress.IPv6Address):
+        mapped = ip.ipv4_mapped or ip.sixtofour
+        if mapped is not None:
+            return is_public_address(mapped)
+        if ip.teredo is not None:
+            return False
+    return ip.is_global and not ip.is_multicast
+
+
+def address_allowed(ip: IPAddress, *, development: bool) -> bool:
+    """Public addresses always; loopback ones too in the development setting."""
+    if development and ip.is_loopback:
+        return True
+    return is_public_address(ip)
+
+
+def host_problem(host: str, *, development: bool) -> str | None:
+    """Why the app must not connect to `host` (a name or an IP literal), or None."""
+    host = host.lower().rstrip(".")
+    ip = parse_ip(host)
+    if ip is not None:
+        if address_allowed(ip, development=development):
+            return None
+        return f"{host} is not a public internet address"
+    if host == "localhost" or host.endswith(".localhost"):
+        return None if development else "localhost is only for development"
+    if "." not in host:
+        return f"{host} is a local name, not a public one"
+    if any(host == s or host.endswith("." + s) for s in SPECIAL_USE_SUFFIXES):
+        return f"{host} is a special-use or local domain"
+    return None
+
+
+async def system_resolve(host: str, port: int) -> list[str]:
+    """The addresses the system resolver gives for `host`, in its order."""
+    loop = asyncio.get_running_loop()
+    infos = await asyncio.wait_for(
+        loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), DNS_TIMEOUT)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Connects only to allowed addresses: resolves the name itself, checks every address,
+    then connects to an allowed one (TLS still verifies the name). Holds the inner backend,
+    the resolver and whether this is the development setting."""
+
+    def __init__(self, *, development: bool, resolver: Resolver = system_resolve,
+                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._development = development
+        self._resolve = resolver
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None,
+        local_address: str | None = None, socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        problem = host_problem(host, development=self._development)
+        if problem is not None:
+            raise InsecureUrlError(f"refused to connect: {problem}")
+        addresses = [host] if parse_ip(host) is not None else await self._lookup(host, port)
+        allowed = [a for a in addresses
+                   if (ip := parse_ip(a)) is not None
+                   and address_allowed(ip, development=self._development)]
+        if not allowed:
+            raise InsecureUrlError(f"refused to connect: {host} resolves only to "
+                                   f"non-public addresses ({', '.join(addresses[:4])})")
+        for address in allowed[:-1]:
+            try:
+                return await self._inner.connect_tcp(address, port, timeout, local_address,
+                                                     socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                continue  # the next address of the name, as a browser would
+        return await self._inner.connect_tcp(allowed[-1], port, timeout, local_address,
+                                             socket_options)
+
+    async def _lookup(self, host: str, port: int) -> list[str]:
+        try:
+            return await self._resolve(host, port)
+        except (OSError, TimeoutError) as exc:
+            raise httpcore.ConnectError(f"could not resolve {host}: {exc}") from exc
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Iterable[Any] | None = None,
+                                  ) -> httpcore.AsyncNetworkStream:
+        raise InsecureUrlError("refused to connect to a unix socket")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport on a `GuardedBackend` (no proxies, no environment settings)."""
+
+    def __init__(self, *, development: bool, resolver: Resolver = system_resolve) -> None:
+        super().__init__(trust_env=False)
+        # httpx offers no parameter for the network backend: rebuild its pool with ours.
+        ssl_context = httpx.create_ssl_context(trust_env=False)
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20,
+                              keepalive_expiry=5.0)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=GuardedBackend(development=development, resolver=resolver),
+        )
