@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import logging
@@ -21,6 +22,9 @@ from ._json import loads
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 10.0
+# The whole of one request: connecting, sending, waiting and reading every byte. The per-phase
+# timeout alone lets a server that sends a byte every few seconds hold a request for days.
+DEFAULT_DEADLINE = 30.0
 DEFAULT_MAX_BYTES = 512 * 1024
 MAX_REDIRECTS = 3
 
@@ -47,6 +51,7 @@ class NetworkPolicy:
     allow_insecure_loopback: bool = False
     timeout: float = DEFAULT_TIMEOUT  # seconds, per connect/read/write/pool phase
     max_bytes: int = DEFAULT_MAX_BYTES
+    deadline: float = DEFAULT_DEADLINE  # seconds for a whole request, body included
 
     def check_url(self, url: str) -> str:
         """Return the URL if it may be fetched, else raise `InsecureUrlError`."""
@@ -167,19 +172,25 @@ async def send(
     request: httpx.Request,
     *,
     max_bytes: int,
+    deadline: float = DEFAULT_DEADLINE,
     auth: httpx.Auth | None = None,
 ) -> tuple[httpx.Response, bytes]:
-    """Send one request and read its body, capped at `max_bytes`; the response is closed."""
+    """Send one request and read its body, capped at `max_bytes` and at `deadline` seconds in
+    all; the response is closed."""
     what = f"{request.method} {safe_url(str(request.url))}"
-    with transport_errors(what):
-        response = await client.send(
-            request, auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT, stream=True,
-            follow_redirects=False,
-        )
-        try:
-            body = await read_limited(response, max_bytes)
-        finally:
-            await response.aclose()
+    try:
+        async with asyncio.timeout(deadline):
+            with transport_errors(what):
+                response = await client.send(
+                    request, auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT,
+                    stream=True, follow_redirects=False,
+                )
+                try:
+                    body = await read_limited(response, max_bytes)
+                finally:
+                    await response.aclose()
+    except TimeoutError as exc:
+        raise NetworkError(f"no complete answer within {deadline:g} s: {what}") from exc
     return response, body
 
 
@@ -201,7 +212,7 @@ async def fetch(
         request = client.build_request(
             method, current, headers=headers, data=data, timeout=policy.timeout
         )
-        response, body = await send(client, request, max_bytes=limit)
+        response, body = await send(client, request, max_bytes=limit, deadline=policy.deadline)
         if follow_redirects and response.is_redirect and method == "GET":
             current = policy.check_url(urljoin(current, response.headers.get("location", "")))
             continue

@@ -18,6 +18,8 @@ from ._permissions import feature_needing
 
 log = logging.getLogger(__name__)
 
+SLOWEST_UPLOAD_BYTES_PER_S = 16_000
+
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 DEFAULT_RATE_LIMIT_WAIT = 60.0
 
@@ -105,8 +107,10 @@ class XrpcClient:
             headers["content-type"] = content_type
         request = self._http.build_request(method, url, params=params, content=payload,
                                            headers=headers, timeout=self._policy.timeout)
+        # An upload gets time for its bytes on a slow link, on top of the usual deadline.
+        deadline = self._policy.deadline + len(payload or b"") / SLOWEST_UPLOAD_BYTES_PER_S
         response, raw = await send(self._http, request, max_bytes=MAX_RESPONSE_BYTES,
-                                   auth=self._auth)
+                                   deadline=deadline, auth=self._auth)
         return self._result(method, nsid, response, raw)
 
     def _result(self, method: str, nsid: str, response: httpx.Response, raw: bytes) -> Any:

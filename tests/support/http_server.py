@@ -49,6 +49,7 @@ class Reply:
     content_length: int | None = None  # override the declared length (lie), else len(body)
     omit_content_length: bool = False  # close-delimited body, so size is known only by reading
     chunk_size: int = 64 * 1024
+    chunk_delay: float = 0.0  # seconds between body chunks (a slow-loris server)
 
 
 Handler = Callable[[Recorded], Reply]
@@ -194,7 +195,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         try:
             for start in range(0, len(reply.body), reply.chunk_size):
+                if start and not fake._sleep(reply.chunk_delay):
+                    self.close_connection = True
+                    return
                 self.wfile.write(reply.body[start:start + reply.chunk_size])
+                if reply.chunk_delay:
+                    self.wfile.flush()
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (size cap or timeout)

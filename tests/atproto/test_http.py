@@ -1,0 +1,34 @@
+"""Guarded HTTP: a whole request has a deadline, whatever the server's pace."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from desktop_app.atproto import NetworkError, NetworkPolicy, get_json
+from tests.support.http_server import FakeHttpServer, Reply
+
+
+async def test_a_slow_loris_server_cannot_hold_a_request_past_the_deadline() -> None:
+    # One byte every 0.2 s never trips the 1 s per-read timeout; the whole takes 8 s.
+    body = b'{"pad": "' + b"x" * 28 + b'"}'
+    with FakeHttpServer() as server:
+        server.route("GET", "/slow", Reply(200, body, {"content-type": "application/json"},
+                                           chunk_size=1, chunk_delay=0.2))
+        policy = NetworkPolicy(allow_insecure_loopback=True, timeout=1.0, deadline=1.5)
+        async with httpx.AsyncClient(trust_env=False) as http:
+            started = time.monotonic()
+            with pytest.raises(NetworkError, match="within 1.5 s"):
+                await get_json(http, policy, f"{server.url}/slow")
+            assert time.monotonic() - started < 3.0
+
+
+async def test_a_steady_answer_within_the_deadline_is_read_whole() -> None:
+    with FakeHttpServer() as server:
+        server.route("GET", "/ok", Reply(200, b'{"a": 1}', {"content-type": "application/json"},
+                                         chunk_size=2, chunk_delay=0.05))
+        policy = NetworkPolicy(allow_insecure_loopback=True, timeout=1.0, deadline=5.0)
+        async with httpx.AsyncClient(trust_env=False) as http:
+            assert await get_json(http, policy, f"{server.url}/ok") == {"a": 1}
