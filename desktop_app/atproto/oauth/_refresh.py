@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import time
@@ -163,10 +164,11 @@ class SessionKeeper:
         if current.tokens.refresh_token is None:
             await self.end(did)
             raise SessionEndedError(SessionEndReason.UNKNOWN, "no refresh token")
-        metadata = await self._verify_issuer(current)
-        return await self._rotate(current, metadata)
+        metadata, pds_url = await self._verify_issuer(current)
+        return await self._rotate(current, metadata, pds_url)
 
-    async def _rotate(self, current: Session, metadata: AuthServerMetadata) -> Session:
+    async def _rotate(self, current: Session, metadata: AuthServerMetadata,
+                      pds_url: str) -> Session:
         did = current.did
         form = {
             "grant_type": "refresh_token",
@@ -212,11 +214,16 @@ class SessionKeeper:
             await self.end(did)
             raise SessionEndedError(SessionEndReason.UNKNOWN, exc.detail) from exc
         session = current.with_tokens(tokens, now=issued_at)
+        if pds_url != current.pds_url:
+            # The account moved to another PDS behind the same issuer: follow it.
+            log.info("%s moved from %s to %s", did, current.pds_url, pds_url)
+            session = dataclasses.replace(session, pds_url=pds_url)
         await self.store_or_revoke(session, metadata)
         return session
 
-    async def _verify_issuer(self, session: Session) -> AuthServerMetadata:
-        """Before refreshing: does the DID still point at a PDS served by this issuer?"""
+    async def _verify_issuer(self, session: Session) -> tuple[AuthServerMetadata, str]:
+        """Before refreshing: does the DID still point at a PDS served by this issuer? Returns
+        the issuer's metadata and the PDS the DID names now."""
         try:
             document = await self._identity.resolve_did(session.did, fresh=True)
             issuer = await self._discovery.issuer_for_pds(document.pds_url, fresh=True)
@@ -224,11 +231,13 @@ class SessionKeeper:
         except NetworkError as exc:
             raise TransientRefreshError(exc.detail) from exc
         if issuer != session.issuer:
+            # The tokens are still live at the old issuer: revoke them there before forgetting.
+            await self.endpoints.revoke_quietly(metadata, session.dpop_key, token_pair(session))
             await self.end(session.did)
             raise SessionEndedError(
                 SessionEndReason.IDENTITY_CHANGED, f"{session.did} now uses {issuer}"
             )
-        return metadata
+        return metadata, document.pds_url
 
     async def store_or_revoke(self, session: Session, metadata: AuthServerMetadata) -> None:
         """Persist before anyone sees the tokens; if we cannot keep them, kill them."""

@@ -40,7 +40,7 @@ from desktop_app.atproto.oauth import (
     UnknownStateError,
 )
 from tests.support.atproto_world import DID, HANDLE, OTHER_DID, REDIRECT, World, fake_world
-from tests.support.http_server import Reply, json_reply, text_reply
+from tests.support.http_server import FakeHttpServer, Reply, json_reply, text_reply
 
 
 async def stored_nothing(client: OAuthClient) -> bool:
@@ -351,12 +351,30 @@ async def test_invalid_grant_ends_the_session(description: str, reason: SessionE
 async def test_refresh_when_the_did_moved_to_another_issuer() -> None:
     async with fake_world() as (world, client):
         await signed_in(world, client)
+        old = await client.sessions.get(DID)
+        assert old is not None
         world.prm["authorization_servers"] = ["http://127.0.0.1:9"]
         with pytest.raises(SessionEndedError) as info:
             await client.refresh(DID, force=True)
         assert info.value.reason is SessionEndReason.IDENTITY_CHANGED
         assert world.server.count("/oauth/token") == 1  # only the sign-in's
         assert await client.sessions.list_dids() == []
+        # The tokens were revoked at the old issuer before the session was forgotten.
+        revoked = {r.form()["token"] for r in world.server.requests_to("/oauth/revoke")}
+        assert {old.tokens.access_token, old.tokens.refresh_token} <= revoked
+
+
+async def test_refresh_follows_the_account_to_a_new_pds_behind_the_same_issuer() -> None:
+    async with fake_world() as (world, client):
+        await signed_in(world, client)
+        with FakeHttpServer() as new_pds:
+            new_pds.route("GET", "/.well-known/oauth-protected-resource", json_reply(
+                {"resource": new_pds.url, "authorization_servers": [world.url]}))
+            world.did_doc["service"][0]["serviceEndpoint"] = new_pds.url
+            session = await client.refresh(DID, force=True)
+            assert session.pds_url == new_pds.url
+            stored = await client.sessions.get(DID)
+            assert stored is not None and stored.pds_url == new_pds.url
 
 
 @pytest.mark.parametrize(
