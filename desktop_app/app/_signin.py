@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -119,11 +120,24 @@ class SignIn:
 
     def __init__(self, client: OAuthClient, flows: SignInFlows, *,
                  open_browser: OpenBrowser = open_system_browser,
-                 custom_scheme: bool = False) -> None:
+                 custom_scheme: bool = False, clock: Callable[[], float] = time.time) -> None:
         self.client = client
         self.flows = flows
         self.open_browser = open_browser
         self.custom_scheme = custom_scheme
+        self._clock = clock
+        self._waiting: _Waiting | None = None  # the latest sign-in waiting for its redirect
+
+    async def reopen(self) -> None:
+        """"Open the page again" for the latest sign-in: the same page while its request is
+        valid; once it has expired, a new request is pushed and its page opened."""
+        waiting = self._waiting
+        if waiting is None:
+            return
+        if self._clock() < waiting.start.request_expires_at:
+            await self.open_browser(waiting.start.url)
+        elif not waiting.renew.done():
+            waiting.renew.set_result("")
 
     async def run(
         self,
@@ -155,17 +169,47 @@ class SignIn:
         self, user_input: str, start: AuthorizationStart, options: SignInOptions,
         on_started: Callable[[AuthorizationStart], None] | None,
     ) -> str:
-        flow = self.flows.open(start, start.did or _account_key(user_input))
-        try:
-            if on_started is not None:
-                on_started(start)
-            await self.open_browser(start.url)
+        give_up = asyncio.get_running_loop().time() + options.timeout
+        account = start.did or _account_key(user_input)
+        while True:
+            flow = self.flows.open(start, account)
+            waiting = _Waiting(start, asyncio.get_running_loop().create_future())
+            self._waiting = waiting
             try:
-                return await asyncio.wait_for(flow.redirect, options.timeout)
-            except TimeoutError as exc:
-                raise RedirectTimeoutError(f"no redirect within {options.timeout:.0f} s") from exc
-        finally:
-            self.flows.close(flow)
+                if on_started is not None:
+                    on_started(start)
+                await self.open_browser(start.url)
+                url = await self._wait(flow, waiting, give_up, options.timeout)
+                if url is not None:
+                    return url
+            finally:
+                self.flows.close(flow)
+                waiting.renew.cancel()
+                if self._waiting is waiting:
+                    self._waiting = None
+            # The request expired and the person asked for the page again: push a new one.
+            log.info("sign-in request expired; asking the provider for a new one")
+            start = await self._start(user_input, start.redirect_uri, options)
+
+    @staticmethod
+    async def _wait(flow: Flow, waiting: _Waiting, give_up: float, timeout: float) -> str | None:
+        """The redirect URL, or None when the page is to be asked for anew."""
+        done, _ = await asyncio.wait(
+            {flow.redirect, waiting.renew}, return_when=asyncio.FIRST_COMPLETED,
+            timeout=max(0.0, give_up - asyncio.get_running_loop().time()))
+        if flow.redirect in done:
+            return flow.redirect.result()
+        if waiting.renew in done:
+            return None
+        raise RedirectTimeoutError(f"no redirect within {timeout:.0f} s")
+
+
+@dataclass(eq=False)
+class _Waiting:
+    """A sign-in waiting in the browser: its request, and the signal to push a new one."""
+
+    start: AuthorizationStart
+    renew: asyncio.Future[str]  # done when the page is to be asked for anew
 
 
 def _account_key(user_input: str) -> str:

@@ -97,8 +97,7 @@ class SignInAdapter(QObject):
             self._task.cancel()
 
     async def _reopen(self) -> None:
-        if self.last_url:
-            await self._accounts.signin.open_browser(self.last_url)
+        await self._accounts.signin.reopen()
 
     def _copy_link(self) -> None:
         clipboard = QGuiApplication.clipboard()

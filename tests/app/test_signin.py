@@ -88,3 +88,65 @@ async def test_loopback_listener_refuses_forgeries_and_keeps_listening() -> None
             assert real.status_code == 200 and "close this tab" in real.text
             assert (await http.get(redirect("real", uri))).status_code == 400  # used
         assert flow.redirect.result() == redirect("real", uri)
+
+
+async def test_open_the_page_again_reuses_a_live_request_and_renews_an_expired_one() -> None:
+    from desktop_app.app import SignIn
+    from tests.support.atproto_world import HANDLE, REDIRECT, fake_world
+
+    now = [1000.0]
+    opened: list[str] = []
+    starts: list[AuthorizationStart] = []
+
+    async def browser(url: str) -> None:
+        opened.append(url)
+
+    async with fake_world() as (world, client):
+        world.par_expires_in = 90
+        signin = SignIn(client, SignInFlows(client.config), open_browser=browser,
+                        clock=lambda: now[0])
+        client._clock = lambda: now[0]
+        task = asyncio.ensure_future(signin.run(HANDLE, on_started=starts.append))
+        while not opened:
+            await asyncio.sleep(0.01)
+        first = starts[0]
+        assert first.request_expires_at == 1090.0  # honours PAR expires_in
+        await signin.reopen()  # still valid: the same page
+        assert opened == [first.url, first.url]
+        assert world.server.count("/oauth/par") == 1
+
+        now[0] = 1091.0  # the request expired: reopening pushes a new one
+        await signin.reopen()
+        while len(opened) < 3:
+            await asyncio.sleep(0.01)
+        assert world.server.count("/oauth/par") == 2
+        second = starts[1]
+        assert second.state != first.state and opened[2] == second.url
+        def callback(state: str, redirect_uri: str) -> str:
+            return world.callback(state).replace(REDIRECT, redirect_uri)
+
+        # The old request's flow is gone; the new one completes the sign-in.
+        assert not signin.flows.deliver(callback(first.state, first.redirect_uri))
+        assert signin.flows.deliver(callback(second.state, second.redirect_uri))
+        session = await asyncio.wait_for(task, 5)
+        assert session.did == world.did_doc["id"]
+
+
+async def test_par_expires_in_is_validated_and_the_authorization_url_merged() -> None:
+    from desktop_app.atproto.oauth import AuthorizationError
+    from tests.support.atproto_world import HANDLE, REDIRECT, fake_world
+
+    async with fake_world() as (world, client):
+        world.as_meta["authorization_endpoint"] = f"{world.url}/oauth/authorize?tenant=a&x=1"
+        world.par_expires_in = None  # left out: a conservative 60 s is assumed
+        before = client._clock()
+        started = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        assert before + 59 < started.request_expires_at <= client._clock() + 60
+        query = httpx.URL(started.url).params
+        assert query["tenant"] == "a" and query["x"] == "1"
+        assert query["request_uri"].startswith("urn:") and query["client_id"]
+        assert started.url.count("?") == 1
+        for bad in ("300", 0, -5, True, 10**9):
+            world.par_expires_in = bad
+            with pytest.raises(AuthorizationError):
+                await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)

@@ -38,6 +38,7 @@ class World:
     token: dict[str, Any] = field(default_factory=dict)
     send_nonce: bool = True
     nonce_always_stale: bool = False
+    par_expires_in: object = 299  # None: left out of the PAR answer
     codes: dict[str, str] = field(default_factory=dict)  # code -> state
 
     @property
@@ -100,10 +101,11 @@ class World:
             return self.with_nonce(json_reply({"error": "use_dpop_nonce"}, 400))
         form = request.form()
         self.codes["last-state"] = form.get("state", "")
-        return self.with_nonce(
-            json_reply({"request_uri": "urn:ietf:params:oauth:request_uri:req-1",
-                        "expires_in": 299}, 201)
-        )
+        answer: dict[str, object] = {
+            "request_uri": f"urn:ietf:params:oauth:request_uri:req-{secrets.token_hex(4)}"}
+        if self.par_expires_in is not None:
+            answer["expires_in"] = self.par_expires_in
+        return self.with_nonce(json_reply(answer, 201))
 
     def _token(self, request: Recorded) -> Reply:
         return self.with_nonce(json_reply(self.token))

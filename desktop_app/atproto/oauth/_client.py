@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
@@ -43,6 +43,8 @@ from ._stores import SessionStore, StateStore
 log = logging.getLogger(__name__)
 
 PENDING_TTL = 30 * 60.0
+PAR_DEFAULT_LIFETIME = 60  # RFC 9126's example, for a server that leaves expires_in out
+MAX_PAR_LIFETIME = 24 * 3600
 PROMPTS = frozenset({"none", "login", "consent", "select_account", "create"})
 
 
@@ -54,9 +56,12 @@ class AuthorizationStart:
     state: str
     issuer: str
     redirect_uri: str
-    expires_at: float
+    expires_at: float  # the pending sign-in (PKCE verifier, DPoP key) is kept until then
     did: str | None
     handle: str | None
+    # The pushed request (`request_uri`) may be opened until then (PAR `expires_in`); after
+    # that the page must be asked for again with a new request.
+    request_expires_at: float = float("inf")
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,25 @@ class _Target:
     handle: str | None
     pds_url: str | None
     hint: str | None
+
+
+def _request_lifetime(expires_in: object) -> float:
+    """Seconds the pushed request stays usable (RFC 9126: required, a positive integer)."""
+    if expires_in is None:
+        log.info("PAR response without expires_in; assuming %d s", PAR_DEFAULT_LIFETIME)
+        return PAR_DEFAULT_LIFETIME
+    if isinstance(expires_in, bool) or not isinstance(expires_in, int | float) \
+            or not 0 < expires_in <= MAX_PAR_LIFETIME:
+        raise AuthorizationError(f"PAR response has an invalid expires_in {expires_in!r:.40}")
+    return float(expires_in)
+
+
+def with_query(url: str, params: dict[str, str]) -> str:
+    """`url` with `params` merged into its query (replacing same-named ones)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k not in params]
+    return urlunsplit(parts._replace(query=urlencode([*query, *params.items()])))
 
 
 def _scope_refused(exc: ParRejectedError) -> bool:
@@ -169,6 +193,7 @@ class OAuthClient:
         request_uri = data.get("request_uri")
         if not isinstance(request_uri, str) or not 0 < len(request_uri) <= 2048:
             raise AuthorizationError("PAR response has no valid request_uri")
+        lifetime = _request_lifetime(data.get("expires_in"))
         now = self._clock()
         pending = PendingAuthorization(
             state=state, issuer=target.metadata.issuer, redirect_uri=redirect_uri, scope=scope,
@@ -177,15 +202,16 @@ class OAuthClient:
             login_hint=target.hint, prompt=prompt,
         )
         await self.states.put(pending)
-        query = urlencode({"client_id": self.config.client_id, "request_uri": request_uri})
         return AuthorizationStart(
-            url=f"{target.metadata.authorization_endpoint}?{query}",
+            url=with_query(target.metadata.authorization_endpoint,
+                           {"client_id": self.config.client_id, "request_uri": request_uri}),
             state=state,
             issuer=target.metadata.issuer,
             redirect_uri=redirect_uri,
             expires_at=pending.expires_at,
             did=target.did,
             handle=target.handle,
+            request_expires_at=now + min(lifetime, PENDING_TTL),
         )
 
     async def _target(self, user_input: str, login_hint: str | None) -> _Target:
