@@ -7,6 +7,8 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from .platform import private_dir
+
 LOG_FILE = "desktop-app.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
@@ -43,7 +45,7 @@ class ScrubbingFormatter(logging.Formatter):
 
 def configure_logging(log_dir: Path, *, verbose: bool = False) -> Path:
     """Send the app's logs to `log_dir` (rotated); returns the log file path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(log_dir)  # logs name accounts and servers
     path = log_dir / LOG_FILE
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"

@@ -229,8 +229,10 @@ async def get_json(
     follow_redirects: bool = True,
     max_bytes: int | None = None,
     headers: Mapping[str, str] | None = None,
+    exactly_200: bool = False,
 ) -> Any:
-    """GET a JSON document; non-2xx, wrong content type or bad JSON raise `error`."""
+    """GET a JSON document; non-2xx (with `exactly_200`: anything but 200), wrong content type
+    or bad JSON raise `error`."""
     response, body = await fetch(
         client,
         policy,
@@ -240,7 +242,7 @@ async def get_json(
         follow_redirects=follow_redirects,
         max_bytes=max_bytes,
     )
-    if not 200 <= response.status_code < 300:
+    if not 200 <= response.status_code < 300 or (exactly_200 and response.status_code != 200):
         raise error(f"HTTP {response.status_code} from {safe_url(url)}")
     return parse_json(body, url, error=error, content_type=response.headers.get("content-type"))
 

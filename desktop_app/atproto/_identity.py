@@ -58,10 +58,8 @@ class DidDocument:
 
     @property
     def handle(self) -> str | None:
-        """The handle the account claims (the first `at://` alias), if syntactically valid."""
-        if not self.handles or not syntax.is_valid_handle(self.handles[0]):
-            return None
-        return self.handles[0]
+        """The handle the account claims: the first `at://` alias that is a valid handle."""
+        return next((h for h in self.handles if syntax.is_valid_handle(h)), None)
 
 
 @dataclass(frozen=True)
@@ -387,13 +385,14 @@ def parse_did_document(did: str, data: Any) -> DidDocument:
     for service in services:
         if not isinstance(service, dict):
             raise DidResolutionError(f"a service entry of {did} is not an object")
-        if service.get("id") in {PDS_SERVICE_ID, did + PDS_SERVICE_ID}:
+        # The first entry with both the PDS id and the PDS type; others are skipped.
+        if service.get("id") in {PDS_SERVICE_ID, did + PDS_SERVICE_ID} \
+                and service.get("type") == PDS_SERVICE_TYPE:
             found = True
-            if service.get("type") == PDS_SERVICE_TYPE:
-                endpoint = service.get("serviceEndpoint")
+            endpoint = service.get("serviceEndpoint")
             break
     if not found:
-        raise NoPdsError(f"{did} has no {PDS_SERVICE_ID} service")
+        raise NoPdsError(f"{did} has no {PDS_SERVICE_ID} service of type {PDS_SERVICE_TYPE}")
     pds_url = _pds_origin(endpoint)
     if pds_url is None:
         raise NoPdsError(f"{did} has an invalid PDS endpoint {_short(endpoint)}")

@@ -20,6 +20,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..atproto import Fields, ResponseFormatError, loads
 from ..atproto.oauth import describe_redirect
+from ..platform import private_dir
 
 # Takes a redirect URL handed to the app; answers whether a sign-in was waiting for it.
 Deliver = Callable[[str], bool]
@@ -90,7 +91,7 @@ class SingleInstance(QObject):
         # Who is primary is decided by an OS file lock, released by the kernel even on kill -9;
         # the socket alone can't decide it (with UserAccessOption Qt binds the socket elsewhere
         # and renames it into place, silently replacing a live primary's socket).
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         self._lock = filelock.FileLock(str(data_dir / "primary.lock"))
         self._deliver = deliver
         self._server = QLocalServer(self)

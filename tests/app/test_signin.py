@@ -14,6 +14,15 @@ from desktop_app.platform import LoopbackRedirectListener
 
 CONFIG = ClientConfig.discoverable("https://app.desktopapp.org/client-metadata.json")
 CUSTOM = "org.desktopapp.app:/callback"
+# States of the shape the client makes (16 to 128 URL-safe characters).
+EARLY = "early_00000000000000000000"
+STATE_A = "state_a_00000000000000000000"
+STATE_B = "state_b_00000000000000000000"
+S1 = "s1_00000000000000000000"
+OLD = "old_00000000000000000000"
+NEW = "new_00000000000000000000"
+REAL = "real_00000000000000000000"
+FORGED = "forged_00000000000000000000"
 
 
 def start(state: str, redirect_uri: str = CUSTOM, did: str | None = None) -> AuthorizationStart:
@@ -31,45 +40,45 @@ async def test_a_redirect_nobody_waits_for_is_dropped_not_kept(
 ) -> None:
     flows = SignInFlows(CONFIG)
     with caplog.at_level(logging.WARNING):
-        assert not flows.deliver(redirect("early"))
+        assert not flows.deliver(redirect(EARLY))
     assert "secret-code" not in caplog.text and "dropped" in caplog.text
-    flow = flows.open(start("early"), "did:plc:a")  # the same state, opened afterwards
+    flow = flows.open(start(EARLY), "did:plc:a")  # the same state, opened afterwards
     await asyncio.sleep(0)
     assert not flow.redirect.done()  # nothing was queued for it
-    assert flows.deliver(redirect("early"))
-    assert flow.redirect.result() == redirect("early")
-    assert not flows.deliver(redirect("early"))  # once only
+    assert flows.deliver(redirect(EARLY))
+    assert flow.redirect.result() == redirect(EARLY)
+    assert not flows.deliver(redirect(EARLY))  # once only
 
 
 async def test_each_flow_gets_only_its_own_redirect() -> None:
     flows = SignInFlows(CONFIG)
-    a = flows.open(start("state-a"), "did:plc:a")
-    b = flows.open(start("state-b"), "did:plc:b")
-    assert flows.deliver(redirect("state-b"))
+    a = flows.open(start(STATE_A), "did:plc:a")
+    b = flows.open(start(STATE_B), "did:plc:b")
+    assert flows.deliver(redirect(STATE_B))
     assert b.redirect.done() and not a.redirect.done()
-    assert flows.deliver(redirect("state-a"))
-    assert a.redirect.result().startswith(CUSTOM + "?state=state-a")
+    assert flows.deliver(redirect(STATE_A))
+    assert a.redirect.result().startswith(CUSTOM + "?state=" + STATE_A)
 
 
 async def test_shape_and_redirect_uri_are_checked() -> None:
     flows = SignInFlows(CONFIG)
-    loopback = flows.open(start("s1", "http://127.0.0.1:5000/callback"), "did:plc:a")
-    assert not flows.deliver("org.desktopapp.app:/elsewhere?state=s1&code=c")
-    assert not flows.deliver("https://evil.example/callback?state=s1&code=c")
-    assert not flows.deliver(redirect("s1"))  # right state, but the custom scheme
-    assert not flows.deliver(redirect("s1", "http://127.0.0.1:5001/callback"))  # other port
+    loopback = flows.open(start(S1, "http://127.0.0.1:5000/callback"), "did:plc:a")
+    assert not flows.deliver(f"org.desktopapp.app:/elsewhere?state={S1}&code=c")
+    assert not flows.deliver(f"https://evil.example/callback?state={S1}&code=c")
+    assert not flows.deliver(redirect(S1))  # right state, but the custom scheme
+    assert not flows.deliver(redirect(S1, "http://127.0.0.1:5001/callback"))  # other port
     assert not loopback.redirect.done()
-    assert flows.deliver(redirect("s1", "http://127.0.0.1:5000/callback"))
+    assert flows.deliver(redirect(S1, "http://127.0.0.1:5000/callback"))
 
 
 async def test_one_open_flow_per_account() -> None:
     flows = SignInFlows(CONFIG)
-    old = flows.open(start("old"), "did:plc:a")
-    new = flows.open(start("new"), "did:plc:a")
+    old = flows.open(start(OLD), "did:plc:a")
+    new = flows.open(start(NEW), "did:plc:a")
     with pytest.raises(SignInReplacedError):
         await old.redirect
-    assert not flows.deliver(redirect("old"))
-    assert flows.deliver(redirect("new")) and new.redirect.done()
+    assert not flows.deliver(redirect(OLD))
+    assert flows.deliver(redirect(NEW)) and new.redirect.done()
     assert flows.open_states == frozenset()
 
 
@@ -77,17 +86,17 @@ async def test_loopback_listener_refuses_forgeries_and_keeps_listening() -> None
     flows = SignInFlows(ClientConfig.development())
     async with LoopbackRedirectListener("/callback", flows.deliver) as listener:
         uri = listener.redirect_uri()
-        flow = flows.open(start("real", uri), "did:plc:a")
+        flow = flows.open(start(REAL, uri), "did:plc:a")
         async with httpx.AsyncClient(trust_env=False) as http:
             assert (await http.get(f"{uri}?code=c")).status_code == 400  # no state
-            forged = await http.get(redirect("forged", uri))
+            forged = await http.get(redirect(FORGED, uri))
             assert forged.status_code == 400 and "secret" not in forged.text
             assert (await http.get(uri.replace("/callback", "/favicon.ico"))).status_code == 404
             assert not flow.redirect.done()
-            real = await http.get(redirect("real", uri))
+            real = await http.get(redirect(REAL, uri))
             assert real.status_code == 200 and "close this tab" in real.text
-            assert (await http.get(redirect("real", uri))).status_code == 400  # used
-        assert flow.redirect.result() == redirect("real", uri)
+            assert (await http.get(redirect(REAL, uri))).status_code == 400  # used
+        assert flow.redirect.result() == redirect(REAL, uri)
 
 
 async def test_open_the_page_again_reuses_a_live_request_and_renews_an_expired_one() -> None:

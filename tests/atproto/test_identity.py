@@ -491,12 +491,23 @@ async def test_did_web_localhost_port_for_development(world: World) -> None:
     assert world.server.count() == 0
 
 
+def test_the_pds_service_needs_the_right_id_and_type() -> None:
+    data = did_doc(ALICE)
+    pds = data["service"][0]
+    decoy = {**pds, "type": "SomethingElse", "serviceEndpoint": "https://decoy.example.com"}
+    data["service"] = [decoy, pds]
+    assert parse_did_document(ALICE, data).pds_url == PDS
+    data["service"] = [decoy]
+    with pytest.raises(NoPdsError):
+        parse_did_document(ALICE, data)
+
+
 def test_parse_did_document_directly() -> None:
     doc = parse_did_document(ALICE, did_doc(ALICE, "handle.invalid", "alice.test"))
     assert doc.handles == ("handle.invalid", "alice.test")
     assert doc.handle == "handle.invalid"  # syntactically valid; resolution will fail
     doc = parse_did_document(ALICE, did_doc(ALICE, "not a handle", "alice.test"))
-    assert doc.handle is None  # the FIRST alias counts, even when it is unusable
+    assert doc.handle == "alice.test"  # the first VALID at:// alias (an invalid one is skipped)
     doc = parse_did_document(ALICE, did_doc(ALICE, alsoKnownAs=["https://alice.example.com"]))
     assert doc.handles == ()
     assert doc.handle is None

@@ -315,3 +315,31 @@ async def test_damaged_pending_records_are_purged(
     assert await store.purge_expired(now=200.0) == 2
     assert set(json.loads(path.read_text())) == {"good"}
     assert await store.pop("good") is not None
+
+
+async def test_profile_files_and_directories_are_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    import os
+
+    from desktop_app.logging_setup import configure_logging
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", RecordingKeyring())
+    os.umask(0o022)  # a typical umask: what the code creates must not depend on it
+    data = tmp_path / "profile" / "data"
+    await KeyringSessionStore(data).put(sample_session())
+    await KeyringStateStore(data).put(pending("s" * 32, 10.0))
+    for path in (data, data / "sessions.json", data / "pending.json"):
+        assert path.stat().st_mode & 0o077 == 0, path
+    logs = tmp_path / "profile" / "logs"
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        configure_logging(logs)
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
+    assert logs.stat().st_mode & 0o077 == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +16,9 @@ from ._errors import InvalidCallbackError, TokenResponseError
 from ._session import TokenSet
 
 MAX_CALLBACK_LENGTH = 8192
+# States this client makes are 32 URL-safe characters; anything else is not ours, and is never
+# used as a keychain key.
+_STATE = re.compile(r"[A-Za-z0-9_-]{16,128}")
 
 
 def pkce_pair() -> tuple[str, str]:
@@ -43,12 +47,17 @@ def parse_callback(callback_url: str) -> dict[str, str]:
 
 
 def callback_state(url: str) -> str | None:
-    """The `state` of a redirect URL, or None when it has none (or is not a redirect at all)."""
+    """The `state` of a redirect URL, or None when it has none, one of another shape than this
+    client makes, or is not a redirect at all."""
     try:
         state = parse_callback(url).get("state")
     except InvalidCallbackError:
         return None
-    return state or None
+    return state if state is not None and is_state(state) else None
+
+
+def is_state(state: str) -> bool:
+    return _STATE.fullmatch(state) is not None
 
 
 def describe_redirect(url: str) -> str:

@@ -15,6 +15,7 @@ import httpx
 from .. import AtprotoError, IdentityResolver, NetworkPolicy, syntax
 from ._auth import DPoPAuth
 from ._callback import (
+    is_state,
     oauth_error,
     parse_callback,
     parse_token_response,
@@ -230,8 +231,8 @@ class OAuthClient:
         """Finish a sign-in from the redirect URL the browser delivered."""
         params = parse_callback(callback_url)
         state = params.get("state")
-        if not state:
-            raise InvalidCallbackError("callback has no state")
+        if not state or not is_state(state):
+            raise InvalidCallbackError("callback has no state of the shape this client makes")
         pending = await self.states.pop(state)
         if pending is None:
             raise UnknownStateError("unknown or already used state")

@@ -83,13 +83,14 @@ class Discovery:
         url = f"{origin}/.well-known/oauth-protected-resource"
         doc = await get_json(
             self._http, self._policy, url, error=MetadataError,
-            follow_redirects=False, max_bytes=METADATA_MAX_BYTES,
+            follow_redirects=False, max_bytes=METADATA_MAX_BYTES, exactly_200=True,
         )
         if not isinstance(doc, dict):
             raise MetadataError(f"{url} is not a JSON object")
         resource = doc.get("resource")
-        if not isinstance(resource, str) or origin_of(resource) != origin:
-            raise MetadataError(f"protected resource {resource!r} does not match {origin}")
+        # RFC 9728 §3.3: identical to the identifier the well-known path was built from.
+        if resource != origin:
+            raise MetadataError(f"protected resource {resource!r:.100} is not {origin}")
         servers = doc.get("authorization_servers")
         if not isinstance(servers, list) or len(servers) != 1 or not isinstance(servers[0], str):
             raise MetadataError(
@@ -101,7 +102,7 @@ class Discovery:
         url = f"{issuer}/.well-known/oauth-authorization-server"
         doc = await get_json(
             self._http, self._policy, url, error=MetadataError,
-            follow_redirects=False, max_bytes=METADATA_MAX_BYTES,
+            follow_redirects=False, max_bytes=METADATA_MAX_BYTES, exactly_200=True,
         )
         return parse_as_metadata(doc, issuer, self._policy)
 
@@ -135,6 +136,9 @@ def parse_as_metadata(doc: Any, issuer: str, policy: NetworkPolicy) -> AuthServe
         raise MetadataError("server does not support the iss response parameter")
     if doc.get("client_id_metadata_document_supported") is not True:
         raise MetadataError("server does not support client metadata documents")
+    if doc.get("require_request_uri_registration") is False:
+        # The server would take request_uri values it never issued (fetched by reference).
+        raise MetadataError("server accepts unregistered request_uri values")
     listed("code_challenge_methods_supported", "S256")
     listed("dpop_signing_alg_values_supported", "ES256")
     listed("token_endpoint_auth_methods_supported", "none")

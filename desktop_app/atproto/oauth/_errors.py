@@ -38,6 +38,13 @@ class SilentSignOnRefusedError(ParRejectedError):
     default_message = "Your provider does not allow renewing this session without a prompt."
 
 
+def printable(text: str, limit: int) -> str:
+    """`text` on one line with control and non-ASCII characters escaped, cut to `limit`."""
+    escaped = text.encode("ascii", "backslashreplace").decode("ascii")
+    escaped = "".join(c if c.isprintable() else repr(c)[1:-1] for c in escaped)
+    return escaped if len(escaped) <= limit else escaped[:limit - 3] + "..."
+
+
 class CallbackError(AuthorizationError):
     """The redirect carried `error=…`: the user denied, or the server needs interaction."""
 
@@ -54,11 +61,12 @@ class CallbackError(AuthorizationError):
     )
 
     def __init__(self, error: str, description: str = "", state: str | None = None) -> None:
-        self.error = error
-        self.description = description
+        # Both come from the redirect URL, which anyone can craft: short, one line, escaped.
+        self.error = printable(error, 64)
+        self.description = printable(description, 300)
         self.state = state
         super().__init__(
-            f"{error}: {description}" if description else error,
+            f"{self.error}: {self.description}" if self.description else self.error,
             message=self.messages.get(error, "Your provider reported an error during sign-in."),
         )
 

@@ -264,6 +264,6 @@ def token_pair(session: Session) -> dict[str, str | None]:
 
 def _file_lock(lock_dir: Path, did: str) -> filelock.AsyncFileLock:
     """Cross-process refresh lock for one DID (a file named by hash: DIDs have colons)."""
-    lock_dir.mkdir(parents=True, exist_ok=True)
+    lock_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     name = hashlib.sha256(did.encode()).hexdigest()[:32]
     return filelock.AsyncFileLock(str(lock_dir / f"refresh-{name}.lock"), timeout=LOCK_TIMEOUT)

@@ -30,6 +30,7 @@ from desktop_app.atproto.oauth import (
     MissingNonceError,
     OAuthClient,
     ParRejectedError,
+    PendingAuthorization,
     Session,
     SessionEndedError,
     SessionEndReason,
@@ -85,6 +86,13 @@ START_CASES: list[tuple[str, Breaker, type[Exception]]] = [
     ("no authorization server", _set("prm", "authorization_servers", []), MetadataError),
     ("protected resource mismatch", _set("prm", "resource", "http://127.0.0.1:3"),
      MetadataError),
+    # RFC 9728: identical, not merely the same origin.
+    ("protected resource with a path", lambda w: w.prm.update(resource=w.url + "/"),
+     MetadataError),
+    ("protected resource in capitals", lambda w: w.prm.update(resource=w.url.upper()),
+     MetadataError),
+    ("unregistered request_uri values accepted",
+     _set("as_meta", "require_request_uri_registration", False), MetadataError),
     ("PAR not required", _set("as_meta", "require_pushed_authorization_requests", False),
      MetadataError),
     ("no iss parameter support",
@@ -234,10 +242,21 @@ async def test_callback_failures(name: str, extra: dict[str, str], error: type[E
         assert world.server.count("/oauth/token") == 0
 
 
+@pytest.mark.parametrize("path", ["/.well-known/oauth-protected-resource",
+                                  "/.well-known/oauth-authorization-server"])
+async def test_metadata_must_be_exactly_200(path: str) -> None:
+    async with fake_world() as (world, client):
+        document = world.prm if "protected" in path else world.as_meta
+        world.server.route("GET", path, json_reply(document, 203))
+        with pytest.raises(MetadataError, match="HTTP 203"):
+            await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        assert await stored_nothing(client)
+
+
 async def test_unknown_and_reused_state() -> None:
     async with fake_world() as (world, client):
         with pytest.raises(UnknownStateError):
-            await client.complete_sign_in(world.callback("never-issued"))
+            await client.complete_sign_in(world.callback("never-issued-state-0123456789"))
         start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
         await client.complete_sign_in(world.callback(start.state))
         await client.sessions.delete(DID)
@@ -245,6 +264,41 @@ async def test_unknown_and_reused_state() -> None:
             await client.complete_sign_in(world.callback(start.state))
         assert await stored_nothing(client)
         assert world.server.count("/oauth/token") == 1
+
+
+class KeyRecordingStates(MemoryStateStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    async def pop(self, state: str) -> PendingAuthorization | None:
+        self.asked.append(state)
+        return await super().pop(state)
+
+
+@pytest.mark.parametrize("state", [
+    "x", "../../pending/other", "a" * 129, "state with spaces 0123456789", "ünicode-0123456789ab",
+])
+async def test_a_state_of_another_shape_is_never_used_as_a_key(state: str) -> None:
+    async with fake_world() as (world, client):
+        states = KeyRecordingStates()
+        client.states = states
+        with pytest.raises(InvalidCallbackError):
+            await client.complete_sign_in(world.callback(state))
+        assert states.asked == []
+
+
+async def test_callback_error_description_is_cut_and_escaped() -> None:
+    async with fake_world() as (world, client):
+        start = await client.start_sign_in(HANDLE, redirect_uri=REDIRECT)
+        description = "line one\nline two\r\x1b[31m" + "é" * 1000
+        with pytest.raises(CallbackError) as info:
+            await client.complete_sign_in(world.callback(
+                start.state, error="server_error", error_description=description, code=""))
+        detail = info.value.detail
+        assert "\n" not in detail and "\r" not in detail and "\x1b" not in detail
+        assert len(detail) < 400 and detail.isascii()
+        assert info.value.message == "Your provider reported an error during sign-in."
 
 
 async def test_callback_to_another_redirect_uri() -> None:
