@@ -72,6 +72,7 @@ class AccountSnapshot:
     renewal: RenewalPath | None = None
     renewal_error: str = ""
     permissions: Permissions = field(default_factory=lambda: Permissions.of(""))
+    unsaved: bool = False  # renewed, but the keychain refused it: kept only in memory
 
     @property
     def name(self) -> str:
@@ -90,6 +91,7 @@ class AccountSnapshot:
             "reason_text": REASON_TEXT[self.reason] if self.reason is not None else None,
             "scope": self.scope,
             "permissions": self.permissions.as_json(),
+            "unsaved": self.unsaved,
             "signed_in_at": iso(self.signed_in_at),
             "access_expires_at": iso(self.access_expires_at),
             "session_ends_at": iso(self.session_ends_at),
@@ -224,7 +226,10 @@ class Accounts:
 
     async def _run(self, interval: float) -> None:
         while True:
-            await self.refresh_pass()
+            try:
+                await self.refresh_pass()
+            except AppError as exc:  # a locked keychain, say: the next pass tries again
+                log.warning("refresh pass failed: %s", exc.detail)
             await asyncio.sleep(interval)
 
     async def aclose(self) -> None:
@@ -232,11 +237,13 @@ class Accounts:
         `DRAIN_TIMEOUT`) and stored, never abandoned."""
         await self._tasks.aclose()
         await self.client.keeper.drain(DRAIN_TIMEOUT)
+        await self.client.keeper.save_unsaved()
 
     async def refresh_pass(self) -> None:
         """Refresh every account that is due, each on its own (one slow server delays no other
         account), then publish. Reads the wall clock, so after a system sleep everything that
         fell due is refreshed at once."""
+        await self.client.keeper.save_unsaved()
         await self._sync_with_store()
         now = self.clock()
         due = [did for did, account in self._accounts.items() if self._due(account, now)]
@@ -424,4 +431,5 @@ class Accounts:
             renewal=account.renewal,
             renewal_error=account.renewal_error,
             permissions=Permissions.of(session.scope if session else ""),
+            unsaved=self.client.keeper.unsaved(did),
         )

@@ -115,6 +115,8 @@ def describe(snap: AccountSnapshot, now: float) -> str:
                                             f"renews automatically in {duration(left)}"))
     if snap.pds:
         lines.append(f"    provider {snap.issuer}  data server {snap.pds}")
+    if snap.unsaved:
+        lines.append("    not saved: your keychain is locked; unlock it to stay signed in")
     if snap.scope and snap.state != "ended":
         lines.append(_allowed_lines(snap.permissions))
     return "\n".join(lines)

@@ -19,6 +19,8 @@ from .status_panel import AccountView
 log = logging.getLogger(__name__)
 
 Notify = Callable[[str, str], None]
+UNSAVED_TEXT = ("Your keychain is locked, so the renewed sign-in is kept only while the app runs: "
+                "unlock it to stay signed in after you quit.")
 
 
 class AccountsAdapter(QObject):
@@ -144,7 +146,7 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
         remaining_fraction=snap.status.fraction_left,
         tooltip=snap.status.tooltip,
         state=snap.state,
-        state_text=snap.status.state_text,
+        state_text=snap.status.state_text + (f" {UNSAVED_TEXT}" if snap.unsaved else ""),
         renewal_path=renewal,
         active=snap.active,
         allowed_text=snap.permissions.text(),

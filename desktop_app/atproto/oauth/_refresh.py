@@ -72,6 +72,12 @@ class SessionKeeper:
         # A rotation runs in a task of its own: once the old refresh token is sent, the new
         # tokens must be stored even if every caller gives up (a lost response is a replay).
         self._rotations: dict[str, asyncio.Task[Session]] = {}
+        # Rotated sessions the store could not take (a locked keychain): used from memory and
+        # stored at the next chance, never thrown away (their old refresh token is spent).
+        self._unsaved: dict[str, Session] = {}
+        # DIDs whose refresh request went out without an answer, when there is no lock dir to
+        # keep the marker in (see `_inflight_path`).
+        self._inflight: set[str] = set()
 
     @property
     def nonces(self) -> NonceCache:
@@ -150,9 +156,33 @@ class SessionKeeper:
             return not current.tokens.needs_refresh(self._clock())
         return False
 
+    def unsaved(self, did: str) -> bool:
+        """Whether `did`'s current session lives only in memory (the store refused it)."""
+        return did in self._unsaved
+
+    async def save_unsaved(self) -> None:
+        """Try once more to store sessions the store refused (at each pass, and at quit)."""
+        for did, session in list(self._unsaved.items()):
+            try:
+                await self.sessions.put(session)
+            except AtprotoError as exc:
+                log.warning("session of %s still not saved: %s", did, exc.detail)
+            else:
+                if self._unsaved.get(did) is session:
+                    del self._unsaved[did]
+
+    async def _current(self, did: str) -> Session | None:
+        unsaved = self._unsaved.get(did)
+        if unsaved is not None:
+            with contextlib.suppress(AtprotoError):
+                await self.sessions.put(unsaved)
+                del self._unsaved[did]
+            return unsaved  # newer than anything stored: its predecessor's token is spent
+        return await self.sessions.get(did)
+
     async def _refresh_locked(self, did: str, stale: Session | None, force: bool) -> Session:
         # Another process may have rotated the tokens while we waited for the lock.
-        current = await self.sessions.get(did)
+        current = await self._current(did)
         if current is None:
             self._cache.pop(did, None)
             raise NoSessionError(did)
@@ -176,16 +206,22 @@ class SessionKeeper:
             "client_id": self.endpoints.client_id,
         }
         issued_at = self._clock()
+        interrupted_before = self._interrupted(did)
+        self._mark_inflight(did, True)
         try:
             response, body = await self.endpoints.post(
                 metadata.token_endpoint, form, current.dpop_key, issuing=metadata)
         except MissingNonceError as exc:
+            self._mark_inflight(did, False)
             # Rotated, then refused by us: the old refresh token is spent and the new tokens
             # were revoked. Retrying would be a replay.
             await self.end(did)
             raise SessionEndedError(SessionEndReason.UNTRUSTED, exc.detail) from exc
         except (NetworkError, DPoPError) as exc:
+            # No answer: the server may have rotated already. The marker stays, so that a
+            # replay reported next time is explained as the interruption it was.
             raise TransientRefreshError(exc.detail) from exc
+        self._mark_inflight(did, False)
         if response.status_code >= 500 or response.status_code == 429:
             raise TransientRefreshError(
                 f"HTTP {response.status_code}", retry_after=retry_after(response.headers)
@@ -198,6 +234,10 @@ class SessionKeeper:
             error, description = oauth_error(data)
             if error == "invalid_grant":
                 reason = _REFRESH_REASONS.get(description.strip().lower(), SessionEndReason.UNKNOWN)
+                if interrupted_before and reason in {SessionEndReason.REPLAYED,
+                                                     SessionEndReason.REVOKED,
+                                                     SessionEndReason.UNKNOWN}:
+                    reason = SessionEndReason.INTERRUPTED
                 await self.end(did)
                 log.info("session of %s ended by the server: %s", did, reason.value)
                 raise SessionEndedError(reason, description)
@@ -218,8 +258,44 @@ class SessionKeeper:
             # The account moved to another PDS behind the same issuer: follow it.
             log.info("%s moved from %s to %s", did, current.pds_url, pds_url)
             session = dataclasses.replace(session, pds_url=pds_url)
-        await self.store_or_revoke(session, metadata)
+        await self._keep(session)
         return session
+
+    async def _keep(self, session: Session) -> None:
+        """Store a rotated session. If the store refuses (a locked keychain), keep it in memory
+        and store it later: revoking it would end the session, whose old token is spent."""
+        self._cache[session.did] = session
+        try:
+            await self.sessions.put(session)
+        except AtprotoError as exc:
+            log.warning("could not store the renewed session of %s (%s); kept in memory "
+                        "until it can be", session.did, exc.detail)
+            self._unsaved[session.did] = session
+        else:
+            self._unsaved.pop(session.did, None)
+
+    def _inflight_path(self, did: str) -> Path | None:
+        if self._lock_dir is None:
+            return None
+        name = hashlib.sha256(did.encode()).hexdigest()[:32]
+        return self._lock_dir / f"refresh-{name}.inflight"
+
+    def _mark_inflight(self, did: str, sent: bool) -> None:
+        """Record (across processes, in the lock dir) that a refresh request is out unanswered."""
+        path = self._inflight_path(did)
+        if path is None:
+            (self._inflight.add if sent else self._inflight.discard)(did)
+            return
+        with contextlib.suppress(OSError):
+            if sent:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                path.write_text(str(self._clock()))
+            else:
+                path.unlink(missing_ok=True)
+
+    def _interrupted(self, did: str) -> bool:
+        path = self._inflight_path(did)
+        return path.exists() if path is not None else did in self._inflight
 
     async def _verify_issuer(self, session: Session) -> tuple[AuthServerMetadata, str]:
         """Before refreshing: does the DID still point at a PDS served by this issuer? Returns
@@ -254,6 +330,8 @@ class SessionKeeper:
     async def end(self, did: str) -> None:
         """Forget `did`'s session here and in the store."""
         self._cache.pop(did, None)
+        self._unsaved.pop(did, None)
+        self._mark_inflight(did, False)
         await self.sessions.delete(did)
 
 

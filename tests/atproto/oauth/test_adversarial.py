@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -461,17 +462,31 @@ class FailingPutStore(MemorySessionStore):
         await super().put(session)
 
 
-async def test_refresh_that_cannot_be_stored_is_revoked() -> None:
+async def test_a_refresh_the_keychain_refuses_is_kept_in_memory_then_stored() -> None:
+    # The old refresh token is spent once the server rotated: revoking the new tokens (or going
+    # back to the stored ones) would end the session. Keep them and store them when possible.
     async with fake_world() as (world, client):
         store = FailingPutStore()
         client.keeper.sessions = store
         await signed_in(world, client)
         store.fail = True
         world.server.clear()
-        with pytest.raises(StorageError):
-            await client.refresh(DID, force=True)
-        revoked = {r.form()["token"] for r in world.server.requests_to("/oauth/revoke")}
-        assert revoked == {world.token["access_token"], world.token["refresh_token"]}
+        world.token = {**world.token, "access_token": "at-2", "refresh_token": "rt-2"}
+        session = await client.refresh(DID, force=True)
+        assert session.tokens.access_token == "at-2"
+        assert world.server.count("/oauth/revoke") == 0
+        assert client.keeper.unsaved(DID)
+        assert (await client.get_session(DID, refresh=False)).tokens.access_token == "at-2"
+        # Still locked at the next refresh: it starts from the kept session, not the stored one.
+        world.token = {**world.token, "access_token": "at-3", "refresh_token": "rt-3"}
+        await client.refresh(DID, force=True)
+        sent = [r.form()["refresh_token"] for r in world.server.requests_to("/oauth/token")]
+        assert sent[-1] == "rt-2"  # the kept token, never the spent one in the store
+        store.fail = False
+        await client.keeper.save_unsaved()
+        assert not client.keeper.unsaved(DID)
+        stored = await store.get(DID)
+        assert stored is not None and stored.tokens.refresh_token == "rt-3"
 
 
 async def test_sign_out_deletes_locally_even_when_revocation_fails() -> None:
@@ -527,3 +542,44 @@ async def test_a_cancelled_refresh_still_stores_what_the_server_rotated() -> Non
         stored = await client.sessions.get(DID)
         assert stored is not None and stored.tokens.refresh_token == "rotated-refresh"
         assert world.server.count("/oauth/token") == 2  # sign-in + one refresh, no retry
+
+
+@pytest.mark.parametrize("with_lock_dir", [False, True], ids=["memory", "lock-dir"])
+async def test_a_lost_refresh_answer_then_a_replay_is_explained(
+    with_lock_dir: bool, tmp_path: Path
+) -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        if with_lock_dir:
+            client.keeper._lock_dir = tmp_path
+        await signed_in(world, client)
+        # The server rotates, but its answer never arrives.
+        world.server.route("POST", "/oauth/token", lambda r: world.with_nonce(
+            json_reply(world.token, delay=3.0)))
+        with pytest.raises(TransientRefreshError):
+            await client.refresh(DID, force=True)
+        if with_lock_dir:
+            assert list(tmp_path.glob("*.inflight"))
+        # The retry sends the spent token: the reference server calls it a replay.
+        world.server.route("POST", "/oauth/token", lambda r: world.with_nonce(json_reply(
+            {"error": "invalid_grant", "error_description": "Refresh token replayed"}, 400)))
+        with pytest.raises(SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is SessionEndReason.INTERRUPTED
+        assert "connection dropped while your sign-in was being renewed" in info.value.message
+        assert not list(tmp_path.glob("*.inflight"))
+
+
+async def test_an_answered_refresh_clears_the_interruption_marker() -> None:
+    async with fake_world(timeout=0.5) as (world, client):
+        await signed_in(world, client)
+        ok = world.server.routes[("POST", "/oauth/token")]
+        world.server.route("POST", "/oauth/token", Reply(200, b"{}", delay=3.0))
+        with pytest.raises(TransientRefreshError):
+            await client.refresh(DID, force=True)
+        world.server.route("POST", "/oauth/token", ok)
+        await client.refresh(DID, force=True)  # the request had not reached the server: fine
+        world.server.route("POST", "/oauth/token", lambda r: world.with_nonce(json_reply(
+            {"error": "invalid_grant", "error_description": "Refresh token replayed"}, 400)))
+        with pytest.raises(SessionEndedError) as info:
+            await client.refresh(DID, force=True)
+        assert info.value.reason is SessionEndReason.REPLAYED  # not an interruption of ours
