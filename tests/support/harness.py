@@ -9,6 +9,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -18,6 +19,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from tests.support.fault_proxy import FaultProxy
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = REPO_ROOT / "tests" / "e2e" / "pds" / "launcher.mjs"
@@ -83,6 +86,9 @@ class PdsKnobs:
     # Permission-set NSIDs (e.g. app.bsky.authFullApp) the PDS resolves locally: published as
     # lexicon records by a local account and made the lexicon authority (no DNS, no network).
     permission_sets: Sequence[str] = ()
+    # Put a fault-injection proxy (tests/support/fault_proxy.py) in front of the PDS: its
+    # public URL (DID documents, issuer) names the proxy. `PdsNetwork.proxy` injects faults.
+    fault_proxy: bool = False
 
     def to_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {
@@ -123,6 +129,7 @@ class PdsNetwork:
     control_url: str | None = None  # full network: label records, let services catch up
     appview_did: str | None = None  # full network: the DID the PDS proxies app.bsky calls to
     lexicon_authority: str | None = None  # with permission_sets: the DID publishing them
+    proxy: FaultProxy | None = None  # with fault_proxy: what sits between clients and the PDS
 
     def label(self, uri: str, val: str, cid: str | None = None) -> None:
         """Label a post (give its `cid`) or an account (`uri` is its DID) as a labeler the
@@ -158,6 +165,8 @@ class PdsNetwork:
 
     def stop(self, timeout: float = 10.0) -> None:
         _stop_process(self.process, timeout)
+        if self.proxy is not None:
+            self.proxy.close()
         if self._stderr_file is not None:
             self._stderr_file.close()
         shutil.rmtree(self.tmpdir, ignore_errors=True)
@@ -310,6 +319,10 @@ def _start_once(
     tooling = tooling or find_node_tooling()
     tmpdir = Path(tempfile.mkdtemp(prefix="desktop-app-pds-"))
     config = knobs.to_config()
+    proxy = FaultProxy() if knobs.fault_proxy else None
+    if proxy is not None:
+        proxy.upstream_port = _free_loopback_port()
+        config.update(pdsPublicPort=proxy.port, pdsInternalPort=proxy.upstream_port)
     if full is not None:
         config.update(
             network="full",
@@ -333,6 +346,8 @@ def _start_once(
         line = _read_ready_line(proc, timeout)
     except BaseException:
         _stop_process(proc, 5)
+        if proxy is not None:
+            proxy.close()
         log = _tail(tmpdir / "launcher.log")
         if stderr_file is not None:
             stderr_file.close()
@@ -353,6 +368,7 @@ def _start_once(
         control_url=ready.get("controlUrl"),
         appview_did=ready.get("appviewDid"),
         lexicon_authority=ready.get("lexiconAuthority"),
+        proxy=proxy,
         knobs=knobs,
         process=proc,
         tmpdir=tmpdir,
@@ -360,6 +376,12 @@ def _start_once(
     )
     _RUNNING.add(net)
     return net
+
+
+def _free_loopback_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def _tail(path: Path, lines: int = 30) -> str:

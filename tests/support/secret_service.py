@@ -16,6 +16,8 @@ from pathlib import Path
 import keyring
 import keyring.core
 
+MASTER_PASSWORD = b"pw"
+
 
 class SecretServiceUnavailableError(RuntimeError):
     pass
@@ -26,6 +28,30 @@ class SecretService:
     bus_address: str
     home: Path
     env: dict[str, str]  # what a child process needs to reach this keychain
+
+    def lock(self) -> None:
+        """Lock the default collection, as the desktop does when the screen locks."""
+        import secretstorage
+
+        with contextlib.closing(secretstorage.dbus_init()) as bus:
+            secretstorage.get_default_collection(bus).lock()
+
+    def unlock(self) -> None:
+        """Unlock it again with the master password, without a prompt (gnome-keyring's
+        internal interface; the real desktop asks the person)."""
+        import jeepney
+        import secretstorage
+        from secretstorage.util import format_secret, open_session
+
+        with contextlib.closing(secretstorage.dbus_init()) as bus:
+            collection = secretstorage.get_default_collection(bus)
+            secret = format_secret(open_session(bus), MASTER_PASSWORD, "text/plain")
+            address = jeepney.DBusAddress(
+                "/org/freedesktop/secrets", bus_name="org.freedesktop.secrets",
+                interface="org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface")
+            bus.send_and_get_reply(jeepney.new_method_call(
+                address, "UnlockWithMasterPassword", "o(oayays)",
+                (collection.collection_path, secret)))
 
 
 def _reset_keyring() -> None:
@@ -68,7 +94,7 @@ def running_secret_service() -> Iterator[SecretService]:
             env={**os.environ, **env},
         )
         assert keyring_daemon.stdin is not None
-        keyring_daemon.stdin.write(b"pw")
+        keyring_daemon.stdin.write(MASTER_PASSWORD)
         keyring_daemon.stdin.close()
         os.environ.update(env)
         _reset_keyring()

@@ -23,7 +23,11 @@ const log = (...args) => console.error('[launcher]', ...args)
 // outside the machine, so every listening socket without an explicit host is pinned to loopback.
 const LOOPBACK = '127.0.0.1'
 const origListen = net.Server.prototype.listen
+// TEST-ONLY (pdsPublicPort, pdsInternalPort): the PDS's public URL names the port a
+// fault-injection proxy listens on; the PDS itself listens on the internal port behind it.
+const remapped = { from: null, to: null }
 net.Server.prototype.listen = function (...args) {
+  if (remapped.from !== null && Number(args[0]) === remapped.from) args[0] = remapped.to
   const [first] = args
   if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
     if (typeof args[1] !== 'string') args.splice(1, 0, LOOPBACK)
@@ -83,8 +87,12 @@ async function main() {
       : await load(path.join(path.dirname(devEnvEntry), 'network-no-appview.js'))
   const { oauthClientMetadataSchema } = await load(typesEntry)
 
+  if (config.pdsPublicPort) {
+    remapped.from = config.pdsPublicPort
+    remapped.to = config.pdsInternalPort
+  }
   const pdsParams = {
-    port: await freePort(),
+    port: config.pdsPublicPort || (await freePort()),
     // TEST-ONLY: PDS_OAUTH_TRUSTED_CLIENTS; getClientInfo() marks these client_ids trusted,
     // which lets a public client use prompt=none and skips the forced consent screen.
     ...(config.trustedClients?.length ? { trustedOAuthClients: config.trustedClients } : {}),
