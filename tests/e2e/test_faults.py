@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import os
 import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -29,22 +27,12 @@ from desktop_app.atproto.oauth import SessionEndReason
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
 from tests.fixtures import PdsFactory
+from tests.support.fault_proxy import record
 from tests.support.harness import Account, PdsNetwork
 from tests.support.oauth import approve
 from tests.support.secret_service import SecretService
 
-RESULTS = Path(os.environ.get("DESKTOP_APP_FAULT_TABLE", "")) if os.environ.get(
-    "DESKTOP_APP_FAULT_TABLE") else None
 FAR = 3600.0  # an hour ahead: every access token is due, no session near its end
-
-
-def record(fault: str, runs: int, lost: int, clicks: int) -> None:
-    """One row of the fault table, appended to $DESKTOP_APP_FAULT_TABLE when set."""
-    print(f"FAULT-TABLE | {fault} | {runs} | {lost} | {clicks}")
-    if RESULTS is not None:
-        with RESULTS.open("a") as out:
-            out.write(json.dumps({"fault": fault, "runs": runs, "lost": lost,
-                                  "clicks": clicks}) + "\n")
 
 
 @dataclass
@@ -139,7 +127,7 @@ async def test_lost_answer_to_a_refresh(
     async with app_client(net, tmp_path) as app:
         await app.sign_in(net.alice)
         for run in range(runs):
-            proxy_of(net).inject("POST", "/oauth/token", "drop")
+            proxy_of(net).inject("POST", "/oauth/token", "drop", when_status=200)
             await app.pass_at(FAR)  # the server rotates; the answer is lost
             assert app.state(net.alice.did)[0] == "offline"
             await app.pass_at(FAR + 3600 * (run + 1))  # the retry: a replay, the session ends

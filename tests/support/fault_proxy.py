@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import os
 import socket
 import struct
 import threading
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Fault = Literal["drop", "reset", "stall_after", "stall", "status"]
+TABLE_ENV = "DESKTOP_APP_FAULT_TABLE"  # a file the fault tests append their rows to
 MAX_HEAD = 64 * 1024
 
 
@@ -37,6 +40,9 @@ class Rule:
     status: int = 503
     headers: dict[str, str] = field(default_factory=dict)
     body_contains: bytes | None = None
+    # For faults after forwarding: only when the server answered this status (a DPoP nonce
+    # challenge, say, passes through untouched and does not use the rule up).
+    when_status: int | None = None
     hits: int = 0
 
     def matches(self, method: str, path: str, body: bytes) -> bool:
@@ -168,8 +174,19 @@ class FaultProxy:
         finally:
             with contextlib.suppress(Exception):
                 upstream_w.close()
+        if rule is not None and rule.when_status is not None \
+                and _status_of(answer) != rule.when_status:
+            self._unmatch(rule)
+            rule = None
         await self._answer(writer, answer, rule)
         return False
+
+    def _unmatch(self, rule: Rule) -> None:
+        with self._lock:
+            rule.hits -= 1
+            last = self.seen[-1] if self.seen else None
+            if last is not None and last.fault == rule.fault:
+                self.seen[-1] = Seen(last.method, last.path, None)
 
     async def _answer(self, writer: asyncio.StreamWriter, answer: bytes,
                       rule: Rule | None) -> None:
@@ -189,6 +206,13 @@ class FaultProxy:
         await writer.drain()
 
 
+def _status_of(answer: bytes) -> int:
+    try:
+        return int(answer.split(b" ", 2)[1])
+    except (IndexError, ValueError):
+        return 0
+
+
 async def _pipe_both(client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter,
                      upstream_r: asyncio.StreamReader, upstream_w: asyncio.StreamWriter) -> None:
     async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
@@ -201,3 +225,12 @@ async def _pipe_both(client_r: asyncio.StreamReader, client_w: asyncio.StreamWri
 
     await asyncio.gather(pipe(client_r, upstream_w), pipe(upstream_r, client_w))
 
+
+def record(fault: str, runs: int, lost: int, clicks: int) -> None:
+    """One row of the fault table: printed, and appended to $DESKTOP_APP_FAULT_TABLE if set."""
+    print(f"FAULT-TABLE | {fault} | {runs} | {lost} | {clicks}")
+    target = os.environ.get(TABLE_ENV)
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"fault": fault, "runs": runs, "lost": lost,
+                                  "clicks": clicks}) + "\n")
