@@ -98,7 +98,10 @@ class FaultProxy:
         async def stop() -> None:
             if self._server is not None:
                 self._server.close()
-                await self._server.wait_closed()
+            others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in others:
+                task.cancel()  # connections held by a stall, say
+            await asyncio.gather(*others, return_exceptions=True)
 
         if self._loop.is_running():
             asyncio.run_coroutine_threadsafe(stop(), self._loop).result(10)
