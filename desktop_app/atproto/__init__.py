@@ -24,6 +24,7 @@ from ._errors import (
     InvalidIdentifierError,
     NetworkError,
     NoPdsError,
+    PrivateAddressError,
     ResponseFormatError,
     ResponseTooLargeError,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "NetworkError",
     "NetworkPolicy",
     "NoPdsError",
+    "PrivateAddressError",
     "ResolvedIdentity",
     "ResponseFormatError",
     "ResponseTooLargeError",

@@ -18,7 +18,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from ._errors import InsecureUrlError
+from ._errors import InsecureUrlError, PrivateAddressError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
@@ -97,13 +97,13 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         problem = host_problem(host, development=self._development)
         if problem is not None:
-            raise InsecureUrlError(f"refused to connect: {problem}")
+            raise PrivateAddressError(f"refused to connect: {problem}")
         addresses = [host] if parse_ip(host) is not None else await self._lookup(host, port)
         allowed = [a for a in addresses
                    if (ip := parse_ip(a)) is not None
                    and address_allowed(ip, development=self._development)]
         if not allowed:
-            raise InsecureUrlError(f"refused to connect: {host} resolves only to "
+            raise PrivateAddressError(f"refused to connect: {host} resolves only to "
                                    f"non-public addresses ({', '.join(addresses[:4])})")
         for address in allowed[:-1]:
             try:

@@ -54,6 +54,15 @@ class InsecureUrlError(NetworkError):
     default_message = "The provider uses an insecure (non-HTTPS) address, which is not allowed."
 
 
+class PrivateAddressError(InsecureUrlError):
+    """A URL or a resolved name points at a private, local or special-use address."""
+
+    default_message = (
+        "The provider's address is a private or local one, which this app does not contact "
+        "outside development."
+    )
+
+
 class ResponseTooLargeError(NetworkError):
     default_message = "The provider sent an unexpectedly large response."
 

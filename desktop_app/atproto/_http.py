@@ -16,7 +16,7 @@ import httpx
 
 from ..errors import AppError
 from ._addresses import host_problem
-from ._errors import InsecureUrlError, NetworkError, ResponseTooLargeError
+from ._errors import InsecureUrlError, NetworkError, PrivateAddressError, ResponseTooLargeError
 from ._json import loads
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class NetworkPolicy:
                 raise InsecureUrlError(
                     f"http URL {safe_url(url)!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 "
                     "(development only)")
-            raise InsecureUrlError(f"{problem}: {safe_url(url)!r}")
+            raise PrivateAddressError(f"{problem}: {safe_url(url)!r}")
         if parts.scheme == "https":
             return url
         if parts.scheme == "http" and self.allow_insecure_loopback and is_loopback_host(host):

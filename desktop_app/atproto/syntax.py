@@ -214,11 +214,20 @@ def ensure_did(text: str, *, supported_only: bool = True) -> str:
         return did
     if did.startswith("did:web:"):
         if not is_valid_web_did(did):
+            ident = did[len("did:web:"):]
+            if ":" not in ident and "%" not in ident and has_disallowed_tld(ident):
+                raise InvalidIdentifierError(
+                    f"did:web with a reserved top-level domain: {_preview(did)}",
+                    message=(
+                        "That did:web names a local or reserved domain (like .local, .arpa or "
+                        ".onion), which atproto accounts may not use."
+                    ),
+                )
             raise InvalidIdentifierError(
                 f"unsupported did:web: {_preview(did)}",
                 message=(
-                    "That did:web identifier is not supported: it must name just a host, "
-                    "without a path or port."
+                    "That did:web identifier is not supported: it must name just a public "
+                    "host name, without a path or port."
                 ),
             )
         return did

@@ -36,7 +36,9 @@ def resolve(identifier: str, *, as_json: bool) -> int:
     if not result.ok:
         failed = next((c for c in result.checks if not c.ok), None)
         reason = result.error.message if result.error else (failed.name if failed else "failed")
-        return fail(f"{reason}: {failed.detail}" if failed else reason)
+        if failed is None or failed.detail in reason:
+            return fail(reason)
+        return fail(f"{reason} ({failed.name}: {failed.detail})")
     return 0
 
 

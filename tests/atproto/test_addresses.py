@@ -15,6 +15,7 @@ from desktop_app.atproto import (
     IdentityResolver,
     InsecureUrlError,
     NetworkPolicy,
+    PrivateAddressError,
     host_problem,
     is_public_address,
 )
@@ -65,8 +66,9 @@ def test_host_decisions(host: str, production: bool, development: bool) -> None:
     "https://[fe80::1]/", "https://100.64.1.1/",
 ])
 def test_policy_refuses_non_public_urls(url: str) -> None:
-    with pytest.raises(InsecureUrlError):
+    with pytest.raises(PrivateAddressError) as caught:
         NetworkPolicy().check_url(url)
+    assert "private or local" in caught.value.message  # not "insecure (non-HTTPS)"
 
 
 def test_development_admits_loopback_only() -> None:
@@ -109,7 +111,7 @@ async def test_a_public_name_resolving_to_private_addresses_is_refused(
 ) -> None:
     spy = SpyBackend()
     backend = GuardedBackend(development=False, resolver=resolving_to(*addresses), inner=spy)
-    with pytest.raises(InsecureUrlError, match="non-public"):
+    with pytest.raises(PrivateAddressError, match="non-public"):
         await backend.connect_tcp("pds.example.com", 443)
     assert spy.attempts == []
 

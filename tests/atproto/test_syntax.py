@@ -332,3 +332,11 @@ def test_interop_nsids() -> None:
     assert invalid
     assert [n for n in valid if not syntax.is_valid_nsid(n)] == []
     assert [n for n in invalid if syntax.is_valid_nsid(n)] == []
+
+
+@pytest.mark.parametrize("did", ["did:web:printer.local", "did:web:x.arpa", "did:web:a.onion"])
+def test_did_web_on_a_reserved_tld_says_so(did: str) -> None:
+    with pytest.raises(InvalidIdentifierError) as caught:
+        syntax.ensure_did(did)
+    assert "local or reserved domain" in caught.value.message
+    assert "path or port" not in caught.value.message
