@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from pathlib import Path
+
+import keyring
+import keyring.errors
+import pytest
 
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
@@ -47,3 +52,25 @@ async def test_sign_in_and_refresh_leave_no_secret_on_disk(
                     assert needle not in content, f"secret bytes found in {path}"
     assert scanned > 0  # the public sessions.json at least
     assert (settings.paths.data / "sessions.json").exists()
+
+
+def test_fixture_undoes_a_lock_nobody_asked_for(secret_service: SecretService) -> None:
+    """The watchdog behind the fixture (gnome-keyring has locked itself on a loaded CI
+    machine); a lock a test asks for stays."""
+    import contextlib
+
+    import secretstorage
+
+    with contextlib.closing(secretstorage.dbus_init()) as bus:
+        secretstorage.get_default_collection(bus).lock()
+    deadline = time.monotonic() + 5
+    while secret_service.unexpected_locks == 0:
+        assert time.monotonic() < deadline, "the watchdog did not notice"
+        time.sleep(0.05)
+    keyring.set_password("desktop-app-test", "after", "ok")
+    secret_service.lock()
+    time.sleep(0.3)
+    with pytest.raises(keyring.errors.KeyringLocked):
+        keyring.get_password("desktop-app-test", "after")
+    secret_service.unlock()
+    assert keyring.get_password("desktop-app-test", "after") == "ok"
