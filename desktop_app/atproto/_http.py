@@ -190,7 +190,8 @@ async def send(
                 finally:
                     await response.aclose()
     except TimeoutError as exc:
-        raise NetworkError(f"no complete answer within {deadline:g} s: {what}") from exc
+        raise NetworkError(f"no complete answer within the deadline ({deadline:.1f} s): "
+                           f"{what}") from exc
     return response, body
 
 
@@ -208,11 +209,17 @@ async def fetch(
     """One guarded request: policy-checked URL, capped body, bounded redirects, typed errors."""
     limit = max_bytes or policy.max_bytes
     current = policy.check_url(url)
+    loop = asyncio.get_running_loop()
+    ends = loop.time() + policy.deadline  # one deadline for the whole redirect chain
     for _ in range(MAX_REDIRECTS + 1):
         request = client.build_request(
             method, current, headers=headers, data=data, timeout=policy.timeout
         )
-        response, body = await send(client, request, max_bytes=limit, deadline=policy.deadline)
+        left = ends - loop.time()
+        if left <= 0:
+            raise NetworkError(f"no complete answer within the deadline "
+                               f"({policy.deadline:.1f} s): {method} {safe_url(url)}")
+        response, body = await send(client, request, max_bytes=limit, deadline=left)
         if follow_redirects and response.is_redirect and method == "GET":
             current = policy.check_url(urljoin(current, response.headers.get("location", "")))
             continue

@@ -20,7 +20,7 @@ async def test_a_slow_loris_server_cannot_hold_a_request_past_the_deadline() -> 
         policy = NetworkPolicy(allow_insecure_loopback=True, timeout=1.0, deadline=1.5)
         async with httpx.AsyncClient(trust_env=False) as http:
             started = time.monotonic()
-            with pytest.raises(NetworkError, match=r"within 1\.5 s"):
+            with pytest.raises(NetworkError, match=r"within the deadline \(1\.5 s\)"):
                 await get_json(http, policy, f"{server.url}/slow")
             assert time.monotonic() - started < 3.0
 
@@ -32,3 +32,18 @@ async def test_a_steady_answer_within_the_deadline_is_read_whole() -> None:
         policy = NetworkPolicy(allow_insecure_loopback=True, timeout=1.0, deadline=5.0)
         async with httpx.AsyncClient(trust_env=False) as http:
             assert await get_json(http, policy, f"{server.url}/ok") == {"a": 1}
+
+
+async def test_the_deadline_covers_a_whole_redirect_chain() -> None:
+    # Each hop answers in 0.4 s, well inside the deadline; four of them are not.
+    with FakeHttpServer() as server:
+        for hop in range(4):
+            server.route("GET", f"/hop{hop}", Reply(
+                302, b"", {"location": f"/hop{hop + 1}"}, delay=0.4))
+        server.route("GET", "/hop4", Reply(200, b'{"a": 1}', {"content-type": "application/json"}))
+        policy = NetworkPolicy(allow_insecure_loopback=True, timeout=1.0, deadline=1.0)
+        async with httpx.AsyncClient(trust_env=False) as http:
+            started = time.monotonic()
+            with pytest.raises(NetworkError, match="within the deadline"):
+                await get_json(http, policy, f"{server.url}/hop0")
+            assert time.monotonic() - started < 1.5
