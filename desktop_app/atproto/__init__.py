@@ -10,6 +10,7 @@ from ._addresses import (
     GuardedTransport,
     address_allowed,
     host_problem,
+    is_loopback_host,
     is_public_address,
 )
 from ._cache import SingleFlightCache
@@ -32,7 +33,6 @@ from ._http import (
     NetworkPolicy,
     fetch,
     get_json,
-    is_loopback_host,
     origin_of,
     parse_json,
     read_limited,

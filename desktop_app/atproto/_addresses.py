@@ -37,6 +37,14 @@ def parse_ip(host: str) -> IPAddress | None:
         return None
 
 
+def is_loopback_host(host: str) -> bool:
+    """`localhost` or a loopback IP literal."""
+    if host.lower() == "localhost":
+        return True
+    ip = parse_ip(host)
+    return ip is not None and ip.is_loopback
+
+
 def is_public_address(ip: IPAddress) -> bool:
     """A global unicast address: not loopback, private, link-local, shared, reserved, …"""
     if isinstance(ip, ipaddress.IPv6Address):

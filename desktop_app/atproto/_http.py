@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 import zlib
 from collections.abc import AsyncGenerator, Iterator, Mapping
@@ -15,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ..errors import AppError
-from ._addresses import host_problem
+from ._addresses import host_problem, is_loopback_host
 from ._errors import InsecureUrlError, NetworkError, PrivateAddressError, ResponseTooLargeError
 from ._json import loads
 
@@ -27,16 +26,6 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_DEADLINE = 30.0
 DEFAULT_MAX_BYTES = 512 * 1024
 MAX_REDIRECTS = 3
-
-
-def is_loopback_host(host: str) -> bool:
-    host = host.lower().strip("[]")
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)
@@ -71,15 +60,9 @@ class NetworkPolicy:
                     f"http URL {safe_url(url)!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 "
                     "(development only)")
             raise PrivateAddressError(f"{problem}: {safe_url(url)!r}")
-        if parts.scheme == "https":
+        # Outside development a loopback host never gets here (host_problem refused it).
+        if parts.scheme == "https" or (parts.scheme == "http" and is_loopback_host(host)):
             return url
-        if parts.scheme == "http" and self.allow_insecure_loopback and is_loopback_host(host):
-            return url
-        if parts.scheme == "http" and is_loopback_host(host):
-            raise InsecureUrlError(
-                f"http URL {safe_url(url)!r} needs DESKTOP_APP_ALLOW_INSECURE_LOOPBACK=1 "
-                "(development only)"
-            )
         raise InsecureUrlError(f"not an https URL: {safe_url(url)!r}")
 
 

@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import filelock
 
@@ -163,20 +164,21 @@ class SessionKeeper:
     async def save_unsaved(self) -> None:
         """Try once more to store sessions the store refused (at each pass, and at quit)."""
         for did, session in list(self._unsaved.items()):
-            try:
-                await self.sessions.put(session)
-            except AtprotoError as exc:
-                log.warning("session of %s still not saved: %s", did, exc.detail)
-            else:
-                if self._unsaved.get(did) is session:
-                    del self._unsaved[did]
+            await self._store_unsaved(did, session)
+
+    async def _store_unsaved(self, did: str, session: Session) -> None:
+        try:
+            await self.sessions.put(session)
+        except AtprotoError as exc:
+            log.warning("session of %s still not saved: %s", did, exc.detail)
+        else:
+            if self._unsaved.get(did) is session:
+                del self._unsaved[did]
 
     async def _current(self, did: str) -> Session | None:
         unsaved = self._unsaved.get(did)
         if unsaved is not None:
-            with contextlib.suppress(AtprotoError):
-                await self.sessions.put(unsaved)
-                del self._unsaved[did]
+            await self._store_unsaved(did, unsaved)
             return unsaved  # newer than anything stored: its predecessor's token is spent
         return await self.sessions.get(did)
 
@@ -231,17 +233,7 @@ class SessionKeeper:
         except TokenResponseError as exc:
             raise TransientRefreshError(exc.detail) from exc
         if response.status_code != 200:
-            error, description = oauth_error(data)
-            if error == "invalid_grant":
-                reason = _REFRESH_REASONS.get(description.strip().lower(), SessionEndReason.UNKNOWN)
-                if interrupted_before and reason in {SessionEndReason.REPLAYED,
-                                                     SessionEndReason.REVOKED,
-                                                     SessionEndReason.UNKNOWN}:
-                    reason = SessionEndReason.INTERRUPTED
-                await self.end(did)
-                log.info("session of %s ended by the server: %s", did, reason.value)
-                raise SessionEndedError(reason, description)
-            raise TransientRefreshError(f"{error or response.status_code}: {description}")
+            raise await self._refused(did, data, response.status_code, interrupted_before)
         try:
             tokens, sub = parse_token_response(data, "atproto", issued_at)
             if sub != did:
@@ -261,6 +253,22 @@ class SessionKeeper:
         await self._keep(session)
         return session
 
+    async def _refused(self, did: str, data: dict[str, Any], status: int,
+                       interrupted_before: bool) -> AtprotoError:
+        """What a refresh refused by the server means: the session's end (`invalid_grant`,
+        explained as the interruption it was when our last request went unanswered), or a
+        failure worth retrying."""
+        error, description = oauth_error(data)
+        if error != "invalid_grant":
+            return TransientRefreshError(f"{error or status}: {description}")
+        reason = _REFRESH_REASONS.get(description.strip().lower(), SessionEndReason.UNKNOWN)
+        if interrupted_before and reason in {SessionEndReason.REPLAYED, SessionEndReason.REVOKED,
+                                             SessionEndReason.UNKNOWN}:
+            reason = SessionEndReason.INTERRUPTED
+        await self.end(did)
+        log.info("session of %s ended by the server: %s", did, reason.value)
+        return SessionEndedError(reason, description)
+
     async def _keep(self, session: Session) -> None:
         """Store a rotated session. If the store refuses (a locked keychain), keep it in memory
         and store it later: revoking it would end the session, whose old token is spent."""
@@ -275,10 +283,7 @@ class SessionKeeper:
             self._unsaved.pop(session.did, None)
 
     def _inflight_path(self, did: str) -> Path | None:
-        if self._lock_dir is None:
-            return None
-        name = hashlib.sha256(did.encode()).hexdigest()[:32]
-        return self._lock_dir / f"refresh-{name}.inflight"
+        return None if self._lock_dir is None else _did_file(self._lock_dir, did, ".inflight")
 
     def _mark_inflight(self, did: str, sent: bool) -> None:
         """Record (across processes, in the lock dir) that a refresh request is out unanswered."""
@@ -288,7 +293,6 @@ class SessionKeeper:
             return
         with contextlib.suppress(OSError):
             if sent:
-                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 path.write_text(str(self._clock()))
             else:
                 path.unlink(missing_ok=True)
@@ -340,8 +344,13 @@ def token_pair(session: Session) -> dict[str, str | None]:
             "access_token": session.tokens.access_token}
 
 
-def _file_lock(lock_dir: Path, did: str) -> filelock.AsyncFileLock:
-    """Cross-process refresh lock for one DID (a file named by hash: DIDs have colons)."""
+def _did_file(lock_dir: Path, did: str, suffix: str) -> Path:
+    """One DID's file in the lock directory (named by hash: DIDs have colons), which is
+    created private to the user."""
     lock_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    name = hashlib.sha256(did.encode()).hexdigest()[:32]
-    return filelock.AsyncFileLock(str(lock_dir / f"refresh-{name}.lock"), timeout=LOCK_TIMEOUT)
+    return lock_dir / f"refresh-{hashlib.sha256(did.encode()).hexdigest()[:32]}{suffix}"
+
+
+def _file_lock(lock_dir: Path, did: str) -> filelock.AsyncFileLock:
+    """Cross-process refresh lock for one DID."""
+    return filelock.AsyncFileLock(str(_did_file(lock_dir, did, ".lock")), timeout=LOCK_TIMEOUT)
