@@ -19,14 +19,14 @@ import httpcore
 import httpx
 
 from ._errors import InsecureUrlError, PrivateAddressError
+from .syntax import DISALLOWED_TLDS, SPECIAL_USE_TLDS, handle_tld
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
-# Never public: RFC 6761/6762/7686/9476/8375 special-use names, .internal (reserved by ICANN
-# for private use), and names kept out of the root zone that home and office networks use.
-SPECIAL_USE_SUFFIXES = ("local", "localhost", "test", "invalid", "example", "arpa", "onion",
-                        "internal", "alt", "lan", "intranet", "corp", "home")
+# Never public: the TLDs handles may not use and RFC 6761 special-use names (see `syntax`),
+# and names kept out of the root zone that home and office networks use.
+NON_PUBLIC_TLDS = DISALLOWED_TLDS | SPECIAL_USE_TLDS | {"lan", "intranet", "corp", "home"}
 DNS_TIMEOUT = 10.0
 
 
@@ -75,7 +75,7 @@ def host_problem(host: str, *, development: bool) -> str | None:
         return None if development else "localhost is only for development"
     if "." not in host:
         return f"{host} is a local name, not a public one"
-    if any(host == s or host.endswith("." + s) for s in SPECIAL_USE_SUFFIXES):
+    if handle_tld(host) in NON_PUBLIC_TLDS:
         return f"{host} is a special-use or local domain"
     return None
 
