@@ -116,6 +116,11 @@ REASON_TEXT = {
 }
 
 
+# An account whose renewed session the keychain refused (`AccountSnapshot.unsaved`).
+UNSAVED_TEXT = ("Your keychain is locked, so the renewed sign-in is kept only while the app runs: "
+                "unlock it to stay signed in after you quit.")
+
+
 @dataclass(frozen=True)
 class SessionStatus:
     state: State

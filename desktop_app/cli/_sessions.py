@@ -7,7 +7,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
-from ..app import AccountSnapshot, Services, SignInOptions
+from ..app import UNSAVED_TEXT, AccountSnapshot, Services, SignInOptions
 from ..app import describe_duration as duration
 from ..atproto.oauth import AuthorizationStart
 from ..bsky import Permissions, scope_with
@@ -116,7 +116,7 @@ def describe(snap: AccountSnapshot, now: float) -> str:
     if snap.pds:
         lines.append(f"    provider {snap.issuer}  data server {snap.pds}")
     if snap.unsaved:
-        lines.append("    not saved: your keychain is locked; unlock it to stay signed in")
+        lines.append(f"    not saved: {UNSAVED_TEXT}")
     if snap.scope and snap.state != "ended":
         lines.append(_allowed_lines(snap.permissions))
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 
-from ..app import Accounts, AccountSnapshot, RenewalPath, TaskOwner
+from ..app import UNSAVED_TEXT, Accounts, AccountSnapshot, RenewalPath, TaskOwner
 from ..atproto.oauth import AuthorizationStart
 from ..bsky import Permissions, describe
 from ..errors import AppError
@@ -19,8 +19,6 @@ from .status_panel import AccountView
 log = logging.getLogger(__name__)
 
 Notify = Callable[[str, str], None]
-UNSAVED_TEXT = ("Your keychain is locked, so the renewed sign-in is kept only while the app runs: "
-                "unlock it to stay signed in after you quit.")
 
 
 class AccountsAdapter(QObject):
