@@ -141,15 +141,12 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport on a `GuardedBackend` (no proxies, no environment settings)."""
 
     def __init__(self, *, development: bool, resolver: Resolver = system_resolve) -> None:
-        super().__init__(trust_env=False)
-        # httpx offers no parameter for the network backend: rebuild its pool with ours.
+        # One TLS context (loading the CA bundle is the costly part), shared with httpx's own
+        # pool, which is then replaced: httpx offers no parameter for the network backend.
         ssl_context = httpx.create_ssl_context(trust_env=False)
-        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20,
-                              keepalive_expiry=5.0)
+        super().__init__(verify=ssl_context, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
+            max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0,  # httpx's
             network_backend=GuardedBackend(development=development, resolver=resolver),
         )
