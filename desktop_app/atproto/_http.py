@@ -173,9 +173,12 @@ async def send(
                 finally:
                     await response.aclose()
     except TimeoutError as exc:
-        raise NetworkError(f"no complete answer within the deadline ({deadline:.1f} s): "
-                           f"{what}") from exc
+        raise _too_slow(deadline, what) from exc
     return response, body
+
+
+def _too_slow(deadline: float, what: str) -> NetworkError:
+    return NetworkError(f"no complete answer within the deadline ({deadline:.1f} s): {what}")
 
 
 async def fetch(
@@ -200,8 +203,7 @@ async def fetch(
         )
         left = ends - loop.time()
         if left <= 0:
-            raise NetworkError(f"no complete answer within the deadline "
-                               f"({policy.deadline:.1f} s): {method} {safe_url(url)}")
+            raise _too_slow(policy.deadline, f"{method} {safe_url(url)}")
         response, body = await send(client, request, max_bytes=limit, deadline=left)
         if follow_redirects and response.is_redirect and method == "GET":
             current = policy.check_url(urljoin(current, response.headers.get("location", "")))
