@@ -198,7 +198,8 @@ class PostDelegate(QStyledItemDelegate):
         post = item.post
         _, small = fonts(font)
         self._paint_context(painter, lay, row, item, small, muted)
-        self._paint_avatar(painter, lay.avatar, post, palette)
+        self._paint_avatar(painter, lay.avatar, post.author.avatar, palette,
+                           initial=(post.author.name[:1] or "?").upper())
         self._paint_header(painter, lay, post, font, text_color, muted)
         if lay.cover is not None:
             self._paint_cover(painter, lay.cover, lay.show, row.decision.reason, small)
@@ -261,12 +262,7 @@ class PostDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#ec4868") if group.reason == "like" else muted)
         painter.drawText(lay.avatar, Qt.AlignmentFlag.AlignCenter, icon)
         for author, area in zip(group.authors, lay.avatars, strict=False):
-            path = QPainterPath()
-            path.addEllipse(area.toRectF())
-            painter.save()
-            if not self._draw_clipped(painter, area, path, author.avatar):
-                painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
-            painter.restore()
+            self._paint_avatar(painter, area, author.avatar, palette)
         painter.setFont(bold if not group.is_read else font)
         painter.setPen(text_color)
         painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -285,12 +281,7 @@ class PostDelegate(QStyledItemDelegate):
             return
         text_color, muted = colors
         bold, small = fonts(font)
-        path = QPainterPath()
-        path.addEllipse(lay.avatar.toRectF())
-        painter.save()
-        if not self._draw_clipped(painter, lay.avatar, path, actor.avatar):
-            painter.fillRect(lay.avatar, palette.color(QPalette.ColorRole.Mid))
-        painter.restore()
+        self._paint_avatar(painter, lay.avatar, actor.avatar, palette)
         painter.setFont(bold)
         painter.setPen(text_color)
         name_w = QFontMetrics(bold).horizontalAdvance(actor.name)
@@ -360,16 +351,17 @@ class PostDelegate(QStyledItemDelegate):
             painter.drawImage(area, picture)
         return True
 
-    def _paint_avatar(self, painter: QPainter, area: QRect, post: PostView,
-                      palette: QPalette) -> None:
+    def _paint_avatar(self, painter: QPainter, area: QRect, url: str | None,
+                      palette: QPalette, *, initial: str = "") -> None:
+        """A round avatar; until it is loaded, a disc (with the name's initial, if given)."""
         path = QPainterPath()
         path.addEllipse(area.toRectF())
         painter.save()
-        if not self._draw_clipped(painter, area, path, post.author.avatar):
+        if not self._draw_clipped(painter, area, path, url):
             painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
-            painter.setPen(palette.color(QPalette.ColorRole.Light))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter,
-                             (post.author.name[:1] or "?").upper())
+            if initial:
+                painter.setPen(palette.color(QPalette.ColorRole.Light))
+                painter.drawText(area, Qt.AlignmentFlag.AlignCenter, initial)
         painter.restore()
 
     def _paint_image(self, painter: QPainter, area: QRect, image: ImageView, palette: QPalette,
