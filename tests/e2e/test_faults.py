@@ -29,7 +29,7 @@ from desktop_app.settings import Settings
 from tests.fixtures import PdsFactory
 from tests.support.fault_proxy import record
 from tests.support.harness import Account, PdsNetwork
-from tests.support.oauth import approve
+from tests.support.oauth import approve_in_browser
 from tests.support.secret_service import SecretService
 
 FAR = 3600.0  # an hour ahead: every access token is due, no session near its end
@@ -81,9 +81,7 @@ async def app_client(net: PdsNetwork, tmp_path: Path) -> AsyncIterator[Client]:
         return ["127.0.0.1"]
 
     async def browser(url: str) -> None:
-        callback = await approve(url, signing_in[0])
-        async with httpx.AsyncClient(trust_env=False) as local:
-            await local.get(callback)
+        await approve_in_browser(url, signing_in[0])
 
     http = httpx.AsyncClient(trust_env=False, transport=GuardedTransport(
         development=True, resolver=resolve))

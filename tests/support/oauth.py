@@ -96,6 +96,13 @@ async def approve(url: str, account: Account, **options: Any) -> str:
     return await asyncio.to_thread(authorize, url, **credentials)
 
 
+async def approve_in_browser(url: str, account: Account, **options: Any) -> int:
+    """`approve`, then follow the redirect as the browser does; the status it answered."""
+    callback = await approve(url, account, **options)
+    async with httpx.AsyncClient(trust_env=False) as http:
+        return (await http.get(callback)).status_code
+
+
 async def sign_in(
     client: OAuthClient, account: Account, *, redirect_uri: str | None = None, **options: Any
 ) -> Session:

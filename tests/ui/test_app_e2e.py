@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -12,7 +11,7 @@ from desktop_app.app import DAY, app_client
 from tests.fixtures import PdsFactory
 from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
-from tests.support.oauth import approve, serve_client_metadata
+from tests.support.oauth import approve, approve_in_browser, serve_client_metadata
 from tests.support.secret_service import SecretService
 
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
@@ -30,9 +29,7 @@ async def test_sign_in_status_and_renewal_banner(
     async def browser(url: str) -> None:
         await until(lambda: page.waiting)
         shot(window, "2-waiting.png")
-        callback = await approve(url, pds.alice)
-        async with httpx.AsyncClient(trust_env=False) as http:  # what the browser does
-            assert (await http.get(callback)).status_code == 200
+        assert await approve_in_browser(url, pds.alice) == 200
 
     controller = parts.controller(browser)
     try:
@@ -110,9 +107,7 @@ async def test_renewal_falls_back_to_a_prompt_for_an_untrusted_client(
 
     async def browser(url: str) -> None:
         pages_opened.append(url)
-        callback = await approve(url, pds.bob)
-        async with httpx.AsyncClient(trust_env=False) as http:
-            await http.get(callback)
+        await approve_in_browser(url, pds.bob)
 
     controller = parts.controller(browser)
     try:

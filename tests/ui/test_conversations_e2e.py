@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -24,7 +23,7 @@ from desktop_app.ui.thread_view import ThreadView
 from desktop_app.ui.timeline_view import TimelineView
 from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
-from tests.support.oauth import approve, bob_agent
+from tests.support.oauth import approve_in_browser, bob_agent
 from tests.support.secret_service import SecretService
 
 pytestmark = pytest.mark.fullnetwork
@@ -80,9 +79,7 @@ async def test_conversations_in_the_window(
     window.show()
 
     async def browser(url: str) -> None:
-        callback = await approve(url, net.alice)
-        async with httpx.AsyncClient(trust_env=False) as http:
-            assert (await http.get(callback)).status_code == 200
+        assert await approve_in_browser(url, net.alice) == 200
 
     controller = parts.controller(browser)
     marker = f"conv{time.time_ns()}"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -15,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bsky import BY_KEY
 from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
-from tests.support.oauth import approve, bob_agent
+from tests.support.oauth import approve_in_browser, bob_agent
 from tests.support.secret_service import SecretService
 
 pytestmark = pytest.mark.fullnetwork
@@ -35,9 +34,7 @@ async def test_partial_grant_then_allow_in_the_window(
 
     async def browser(url: str) -> None:
         asked.append(url)
-        callback = await approve(url, net.alice, scope=consents[len(asked) - 1])
-        async with httpx.AsyncClient(trust_env=False) as http:
-            assert (await http.get(callback)).status_code == 200
+        assert await approve_in_browser(url, net.alice, scope=consents[len(asked) - 1]) == 200
 
     controller = parts.controller(browser)
     async with bob_agent(net) as bob:

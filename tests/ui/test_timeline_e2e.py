@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
@@ -17,7 +16,7 @@ from desktop_app.ui.main_window import MainWindow
 from tests.support.app import build_app, shot, until
 from tests.support.harness import PdsNetwork
 from tests.support.images import png
-from tests.support.oauth import approve, bob_agent
+from tests.support.oauth import approve_in_browser, bob_agent
 from tests.support.secret_service import SecretService
 
 pytestmark = pytest.mark.fullnetwork
@@ -66,9 +65,7 @@ async def test_timeline_compose_like_in_the_window(
         window.show()
 
         async def browser(url: str) -> None:
-            callback = await approve(url, net.alice)
-            async with httpx.AsyncClient(trust_env=False) as http:
-                assert (await http.get(callback)).status_code == 200
+            assert await approve_in_browser(url, net.alice) == 200
 
         controller = parts.controller(browser)
         try:
