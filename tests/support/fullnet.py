@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.support.processes import stop_process
+
 
 class BackendUnavailableError(RuntimeError):
     """PostgreSQL or Redis binaries are missing or would not start."""
@@ -202,10 +204,5 @@ def running_redis() -> Iterator[Redis]:
         _wait_port(port, proc, 20, "redis-server")
         yield Redis(f"127.0.0.1:{port}", port)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop_process(proc, 10)
         shutil.rmtree(workdir, ignore_errors=True)

@@ -8,7 +8,6 @@ import json
 import os
 import select
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tests.support.fault_proxy import FaultProxy
+from tests.support.processes import stop_process
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = REPO_ROOT / "tests" / "e2e" / "pds" / "launcher.mjs"
@@ -164,7 +164,7 @@ class PdsNetwork:
         return self.accounts[1]
 
     def stop(self, timeout: float = 10.0) -> None:
-        _stop_process(self.process, timeout)
+        stop_process(self.process, timeout, group=True)
         if self.proxy is not None:
             self.proxy.close()
         if self._stderr_file is not None:
@@ -189,22 +189,6 @@ def _stop_all() -> None:
     # Fixture teardown normally does this; atexit covers an interrupted session.
     for net in list(_RUNNING):
         net.stop(timeout=5)
-
-
-def _stop_process(proc: subprocess.Popen[Any], timeout: float) -> None:
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(5)
-    for stream in (proc.stdin, proc.stdout):
-        if stream is not None:
-            with contextlib.suppress(OSError):
-                stream.close()
 
 
 def _node_major(node: Path) -> int:
@@ -345,7 +329,7 @@ def _start_once(
     try:
         line = _read_ready_line(proc, timeout)
     except BaseException:
-        _stop_process(proc, 5)
+        stop_process(proc, 5, group=True)
         if proxy is not None:
             proxy.close()
         log = _tail(tmpdir / "launcher.log")

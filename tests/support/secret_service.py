@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,8 @@ from typing import Any
 
 import keyring
 import keyring.core
+
+from tests.support.processes import stop_process
 
 MASTER_PASSWORD = b"pw"
 
@@ -213,13 +214,8 @@ def running_secret_service() -> Iterator[SecretService]:
             service.stop()
     finally:
         for proc in (keyring_daemon, bus):
-            if proc is not None and proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            if proc is not None:
+                stop_process(proc)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

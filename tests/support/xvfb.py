@@ -8,6 +8,8 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 
+from tests.support.processes import stop_process
+
 
 class XvfbUnavailableError(RuntimeError):
     pass
@@ -31,9 +33,4 @@ def running_xvfb() -> Iterator[str]:
             raise XvfbUnavailableError("Xvfb did not report a display")
         yield f":{number}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
