@@ -109,6 +109,13 @@ class SingleFlightCache(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._entries)
 
+    async def settle(self, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds) for the loads in flight; True when none is left."""
+        tasks = list(self._inflight.values())
+        if tasks:
+            await asyncio.wait(tasks, timeout=timeout)
+        return not self._inflight
+
     async def aclose(self) -> None:
         """Cancel the loads still in flight and wait for them to end."""
         tasks = list(self._inflight.values())

@@ -87,3 +87,19 @@ async def test_aclose_cancels_loads_in_flight() -> None:
     assert cache.loading("k") and cache.in_flight == 1
     await cache.aclose()
     assert task.cancelled() and not cache.loading("k")
+
+
+async def test_settle_waits_for_loads_in_flight_up_to_its_timeout() -> None:
+    cache: SingleFlightCache[str, int] = SingleFlightCache(ttl=None)
+    release = asyncio.Event()
+
+    async def slow() -> int:
+        await release.wait()
+        return 1
+
+    cache.start("a", slow)
+    assert await cache.settle(0.05) is False  # still loading: settle gave up
+    release.set()
+    assert await cache.settle(1.0) is True
+    assert cache.peek("a") == 1 and cache.in_flight == 0
+    assert await cache.settle(0) is True  # nothing in flight: at once

@@ -14,7 +14,7 @@ from typing import Any
 
 import filelock
 
-from .. import AtprotoError, IdentityResolver, NetworkError
+from .. import AtprotoError, IdentityResolver, NetworkError, SingleFlightCache
 from ._callback import check_scope_kept, oauth_error, parse_token_response, retry_after
 from ._discovery import AuthServerMetadata, Discovery
 from ._dpop import NonceCache
@@ -69,10 +69,10 @@ class SessionKeeper:
         self._lock_dir = lock_dir
         self._clock = clock
         self._locks: dict[str, asyncio.Lock] = {}
-        self._cache: dict[str, Session] = {}
-        # A rotation runs in a task of its own: once the old refresh token is sent, the new
-        # tokens must be stored even if every caller gives up (a lost response is a replay).
-        self._rotations: dict[str, asyncio.Task[Session]] = {}
+        # The sessions last loaded or stored, and the refresh in flight per DID: a rotation
+        # runs in a task of its own that no caller can cancel, because once the old refresh
+        # token is sent the new tokens must be stored (a lost response is a replay).
+        self._cache: SingleFlightCache[str, Session] = SingleFlightCache(ttl=None)
         # Rotated sessions the store could not take (a locked keychain): used from memory and
         # stored at the next chance, never thrown away (their old refresh token is spent).
         self._unsaved: dict[str, Session] = {}
@@ -86,61 +86,49 @@ class SessionKeeper:
 
     async def get_session(self, did: str, *, refresh: bool = True) -> Session:
         """The current session, refreshed first when its access token is about to expire."""
-        session = self._cache.get(did) or await self.sessions.get(did)
+        session = self._cache.peek(did) or await self.sessions.get(did)
         if session is None:
             raise NoSessionError(did)
-        self._cache[did] = session
+        self._cache.put(did, session)
         if refresh and session.tokens.needs_refresh(self._clock()):
             session = await self.refresh(did, stale=session)
         return session
 
     def cached(self, did: str) -> Session | None:
-        return self._cache.get(did)
+        return self._cache.peek(did)
 
     def forget_cached(self, did: str) -> None:
-        self._cache.pop(did, None)
+        self._cache.discard(did)
 
     async def refresh(
         self, did: str, *, stale: Session | None = None, force: bool = False
     ) -> Session:
         """Refresh once for everyone: concurrent callers with the same stale session share it."""
         async with self._locks.setdefault(did, asyncio.Lock()):
-            current = self._cache.get(did) or await self.sessions.get(did)
+            current = self._cache.peek(did) or await self.sessions.get(did)
             if current is None:
                 raise NoSessionError(did)
             if not force and self._already_rotated(current, stale):
                 return current
-        task = self._rotations.get(did)
-        if task is None:
-            task = asyncio.ensure_future(self._refresh_task(did, stale, force))
-            self._rotations[did] = task
-            task.add_done_callback(lambda t: self._rotation_done(did, t))
-        return await asyncio.shield(task)
+        return await asyncio.shield(
+            self._cache.start(did, lambda: self._refresh_task(did, stale, force)))
 
     async def _refresh_task(self, did: str, stale: Session | None, force: bool) -> Session:
         async with self.locked(did):
             return await self._refresh_locked(did, stale, force)
 
-    def _rotation_done(self, did: str, task: asyncio.Task[Session]) -> None:
-        if self._rotations.get(did) is task:
-            del self._rotations[did]
-        if not task.cancelled():
-            task.exception()  # retrieved: its callers may all have gone away
-
     @property
     def refreshing(self) -> int:
         """How many refreshes are in flight."""
-        return len(self._rotations)
+        return self._cache.in_flight
 
     async def drain(self, timeout: float) -> bool:
         """Wait (at most `timeout` seconds) for refreshes in flight to finish and be stored,
         so quitting never spends a refresh token without keeping its successor. True when
         none is left."""
-        tasks = list(self._rotations.values())
-        if tasks:
-            log.info("waiting for %d refresh(es) in flight before closing", len(tasks))
-            await asyncio.wait(tasks, timeout=timeout)
-        return not self._rotations
+        if self.refreshing:
+            log.info("waiting for %d refresh(es) in flight before closing", self.refreshing)
+        return await self._cache.settle(timeout)
 
     @contextlib.asynccontextmanager
     async def locked(self, did: str) -> AsyncIterator[None]:
@@ -186,9 +174,9 @@ class SessionKeeper:
         # Another process may have rotated the tokens while we waited for the lock.
         current = await self._current(did)
         if current is None:
-            self._cache.pop(did, None)
+            self._cache.discard(did)
             raise NoSessionError(did)
-        self._cache[did] = current
+        self._cache.put(did, current)
         if not force and self._already_rotated(current, stale):
             return current
         if not force and stale is None and not current.tokens.needs_refresh(self._clock()):
@@ -272,7 +260,7 @@ class SessionKeeper:
     async def _keep(self, session: Session) -> None:
         """Store a rotated session. If the store refuses (a locked keychain), keep it in memory
         and store it later: revoking it would end the session, whose old token is spent."""
-        self._cache[session.did] = session
+        self._cache.put(session.did, session)
         try:
             await self.sessions.put(session)
         except AtprotoError as exc:
@@ -324,16 +312,16 @@ class SessionKeeper:
         try:
             await self.sessions.put(session)
         except Exception as exc:
-            self._cache.pop(session.did, None)
+            self._cache.discard(session.did)
             await self.endpoints.revoke_quietly(metadata, session.dpop_key, token_pair(session))
             if isinstance(exc, AtprotoError):
                 raise
             raise StorageError(type(exc).__name__) from exc
-        self._cache[session.did] = session
+        self._cache.put(session.did, session)
 
     async def end(self, did: str) -> None:
         """Forget `did`'s session here and in the store."""
-        self._cache.pop(did, None)
+        self._cache.discard(did)
         self._unsaved.pop(did, None)
         self._mark_inflight(did, False)
         await self.sessions.delete(did)
