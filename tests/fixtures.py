@@ -4,6 +4,7 @@ reference-PDS networks, a private Secret Service, a private X display."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
@@ -20,6 +21,7 @@ from tests.support.harness import (
     running_full_network,
     start_network,
 )
+from tests.support.person import Person
 from tests.support.secret_service import (
     SecretService,
     SecretServiceUnavailableError,
@@ -109,3 +111,11 @@ def display() -> Iterator[str]:
             yield value
     except XvfbUnavailableError as exc:
         unavailable(str(exc))
+
+
+@pytest.fixture
+def person(display: str) -> Person:
+    """Someone at a private X display with a keyboard (xdotool)."""
+    if shutil.which("xdotool") is None:
+        unavailable("xdotool is not installed")
+    return Person(display)

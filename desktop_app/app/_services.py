@@ -32,8 +32,9 @@ class Core:
         await self.http.aclose()
 
 
-def make_core(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Core:
-    policy = NetworkPolicy(allow_insecure_loopback=settings.allow_insecure_loopback)
+def make_core(settings: Settings, *, http: httpx.AsyncClient | None = None,
+              policy: NetworkPolicy | None = None) -> Core:
+    policy = policy or NetworkPolicy(allow_insecure_loopback=settings.allow_insecure_loopback)
     # Every outside request goes through the guarded transport: names are resolved by the app
     # and only public addresses (loopback too, in development) are connected to.
     client = http or httpx.AsyncClient(

@@ -15,18 +15,29 @@ T = TypeVar("T")
 
 
 class TaskOwner:
-    """Holds the tasks `spawn` started that have not finished yet.
+    """Holds the tasks `spawn` started that have not finished yet, and whether it is closed.
 
     `aclose` cancels and awaits all of them, so nothing a closed component started can touch
-    it afterwards. A task that fails is logged here (its `AppError` detail, or the type of an
-    unexpected error), never silently dropped.
+    it afterwards; from then on `spawn` starts nothing (a timer or a signal that fires during
+    shut-down finds the owner closed, not a closed loop). A task that fails is logged here
+    (its `AppError` detail, or the type of an unexpected error), never silently dropped.
     """
 
     def __init__(self, name: str) -> None:
         self._name = name
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = False
 
-    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T] | None:
+        """Run `coro` as a task owned here; None (and `coro` closed unrun) once closed."""
+        if self._closed:
+            coro.close()
+            log.debug("%s is closed: %r not started", self._name, coro)
+            return None
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._done)
@@ -46,7 +57,12 @@ class TaskOwner:
         return len(self._tasks)
 
     async def aclose(self) -> None:
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        """Refuse new tasks, then cancel and await every one still running (tasks that spawn
+        while being cancelled are refused too)."""
+        self._closed = True
+        while self._tasks:
+            tasks = list(self._tasks)
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            self._tasks.difference_update(tasks)

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..app import Services
 from ..bsky import fetch_media
 from ..errors import AppError
 from ..logging_setup import configure_logging
 from ..platform import ensure_registered, tune_allocator
-from ..qt import AppEventLoop, FileOpenFilter, SingleInstance
+from ..qt import AppEventLoop, FileOpenFilter, Lifecycle, SingleInstance
 from ..settings import Settings
 from .controller import AppController
 from .images import ImageCache
@@ -48,6 +46,8 @@ def tray_notify(tray: QSystemTrayIcon) -> Callable[[str, str], None]:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    """The window app: everything is built before the loop runs, everything that awaits runs
+    inside it (see `Lifecycle`), and the loop closes only after every part has stopped."""
     started = time.monotonic()
     tune_allocator()
     settings = Settings.load()
@@ -62,6 +62,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     instance = _receive_redirects(app, services)
     if instance is None:
         loop.run_until_complete(services.aclose())
+        loop.close()
         print("desktop-app: the app is already running", file=sys.stderr)
         return 0
     window, images = _build_window(services, started)
@@ -70,27 +71,26 @@ def run(argv: Sequence[str] | None = None) -> int:
                                notify=tray_notify(tray) if tray is not None else None,
                                notification_clicked=tray.messageClicked if tray else None)
     _register_scheme(window, services)
-    window.show()
-    app.setQuitOnLastWindowClosed(True)
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            loop.add_signal_handler(sig, app.quit)
-    try:
-        loop.run_until_complete(controller.start())
+    life = Lifecycle(app, loop)
+
+    async def start() -> None:
+        await controller.start()
         log.info("app started with %d account(s)", len(services.accounts.snapshots()))
-        loop.run_forever()
-    except AppError as exc:
-        QMessageBox.critical(window, "Desktop App", exc.message)
-        return 1
-    finally:
-        loop.run_until_complete(controller.aclose())
-        loop.run_until_complete(images.aclose())
-        loop.run_until_complete(services.aclose())
-        loop.run_until_complete(loop.shutdown_asyncgens())
+
+    async def stop() -> None:
+        # Outside input first (hand-offs, clicks, paints), then what it could have started.
         instance.close()
-        loop.close()
-        log.info("app quit cleanly")
-    return 0
+        window.hide()
+        if tray is not None:
+            tray.hide()
+        await controller.aclose()
+        await images.aclose()
+        await services.aclose()
+
+    window.show()
+    code = life.run(start, stop)
+    log.info("app quit cleanly")
+    return code
 
 
 def _receive_redirects(app: QApplication, services: Services) -> SingleInstance | None:
@@ -111,8 +111,17 @@ def _build_window(services: Services, started: float) -> tuple[MainWindow, Image
     window = MainWindow(SignInPage(handle_problem, provider_problem),
                         QSettings(str(settings.paths.config / "window.ini"),
                                   QSettings.Format.IniFormat), images)
-    window.timeline.first_page_painted.connect(lambda: log.info(
-        "first timeline page painted %.3f s after start", time.monotonic() - started))
+    timeline = window.timeline
+
+    def painted() -> None:
+        # What is on screen, for whoever reads the log (support, the process tests): how soon,
+        # how many posts, and which one is on top.
+        model = timeline.model
+        top = model.row(0).post if model.rowCount() else None
+        log.info("first timeline page painted %.3f s after start: %d posts, top %s",
+                 time.monotonic() - started, model.rowCount(), top.uri if top else "-")
+
+    timeline.first_page_painted.connect(painted)
     return window, images
 
 

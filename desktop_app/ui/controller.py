@@ -115,10 +115,12 @@ class AppController(QObject):
         self.accounts.start(self._tick)
 
     async def aclose(self) -> None:
+        """Stop everything that can start work (account changes, the unread timer, clicks
+        through this controller's tasks), then end what is running, then the views."""
         self._unsubscribe()
-        self._poll.stop()
-        await self.accounts.aclose()
         await self._tasks.aclose()
+        self._poll.stop()  # after the tasks: a poll ending restarts it
+        await self.accounts.aclose()
         await self.window.navigator.clear("home")
         if self.views is not None:
             await self.views.aclose()
@@ -298,13 +300,15 @@ class AppController(QObject):
         try:
             before = views.watcher.count
             count = await views.watcher.poll()
+            if count != self.window.rail.unread:
+                log.info("unread notifications: %d", count)
             self.window.rail.set_unread(count)
             if count > before and not self.window.isActiveWindow():
                 await self._announce(views)
         except AppError as exc:
             log.info("unread check failed: %s", exc.detail)
         finally:
-            if self.views is views:
+            if self.views is views and not self._tasks.closed:
                 self._poll.start(round(views.watcher.interval(visible) * 1000))
 
     async def _announce(self, views: AccountViews) -> None:

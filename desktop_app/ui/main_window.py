@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.navigator.go(place)
         if place == "search":
             self.search.focus_query()
+        elif self.navigator.current is not None:
+            # The keyboard follows the reader to the place shown (its shortcuts work at once).
+            self.navigator.current.setFocus()
 
     def push(self, view: QWidget) -> None:
         self.pages.setCurrentWidget(self._shell)

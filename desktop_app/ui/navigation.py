@@ -24,13 +24,15 @@ PLACES = (("home", "⌂  Home"), ("notifications", "✉  Notifications"), ("sear
 
 
 class Rail(QWidget):
-    """The places, one button each, with an unread badge on Notifications."""
+    """The places, one button each, with an unread badge on Notifications; holds the unread
+    count the badge shows."""
 
     place_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rail")
+        self.unread = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
         self._group = QButtonGroup(self)
@@ -56,6 +58,7 @@ class Rail(QWidget):
         layout.addStretch(1)
 
     def set_unread(self, count: int) -> None:
+        self.unread = count
         text = "" if count <= 0 else ("30+" if count > 30 else str(count))
         self.badge.setText(text)
         self.badge.setVisible(bool(text))

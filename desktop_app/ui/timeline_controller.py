@@ -104,6 +104,7 @@ class TimelineController(FeedController):
             self.composer.show_error(exc.message)  # the draft stays as it was
             self.report(exc)
             return
+        log.info("posted %s", ref.uri)
         self.composer.set_busy(False)
         self.composer.clear()
         self.message.emit("Posted.")

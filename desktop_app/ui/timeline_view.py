@@ -78,6 +78,7 @@ class TimelineView(QWidget):
         self.list.setObjectName("timelineList")
         self.list.setAccessibleName("Home timeline")
         self.list.setModel(model)
+        self.setFocusProxy(self.list)  # focusing the view puts the keyboard in its posts
         self.delegate = PostDelegate(images, self.list)
         self.delegate.width_source = lambda: self.list.viewport().width()
         self.list.setItemDelegate(self.delegate)

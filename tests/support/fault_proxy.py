@@ -8,8 +8,10 @@ optionally a substring of the request body, for a number of requests, and does o
 
 - `drop`: forward, read the whole answer (the server acted on it), then close without a byte;
 - `reset`: forward, send half of the answer, then reset the connection;
-- `stall_after`: forward, then hold the answer `seconds` before sending it;
-- `stall`: hold the request `seconds`, then close without forwarding (the server never saw it);
+- `stall_after`: forward, then hold the answer `seconds` (or until `Rule.release()`) before
+  sending it;
+- `stall`: hold the request `seconds` (or until `Rule.release()`), then close without
+  forwarding (the server never saw it);
 - `status`: answer `status` (with `headers`) without forwarding.
 """
 
@@ -44,6 +46,18 @@ class Rule:
     # challenge, say, passes through untouched and does not use the rule up).
     when_status: int | None = None
     hits: int = 0
+    released: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def release(self) -> None:
+        """End a stall now, whatever is left of its `seconds`."""
+        self.released.set()
+
+    async def hold(self) -> None:
+        """Wait out a stall: `seconds`, or until released."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.seconds
+        while not self.released.is_set() and loop.time() < deadline:
+            await asyncio.sleep(min(0.05, max(0.0, deadline - loop.time())))
 
     def matches(self, method: str, path: str, body: bytes) -> bool:
         return (self.hits < self.times and method == self.method and path.startswith(self.path)
@@ -161,7 +175,7 @@ class FaultProxy:
             await writer.drain()
             return False
         if rule is not None and rule.fault == "stall":
-            await asyncio.sleep(rule.seconds)
+            await rule.hold()
             return False
         upstream_r, upstream_w = await asyncio.open_connection("127.0.0.1", self.upstream_port)
         try:
@@ -204,7 +218,7 @@ class FaultProxy:
             writer.transport.abort()
             return
         if rule is not None and rule.fault == "stall_after":
-            await asyncio.sleep(rule.seconds)
+            await rule.hold()
         writer.write(answer)
         await writer.drain()
 
