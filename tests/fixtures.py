@@ -79,16 +79,23 @@ def pds_factory(node_tooling: NodeTooling) -> Iterator[PdsFactory]:
 
 @pytest.fixture(scope="session")
 def full_network(node_tooling: NodeTooling) -> Iterator[PdsNetwork]:
-    """PLC + PDS + AppView (bsky) + Ozone on a private PostgreSQL and Redis."""
-    try:
-        ctx = running_full_network(tooling=node_tooling)
-        net = ctx.__enter__()
-    except BackendUnavailableError as exc:
-        unavailable(str(exc))
-    try:
-        yield net
-    finally:
-        ctx.__exit__(None, None, None)
+    """PLC + PDS + AppView (bsky) + Ozone on a private PostgreSQL and Redis. The provider knows
+    the packaged app's client (its metadata served on loopback), so the frozen app signs in."""
+    from desktop_app.app import app_client
+    from tests.support.oauth import packaged_client_id, serve_client_metadata
+
+    client_id = packaged_client_id()
+    with serve_client_metadata(app_client(client_id)) as metadata_url:
+        try:
+            ctx = running_full_network(PdsKnobs(client_metadata_map={client_id: metadata_url}),
+                                       tooling=node_tooling)
+            net = ctx.__enter__()
+        except BackendUnavailableError as exc:
+            unavailable(str(exc))
+        try:
+            yield net
+        finally:
+            ctx.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -164,6 +164,29 @@ class Agent:
             raise XrpcError(404, "NotFound", f"{uri[:120]} was not found")
         return parse_post(posts[0], "posts[0]")
 
+    async def reply_target(self, uri: str) -> PostView:
+        """The post to reply to. The AppView's view when it has one; a post it has not indexed
+        yet (written a moment ago: a reply to your own new post) comes from its author's
+        repository through the PDS, which holds all a reply needs: its cid and its thread's
+        root. Its author's handle is then unknown (`handle.invalid`, as atproto marks it)."""
+        try:
+            return await self.post(uri)
+        except XrpcError as exc:
+            if exc.status != 404:
+                raise
+        at = AtUri.parse(uri)
+        data = Fields(await self._query("com.atproto.repo.getRecord", {
+            "repo": at.repo, "collection": at.collection, "rkey": at.rkey}), "getRecord")
+        record = data.obj("value")
+        if record.get("$type") != "app.bsky.feed.post":
+            raise XrpcError(404, "NotFound", f"{uri[:120]} is not a post")
+        return parse_post({
+            "uri": data.string("uri"), "cid": data.string("cid"),
+            "author": {"did": at.repo, "handle": "handle.invalid"},
+            "record": data.get("value"),
+            "indexedAt": record.lenient_string("createdAt") or "",
+        }, "getRecord")
+
     async def resolve_post_uri(self, uri: str) -> str:
         """The post URI with its authority as a DID (a handle is resolved)."""
         authority = uri[len("at://"):].split("/", 1)[0]

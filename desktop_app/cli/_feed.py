@@ -72,7 +72,7 @@ def post(settings: Settings, text: str, *, account: str | None, images: list[str
 
     async def body(services: Services) -> int:
         agent = services.accounts.agent(services.accounts.find(account).did)
-        parent = await agent.post(reply_to) if reply_to else None
+        parent = await agent.reply_target(reply_to) if reply_to else None
         new = NewPost(text, tuple(uploads), tuple(langs), parent)
         if dry_run:
             print(json.dumps(await agent.draft(new), indent=2, ensure_ascii=False))

@@ -1,4 +1,12 @@
-"""The app's asyncio event loop on Qt (qasync), with three lifecycle fixes qasync lacks."""
+"""The app's asyncio event loop on Qt (qasync), with the lifecycle fixes qasync lacks.
+
+qasync (pinned to 0.28 in pyproject.toml: this module relies on how it schedules) runs every
+`call_soon`/`call_later` callback — each step of every task — as a timer event of a private
+QObject, so it runs whenever Qt processes events, whether the asyncio loop is running or not:
+in a `processEvents()` call, in a nested Qt event loop, and in the one extra pass qasync's
+`run_until_complete` makes after `run_forever` has returned. A step run there finds no running
+loop, and `asyncio.to_thread`, `get_running_loop()` and `asyncio.timeout` fail in it.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +26,21 @@ _retired: list[asyncio.AbstractEventLoop] = []
 T = TypeVar("T")
 
 
+class _StepTimer(qasync._SimpleTimer):  # type: ignore[misc]
+    """qasync's callback timer, holding its loop, that runs a callback only while that loop is
+    the running loop. A timer event outside it is left pending: Qt fires it again, and the
+    callback runs at the loop's next run (or is dropped when the loop closes)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._loop = loop
+
+    def timerEvent(self, event: Any) -> None:
+        if not self._stopped and asyncio._get_running_loop() is not self._loop:
+            return
+        super().timerEvent(event)
+
+
 class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
     """qasync loop that runs coroutine steps only while it is running.
 
@@ -27,14 +50,14 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]
     callback, which crashes. With the hooks they are closed on the loop, and
     `shutdown_asyncgens()` can finish them at exit.
 
-    `run_until_complete` stops like asyncio's own loops: qasync's processes pending Qt events
-    once more after `run_forever` has returned and the running loop is unset, so a task step
-    scheduled by the finished work ran there and failed in `get_running_loop()` (an
-    `asyncio.to_thread`, say). Here such steps wait for the next run (or go with `close()`).
+    Callbacks run through `_StepTimer`, so never outside the running loop. And
+    `run_until_complete` stops like asyncio's own loops: qasync's pumps pending Qt events once
+    more after `run_forever` has returned; here they wait for the next run.
     """
 
     def __init__(self, app: QCoreApplication | None = None, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
+        self._timer = _StepTimer(self)
         self._saved_asyncgen_hooks: Any = None
 
     def _before_run_forever(self) -> None:

@@ -6,10 +6,14 @@ answers `ok\\n` (accepted) or `rejected\\n` and closes. Messages over 16 KiB are
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
 import logging
+import os
+import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,13 +35,51 @@ PROTOCOL_VERSION = 1
 MAX_MESSAGE = 16 * 1024
 CONNECT_TIMEOUT_MS = 300
 ACK_TIMEOUT_MS = 700
+SOCKET_FILE = "primary.sock"
+# A Unix socket address holds 104 bytes (macOS) or 108 (Linux), the final NUL included.
+MAX_SOCKET_PATH = 100
 
 
 def server_name(data_dir: Path) -> str:
-    """Per user and per profile, so isolated profiles (and test runs) never meet."""
+    """Where this profile's primary listens: per user and per profile, so isolated profiles
+    (and test runs) never meet.
+
+    On Unix a socket in a directory only this user can enter — the profile's private data
+    directory, or when that path is too long for a socket address, the user's private runtime
+    directory (`XDG_RUNTIME_DIR`), else a private directory of theirs in the temp directory —
+    so no other local user can take the name first, or connect, and a primary killed before it
+    could remove its socket leaves nothing in a shared place. On Windows a pipe name
+    (`UserAccessOption` limits it to this user)."""
     profile = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:8]
-    return f"desktop-app-{user}-{profile}"
+    if os.name != "posix":
+        user = hashlib.sha256(getpass.getuser().encode()).hexdigest()[:8]
+        return f"desktop-app-{user}-{profile}"
+    socket_path = data_dir / SOCKET_FILE
+    if len(os.fsencode(socket_path)) <= MAX_SOCKET_PATH:
+        return str(socket_path)
+    return str(_private_runtime_dir() / f"desktop-app-{profile}.sock")
+
+
+def _private_runtime_dir() -> Path:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and _owned_and_private(Path(runtime)):
+        return Path(runtime)
+    # A name another user could have created first: used only if it is ours and private.
+    fallback = Path(tempfile.gettempdir()) / f"desktop-app-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        fallback.mkdir(mode=0o700)
+    if not _owned_and_private(fallback):
+        raise OSError(f"{fallback} is not a private directory of this user")
+    return fallback
+
+
+def _owned_and_private(path: Path) -> bool:
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+            and not info.st_mode & 0o077)
 
 
 def send_to_primary(name: str, url: str) -> bool | None:

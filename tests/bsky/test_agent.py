@@ -324,3 +324,32 @@ def test_image_problem_and_at_uri() -> None:
 def test_image_upload_repr_hides_bytes() -> None:
     text = repr(ImageUpload(PNG, "image/png", "alt"))
     assert "\\x89" not in text and "108 bytes" in text
+
+
+async def test_a_reply_to_a_post_the_appview_has_not_indexed_uses_the_pds_record(
+    agent: Agent, pds: FakeHttpServer
+) -> None:
+    uri = f"at://{OTHER}/app.bsky.feed.post/3kparent"
+    root = {"uri": f"at://{OTHER}/app.bsky.feed.post/3kroot", "cid": "bafyroot"}
+    pds.route("GET", "/xrpc/app.bsky.feed.getPosts", json_reply({"posts": []}))
+    pds.route("GET", "/xrpc/com.atproto.repo.getRecord", json_reply({
+        "uri": uri, "cid": "bafyparent",
+        "value": {"$type": "app.bsky.feed.post", "text": "just written",
+                  "createdAt": "2026-12-05T10:00:00.000Z",
+                  "reply": {"root": root, "parent": root}}}))
+    parent = await agent.reply_target(uri)
+    assert parent.ref == StrongRef(uri, "bafyparent")
+    assert parent.reply_root == StrongRef(root["uri"], root["cid"])
+    assert parent.author.did == OTHER and parent.author.handle == "handle.invalid"
+    asked = pds.requests_to("/xrpc/com.atproto.repo.getRecord")[0].query
+    assert asked == {"repo": [OTHER], "collection": ["app.bsky.feed.post"], "rkey": ["3kparent"]}
+
+    pds.route("GET", "/xrpc/app.bsky.feed.getPosts", json_reply({"posts": [post_json(1)]}))
+    assert (await agent.reply_target(post_json(1)["uri"])).author.handle == "alice.test"
+
+    pds.route("GET", "/xrpc/app.bsky.feed.getPosts", json_reply({"posts": []}))
+    pds.route("GET", "/xrpc/com.atproto.repo.getRecord", json_reply({
+        "uri": uri, "cid": "bafylike", "value": {"$type": "app.bsky.feed.like"}}))
+    with pytest.raises(XrpcError) as info:
+        await agent.reply_target(uri)
+    assert info.value.status == 404

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.app_process import wait_until
+from tests.support.app_process import PAINTED, UNREAD, trouble, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,6 +50,14 @@ def test_demo_starts_signs_in_and_stops_cleanly(node_tooling: object, tmp_path: 
         log = profile / "logs" / "desktop-app.log"
         wait_until(lambda: log.exists() and "app started with 1 account(s)" in log.read_text(),
                    "the app, signed in", timeout=120, process=demo)
+        # The demo opens on a painted timeline, with nobody pressing Refresh.
+        painted = wait_until(lambda: PAINTED.search(log.read_text()),
+                             "the home timeline painted", timeout=30, process=demo)
+        assert int(painted.group(2)) > 0, painted.group(0)
+        wait_until(lambda: UNREAD.search(log.read_text()), "the unread badge", timeout=60,
+                   process=demo)
+        text_of_log = log.read_text()
+        assert not trouble(text_of_log), text_of_log
         started = descendants(demo.pid)  # the network, its databases, the keychain, the app
         assert len(started) >= 5, started
         demo.send_signal(signal.SIGINT)
@@ -59,6 +67,7 @@ def test_demo_starts_signs_in_and_stops_cleanly(node_tooling: object, tmp_path: 
             demo.kill()
             demo.wait()
     assert "Demo stopped" in output.read_text()
+    assert "Traceback" not in output.read_text(), output.read_text()[-3000:]
     assert not profile.exists()  # the temporary profile (and its keychain) went with it
     deadline = time.monotonic() + 10
     while set(processes()) & started and time.monotonic() < deadline:

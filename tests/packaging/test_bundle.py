@@ -1,4 +1,5 @@
-"""The frozen app, run from its bundle: version, doctor, start/quit, and a real sign-in."""
+"""The frozen app, run from its bundle: version, doctor, start/quit, a real sign-in through the
+installed desktop entry, and launches with the saved account."""
 
 from __future__ import annotations
 
@@ -6,30 +7,20 @@ import json
 import os
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from desktop_app.app import app_client
 from desktop_app.atproto.oauth import ClientConfig
 from desktop_app.bsky import CLIENT_SCOPE
 from desktop_app.platform import KeyringSessionStore
 from desktop_app.settings import Settings
-from tests.fixtures import PdsFactory
 from tests.support.app_process import running_app
 from tests.support.harness import PdsNetwork
-from tests.support.oauth import browser_command, serve_client_metadata
+from tests.support.launches import Household, app_env, return_post_and_return
+from tests.support.oauth import packaged_client_id
+from tests.support.person import Person
 from tests.support.secret_service import SecretService
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG_FILE = ROOT / "packaging" / "config.toml"
-
-
-def baked_client_id() -> str:
-    import tomllib
-
-    return str(tomllib.loads(CONFIG_FILE.read_text())["client_id"])
 
 
 def run(exe: Path, env: dict[str, str], *args: str,
@@ -72,8 +63,8 @@ def test_version_doctor_metadata_and_clean_quit(
     assert "SecretService" in json.dumps(report["keychain"]), report
 
     metadata = json.loads(run(exe, env, "client-metadata").stdout)
-    assert metadata["client_id"] == baked_client_id()  # baked in at build time
-    scheme = ClientConfig.discoverable(baked_client_id()).scheme
+    assert metadata["client_id"] == packaged_client_id()  # baked in at build time
+    scheme = ClientConfig.discoverable(packaged_client_id()).scheme
     assert metadata["redirect_uris"][0] == f"{scheme}:/callback"
     # Registered for the app's permission scopes and the transition fallback.
     assert metadata["scope"].split() == CLIENT_SCOPE.split()
@@ -84,23 +75,19 @@ def test_version_doctor_metadata_and_clean_quit(
     assert "Traceback" not in app.stderr and "app quit cleanly" in log.read_text()
 
 
-@pytest.fixture
-def net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:
-    client_id = baked_client_id()
-    with serve_client_metadata(app_client(client_id)) as url:
-        yield pds_factory(client_metadata_map={client_id: url})
-
-
-async def test_installed_bundle_signs_in_through_xdg_open(
-    bundle: Path, net: PdsNetwork, secret_service: SecretService,
-    display: str, tmp_path: Path,
+async def test_installed_bundle_signs_in_through_xdg_open_and_returns(
+    bundle: Path, full_network: PdsNetwork, secret_service: SecretService, person: Person,
+    tmp_path: Path,
 ) -> None:
-    env = base_env(secret_service, tmp_path / "profile")
+    net = full_network
+    household = Household.seeded(net)
+    profile = tmp_path / "profile"
+    env = base_env(secret_service, profile)
     install = subprocess.run([str(ROOT / "packaging" / "linux" / "install.sh"), str(bundle)],
                              capture_output=True, text=True, env=env, timeout=120)
     assert install.returncode == 0, install.stdout + install.stderr
     data = Path(env["XDG_DATA_HOME"])
-    scheme = ClientConfig.discoverable(baked_client_id()).scheme
+    scheme = ClientConfig.discoverable(packaged_client_id()).scheme
     entry_file = data / "applications" / f"desktop-app-{scheme}.desktop"
     entry = entry_file.read_text()
     installed = data / "desktop-app" / "bundle" / "desktop-app"
@@ -111,27 +98,22 @@ async def test_installed_bundle_signs_in_through_xdg_open(
                              capture_output=True, text=True, env=env)
     assert handler.stdout.strip() == entry_file.name
 
-    env.update({
-        "DISPLAY": display, "DESKTOP_APP_PLC_URL": net.plc_url,
-        "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url, "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1",
-        "BROWSER": browser_command(tmp_path), "DRIVER_USERNAME": net.alice.handle,
-        "DRIVER_PASSWORD": net.alice.password, "DRIVER_LOG": str(tmp_path / "driver.log"),
-        "XDG_DATA_DIRS": "/usr/share", "XDG_CONFIG_DIRS": "/etc/xdg",
-    })
+    # The real X platform plugin (not offscreen): the trimmed bundle loads it.
+    env = app_env(net, secret_service, profile, person, household.reader, base=env)
     started = time.monotonic()
-    login = run(installed, env, "login", "alice.test", "--timeout", "60")
+    login = run(installed, env, "login", household.reader.handle, "--timeout", "60")
     assert login.returncode == 0, login.stdout + login.stderr
     print(f"frozen custom-scheme sign-in: {time.monotonic() - started:.2f} s")
-    runs = [json.loads(line) for line in (tmp_path / "driver.log").read_text().splitlines()]
+    runs = [json.loads(line) for line in (profile / "driver.log").read_text().splitlines()]
     assert runs and runs[-1]["redirect"].startswith(f"{scheme}:/callback?")
-    settings = Settings.load({"DESKTOP_APP_HOME": str(tmp_path / "profile")})
-    stored = await KeyringSessionStore(settings.paths.data).get(net.alice.did)
-    assert stored is not None and stored.client_id == baked_client_id()
+    settings = Settings.load({"DESKTOP_APP_HOME": str(profile)})
+    stored = await KeyringSessionStore(settings.paths.data).get(household.reader.did)
+    assert stored is not None and stored.client_id == packaged_client_id()
 
-    # The real X platform plugin (not offscreen) loads with the trimmed libraries.
-    xcb_env = {**env, "QT_QPA_PLATFORM": "xcb", "DESKTOP_APP_HOME": str(tmp_path / "xcb")}
-    with running_app([str(installed)], xcb_env, tmp_path / "xcb" / "logs" / "desktop-app.log"):
-        pass  # started on xcb; leaving quits it and requires exit code 0
+    # Launched again from the menu: home painted by itself, a post, and the post on top.
+    returned = return_post_and_return([str(installed)], env, person, household,
+                                      shot_prefix="frozen")
+    print(f"frozen returning user: timeline painted {returned.painted_after:.2f} s after launch")
 
     removed = subprocess.run([str(ROOT / "packaging" / "linux" / "uninstall.sh")],
                              capture_output=True, text=True, env=env, timeout=60)

@@ -126,3 +126,42 @@ def test_file_open_events_are_routed(qtbot: object) -> None:
     url = f"{SCHEME}:/callback?state=s&code=c"
     QCoreApplication.sendEvent(target, QFileOpenEvent(QUrl(url)))
     assert received == [url]
+
+
+def test_the_socket_lives_where_only_this_user_can_reach_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.qt import server_name
+
+    data = tmp_path / "data"
+    assert server_name(data) == str(data / "primary.sock")  # in the profile's 0700 directory
+    deep = tmp_path / ("x" * 120) / "data"  # too long for a socket address
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    name = server_name(deep)
+    assert Path(name).parent == runtime and name != server_name(tmp_path / ("y" * 120))
+    runtime.chmod(0o755)  # not private: not used
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    fallback = Path(server_name(deep)).parent
+    assert fallback.parent == tmp_path and fallback.stat().st_mode & 0o777 == 0o700
+    fallback.chmod(0o777)  # someone made it shareable (or made it first): refused
+    with pytest.raises(OSError, match="not a private directory"):
+        server_name(deep)
+
+
+def test_a_primary_killed_leaves_nothing_in_the_temp_directory(tmp_path: Path) -> None:
+    import tempfile
+
+    before = set(os.listdir(tempfile.gettempdir()))
+    home = tmp_path / "profile"
+    stub = [sys.executable, str(ROOT / "tests/qt/primary_stub.py"), str(home / "data"),
+            CLIENT_ID]
+    first = subprocess.Popen(stub, stdout=subprocess.PIPE, text=True, env=app_env(home))
+    assert first.stdout is not None and first.stdout.readline().startswith("listening")
+    first.send_signal(signal.SIGKILL)
+    first.wait(10)
+    temp = Path(tempfile.gettempdir())
+    left = {n for n in set(os.listdir(temp)) - before if (temp / n).is_socket()}
+    assert not left, left
+    assert (home / "data" / "primary.sock").is_socket()  # the stale one, in the profile

@@ -130,6 +130,14 @@ def serve_client_metadata(config: ClientConfig) -> Iterator[str]:
         yield f"{host.url}/client-metadata.json"
 
 
+def packaged_client_id() -> str:
+    """The client_id baked into the packaged app (packaging/config.toml)."""
+    import tomllib
+
+    config = Path(__file__).resolve().parents[2] / "packaging" / "config.toml"
+    return str(tomllib.loads(config.read_text())["client_id"])
+
+
 def _any_port() -> int:
     # Nothing listens there: the driver hands back the redirect instead of following it.
     return 49152 + (hash(asyncio.current_task()) % 10000)
