@@ -33,6 +33,7 @@ from desktop_app.atproto.oauth import (
     TransientRefreshError,
 )
 from tests.support.keychain import sample_session
+from tests.support.waiting import eventually
 
 DID_B = "did:plc:bbbbbbbbbbbbbbbbbbbbbbbb"
 NOW = 3590.0
@@ -149,11 +150,8 @@ async def test_one_slow_server_delays_no_other_account(world: World) -> None:
     world.accounts.subscribe(lambda snaps: refreshed.extend(
         s.did for s in snaps if s.access_expires_at == NOW + 3600))
     task = asyncio.ensure_future(world.accounts.refresh_pass())
-    for _ in range(50):
-        await asyncio.sleep(0)
-        if DID_B in refreshed:
-            break
-    assert DID_B in refreshed and not task.done()  # B was stored while A still waits
+    await eventually(lambda: DID_B in refreshed, "B's refresh stored", timeout=5)
+    assert not task.done()  # B was stored while A still waits
     slow_release.set()
     await task
 

@@ -11,6 +11,7 @@ import pytest
 from desktop_app.app import SignInFlows, SignInReplacedError
 from desktop_app.atproto.oauth import AuthorizationStart, ClientConfig
 from desktop_app.platform import LoopbackRedirectListener
+from tests.support.waiting import eventually
 
 CONFIG = ClientConfig.discoverable("https://app.desktopapp.org/client-metadata.json")
 CUSTOM = "org.desktopapp.app:/callback"
@@ -116,8 +117,7 @@ async def test_open_the_page_again_reuses_a_live_request_and_renews_an_expired_o
                         clock=lambda: now[0])
         client._clock = lambda: now[0]
         task = asyncio.ensure_future(signin.run(HANDLE, on_started=starts.append))
-        while not opened:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: opened, "the sign-in page opened")
         first = starts[0]
         assert first.request_expires_at == 1090.0  # honours PAR expires_in
         await signin.reopen()  # still valid: the same page
@@ -126,8 +126,7 @@ async def test_open_the_page_again_reuses_a_live_request_and_renews_an_expired_o
 
         now[0] = 1091.0  # the request expired: reopening pushes a new one
         await signin.reopen()
-        while len(opened) < 3:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: len(opened) >= 3, "the new sign-in page opened")
         assert world.server.count("/oauth/par") == 2
         second = starts[1]
         assert second.state != first.state and opened[2] == second.url

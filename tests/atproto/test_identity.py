@@ -33,6 +33,7 @@ from tests.support.http_server import (
     json_reply,
     text_reply,
 )
+from tests.support.waiting import eventually
 
 ALICE = "did:plc:" + "alice".ljust(24, "a")
 BOB = "did:plc:" + "bob".ljust(24, "b")
@@ -715,7 +716,8 @@ async def test_cancelled_waiter_does_not_cancel_shared_lookup(world: World) -> N
     resolver = world.resolver()
     first = asyncio.ensure_future(resolver.resolve_did(ALICE))
     second = asyncio.ensure_future(resolver.resolve_did(ALICE))
-    await asyncio.sleep(0.1)
+    await eventually(lambda: world.server.count(f"/{ALICE}"), "the lookup on the wire",
+                     timeout=5)
     first.cancel()
     assert (await second).did == ALICE
     with pytest.raises(asyncio.CancelledError):
@@ -727,9 +729,10 @@ async def test_cancelling_the_first_caller_cancels_no_other(world: World) -> Non
     world.publish(ALICE, json_reply(did_doc(ALICE, "alice.test"), delay=0.3))
     resolver = world.resolver()
     first = asyncio.ensure_future(resolver.resolve_did(ALICE))
-    await asyncio.sleep(0.05)  # the first caller started the lookup
+    await eventually(lambda: world.server.count(f"/{ALICE}"), "the first caller's lookup",
+                     timeout=5)
     second = asyncio.ensure_future(resolver.resolve_did(ALICE))
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.05)  # the second caller joins; the answer is held 0.3 s
     first.cancel()
     assert (await second).did == ALICE
     assert first.cancelled()

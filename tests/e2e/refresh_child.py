@@ -10,7 +10,6 @@ import asyncio
 import hashlib
 import json
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -18,6 +17,7 @@ import httpx
 from desktop_app.atproto import IdentityResolver, NetworkPolicy
 from desktop_app.atproto.oauth import ClientConfig, MemoryStateStore, OAuthClient
 from tests.support.filestore import JsonFileSessionStore
+from tests.support.waiting import eventually
 
 
 async def main(store: Path, lock_dir: Path, barrier: Path, did: str, plc: str, pds: str) -> None:
@@ -44,9 +44,8 @@ async def main(store: Path, lock_dir: Path, barrier: Path, did: str, plc: str, p
         stale = await client.get_session(did, refresh=False)
         # Both processes hold the same (expired) session before either refreshes.
         (barrier / f"ready-{sys.argv[-1]}").touch()
-        deadline = time.monotonic() + 20
-        while len(list(barrier.glob("ready-*"))) < 2 and time.monotonic() < deadline:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: len(list(barrier.glob("ready-*"))) >= 2,
+                         "the other process at the barrier", timeout=20, interval=0.01)
         session = await client.refresh(did, stale=stale)
         async with httpx.AsyncClient(base_url=session.pds_url, auth=client.auth(did),
                                      trust_env=False) as xrpc:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
-from typing import TypeVar
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,39 +14,32 @@ from desktop_app.app import agent_for
 from desktop_app.atproto import is_loopback_host
 from desktop_app.atproto.oauth import OAuthClient
 from desktop_app.bsky import Agent, FeedItem, ImageUpload, PostView, ThreadNode
-from tests.support.harness import PdsNetwork
+from tests.support.harness import Account, PdsNetwork
 from tests.support.images import png
 from tests.support.oauth import oauth_client, pds_client, sign_in
+from tests.support.seed import new_account
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.fullnetwork
 
-T = TypeVar("T")
 
-
-async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 30) -> T:
-    """Poll until the AppView has indexed what we wrote (it follows the PDS firehose)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = await probe()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.2)
-
-
-_clients: dict[str, OAuthClient] = {}  # each agent's OAuth client, for raw XRPC seeding
+@dataclass(frozen=True)
+class User:
+    account: Account
+    agent: Agent
+    client: OAuthClient  # for raw XRPC seeding
 
 
 @pytest.fixture
-async def agents(full_network: PdsNetwork) -> AsyncIterator[dict[str, Agent]]:
+async def users(full_network: PdsNetwork) -> AsyncIterator[dict[str, User]]:
+    """Alice and Bob, fresh for each test: no test sees another's follows, likes or posts."""
     async with AsyncExitStack() as stack:
         out = {}
-        for account in (full_network.alice, full_network.bob):
+        for name in ("alice", "bob"):
+            account = new_account(full_network, name)
             client, _ = await stack.enter_async_context(oauth_client(full_network))
             session = await sign_in(client, account)
-            out[account.handle.split(".")[0]] = agent_for(client, session.did)
-            _clients[session.did] = client
+            out[name] = User(account, agent_for(client, session.did), client)
         yield out
 
 
@@ -57,19 +49,21 @@ async def find(agent: Agent, actor: str, uri: str) -> PostView | None:
 
 
 async def test_post_with_facets_reaches_author_feed_and_follower_timeline(
-    agents: dict[str, Agent], full_network: PdsNetwork
+    users: dict[str, User],
 ) -> None:
-    alice, bob = agents["alice"], agents["bob"]
+    alice, bob = users["alice"].agent, users["bob"].agent
+    bob_handle = users["bob"].account.handle
     follow = await bob.follow(alice.did)
-    text = (f"héllo @{full_network.bob.handle} 👩‍👩‍👧 日本語のテキスト #日本 "
+    text = (f"héllo @{bob_handle} 👩‍👩‍👧 日本語のテキスト #日本 "
             "https://example.com/päth?q=1 🇯🇵 done")
     ref = await alice.create_post(text, langs=["en", "ja"])
-    post = await until(lambda: find(alice, alice.did, ref.uri), "the post in alice's feed")
+    post = await eventually(lambda: find(alice, alice.did, ref.uri), "the post in alice's feed",
+                            interval=0.2)
     assert post.text == text and post.langs == ("en", "ja")
     encoded = text.encode("utf-8")
     spans = {f.kind: (encoded[f.byte_start:f.byte_end].decode(), f.value) for f in post.facets}
     assert spans == {
-        "mention": (f"@{full_network.bob.handle}", bob.did),
+        "mention": (f"@{bob_handle}", bob.did),
         "tag": ("#日本", "日本"),
         "link": ("https://example.com/päth?q=1", "https://example.com/päth?q=1"),
     }
@@ -78,11 +72,12 @@ async def test_post_with_facets_reaches_author_feed_and_follower_timeline(
         page = await bob.timeline(limit=50)
         return next((i for i in page.items if i.post.uri == ref.uri), None)
 
-    item = await until(in_timeline, "the post in bob's timeline")
+    item = await eventually(in_timeline, "the post in bob's timeline", interval=0.2)
     assert item.post.author.did == alice.did and item.post.text == text
     await bob.unfollow(follow)
     await alice.delete_post(ref.uri)
-    await until(lambda: _gone(alice, ref.uri), "the deleted post to leave the feed")
+    await eventually(lambda: _gone(alice, ref.uri), "the deleted post to leave the feed",
+                     interval=0.2)
 
 
 async def _gone(agent: Agent, uri: str) -> bool:
@@ -90,13 +85,13 @@ async def _gone(agent: Agent, uri: str) -> bool:
 
 
 async def test_images_upload_with_alt_text_and_reply_keeps_thread(
-    agents: dict[str, Agent],
+    users: dict[str, User],
 ) -> None:
-    alice, bob = agents["alice"], agents["bob"]
+    alice, bob = users["alice"].agent, users["bob"].agent
     images = [ImageUpload(png(40, 30), "image/png", "an orange rectangle", (40, 30)),
               ImageUpload(png(10, 20, (0, 0, 255)), "image/png", "")]
     ref = await alice.create_post("two pictures", images=images)
-    post = await until(lambda: find(alice, alice.did, ref.uri), "the image post")
+    post = await eventually(lambda: find(alice, alice.did, ref.uri), "the image post", interval=0.2)
     assert [i.alt for i in post.images] == ["an orange rectangle", ""]
     assert post.images[0].aspect_ratio == (40, 30)
     # Served by the AppView on loopback (the harness sets its publicUrl; nothing leaves the host).
@@ -104,10 +99,12 @@ async def test_images_upload_with_alt_text_and_reply_keeps_thread(
     assert hosts and all(is_loopback_host(h) for h in hosts), hosts
 
     reply = await bob.create_post("nice", reply_to=post)
-    thread = await until(lambda: _thread_with_reply(bob, ref.uri), "the reply in the thread")
+    thread = await eventually(lambda: _thread_with_reply(bob, ref.uri), "the reply in the thread",
+                              interval=0.2)
     assert [r.post.uri for r in thread.replies if r.post] == [reply.uri]
     nested = await bob.create_post("and again", reply_to=thread.replies[0].post)
-    deep = await until(lambda: _thread_with_reply(bob, reply.uri), "the nested reply")
+    deep = await eventually(lambda: _thread_with_reply(bob, reply.uri), "the nested reply",
+                            interval=0.2)
     assert deep.replies[0].post is not None and deep.replies[0].post.uri == nested.uri
     assert deep.replies[0].post.reply_root is not None
     assert deep.replies[0].post.reply_root.uri == ref.uri  # the root stays the first post
@@ -118,10 +115,10 @@ async def _thread_with_reply(agent: Agent, uri: str) -> ThreadNode | None:
     return thread if thread.replies else None
 
 
-async def test_like_and_repost_round_trip(agents: dict[str, Agent]) -> None:
-    alice, bob = agents["alice"], agents["bob"]
+async def test_like_and_repost_round_trip(users: dict[str, User]) -> None:
+    alice, bob = users["alice"].agent, users["bob"].agent
     ref = await alice.create_post("like me")
-    post = await until(lambda: find(bob, alice.did, ref.uri), "the post")
+    post = await eventually(lambda: find(bob, alice.did, ref.uri), "the post", interval=0.2)
     assert post.like_count == 0 and post.viewer_like is None
     like = await bob.like(post.ref)
     repost = await bob.repost(post.ref)
@@ -130,7 +127,7 @@ async def test_like_and_repost_round_trip(agents: dict[str, Agent]) -> None:
         seen = await find(bob, alice.did, ref.uri)
         return seen if seen and seen.like_count == 1 and seen.repost_count == 1 else None
 
-    seen = await until(counted, "like and repost counts")
+    seen = await eventually(counted, "like and repost counts", interval=0.2)
     assert seen.viewer_like == like and seen.viewer_repost == repost
     page = await bob.author_feed(bob.did)
     assert any(i.post.uri == ref.uri and i.reposted_by and i.reposted_by.did == bob.did
@@ -142,21 +139,21 @@ async def test_like_and_repost_round_trip(agents: dict[str, Agent]) -> None:
         seen = await find(bob, alice.did, ref.uri)
         return seen if seen and seen.like_count == 0 and seen.repost_count == 0 else None
 
-    seen = await until(uncounted, "counts back to zero")
+    seen = await eventually(uncounted, "counts back to zero", interval=0.2)
     assert seen.viewer_like is None and seen.viewer_repost is None
     profile = await bob.profile(alice.did)
-    assert profile.handle == "alice.test" and profile.posts_count >= 1
+    assert profile.handle == users["alice"].account.handle and profile.posts_count == 1
 
 
 async def test_pagination_over_260_posts_returns_each_once(
-    agents: dict[str, Agent], full_network: PdsNetwork
+    users: dict[str, User],
 ) -> None:
-    alice = agents["alice"]
+    alice, client = users["alice"].agent, users["alice"].client
     marker = f"page-run-{time.time_ns()}"
     # Seeding through applyWrites (200 per call) keeps this test fast; the posts are real records.
-    session = await _clients[alice.did].get_session(alice.did)
+    session = await client.get_session(alice.did)
     wanted = 260
-    async with pds_client(_clients[alice.did], session) as xrpc:
+    async with pds_client(client, session) as xrpc:
         for start in range(0, wanted, 200):
             writes = [{"$type": "com.atproto.repo.applyWrites#create",
                        "collection": "app.bsky.feed.post",
@@ -181,6 +178,7 @@ async def test_pagination_over_260_posts_returns_each_once(
             cursor = page.cursor
         return seen if len(set(seen)) >= wanted else None
 
-    texts = await until(all_pages, "all seeded posts to be indexed", timeout=60)
+    texts = await eventually(all_pages, "all seeded posts to be indexed", timeout=60,
+                             interval=0.2)
     assert len(texts) == wanted
     assert sorted(texts) == sorted(f"{marker} {n}" for n in range(wanted))

@@ -6,9 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 
@@ -29,9 +27,10 @@ from tests.support.cli import cli, cli_env, ok, one_sentence
 from tests.support.harness import PdsNetwork
 from tests.support.oauth import oauth_client, sign_in
 from tests.support.secret_service import SecretService
+from tests.support.seed import new_account
+from tests.support.waiting import eventually, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-T = TypeVar("T")
 
 
 @pytest.mark.fullnetwork
@@ -39,16 +38,18 @@ def test_login_accounts_post_timeline_renew_logout(
     full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path
 ) -> None:
     net = full_network
-    env = cli_env(net, tmp_path / "profile", secret_service, net.alice, tmp_path / "driver.log")
+    # Alice and Bob of this test alone: no other test sees her posts or his mention.
+    alice, bob = new_account(net, "alice"), new_account(net, "bob")
+    env = cli_env(net, tmp_path / "profile", secret_service, alice, tmp_path / "driver.log")
     assert json.loads(ok(cli(env, "accounts", "--json"))) == []
     assert "desktop-app login" in ok(cli(env, "accounts"))
 
-    login = ok(cli(env, "login", "alice.test", "--timeout", "60"))
-    assert f"({net.alice.did})" in login
+    login = ok(cli(env, "login", alice.handle, "--timeout", "60"))
+    assert f"({alice.did})" in login
     accounts = json.loads(ok(cli(env, "accounts", "--json")))
     assert len(accounts) == 1
     me = accounts[0]
-    assert me["did"] == net.alice.did and me["handle"] == "alice.test"
+    assert me["did"] == alice.did and me["handle"] == alice.handle
     assert me["active"] is True and me["state"] == "healthy" and me["reason"] is None
     assert me["issuer"] == net.issuer and me["pds"] == net.pds_url
     # Granted exactly the app's permission scopes: no transition scope on this server.
@@ -58,47 +59,48 @@ def test_login_accounts_post_timeline_renew_logout(
     assert me["seconds_left"] > 13 * 86400
     for key in ("signed_in_at", "access_expires_at", "session_ends_at"):
         assert me[key].endswith("Z") and "T" in me[key]
-    assert "@alice.test" in ok(cli(env, "accounts"))
+    assert f"@{alice.handle}" in ok(cli(env, "accounts"))
 
-    text = f"cli {time.time_ns()} hello @bob.test #cli https://example.com/x 🦋"
+    text = f"cli {time.time_ns()} hello @{bob.handle} #cli https://example.com/x 🦋"
     draft = json.loads(ok(cli(env, "post", text, "--lang", "en", "--dry-run")))
     assert draft["$type"] == "app.bsky.feed.post" and draft["text"] == text
     kinds = {f["features"][0]["$type"].rsplit("#", 1)[1] for f in draft["facets"]}
     assert kinds == {"mention", "tag", "link"}
     mention = next(f for f in draft["facets"] if "mention" in f["features"][0]["$type"])
-    assert mention["features"][0]["did"] == net.bob.did
-    start = text.encode().index(b"@bob.test")
-    assert mention["index"] == {"byteStart": start, "byteEnd": start + len("@bob.test")}
+    assert mention["features"][0]["did"] == bob.did
+    mentioned = f"@{bob.handle}".encode()
+    start = text.encode().index(mentioned)
+    assert mention["index"] == {"byteStart": start, "byteEnd": start + len(mentioned)}
 
     posted = json.loads(ok(cli(env, "post", text, "--lang", "en", "--json")))
-    assert posted["uri"].startswith(f"at://{net.alice.did}/app.bsky.feed.post/")
+    assert posted["uri"].startswith(f"at://{alice.did}/app.bsky.feed.post/")
     assert posted["cid"]
     reply = json.loads(ok(cli(env, "post", f"reply to {posted['uri']}", "--reply-to",
                               posted["uri"], "--json")))
 
-    deadline = time.monotonic() + 60
-    while True:
-        items = json.loads(ok(cli(env, "timeline", "--limit", "10", "--json")))
-        by_uri = {i["uri"]: i for i in items}
-        if posted["uri"] in by_uri and reply["uri"] in by_uri:
-            break
-        assert time.monotonic() < deadline, "the AppView never showed the posts"
-        time.sleep(0.5)
+    def both_shown() -> list[dict[str, object]] | None:
+        items: list[dict[str, object]] = json.loads(
+            ok(cli(env, "timeline", "--limit", "10", "--json")))
+        uris = {i["uri"] for i in items}
+        return items if posted["uri"] in uris and reply["uri"] in uris else None
+
+    items = wait_until(both_shown, "the AppView to show the posts", timeout=60, interval=0.5)
+    by_uri = {i["uri"]: i for i in items}
     assert by_uri[posted["uri"]]["text"] == text
-    assert by_uri[posted["uri"]]["author"] == {"did": net.alice.did, "handle": "alice.test",
+    assert by_uri[posted["uri"]]["author"] == {"did": alice.did, "handle": alice.handle,
                                                 "display_name": ""}
     assert by_uri[posted["uri"]]["reply_to"] is None
     assert by_uri[reply["uri"]]["reply_to"] == posted["uri"]
     assert by_uri[posted["uri"]]["cid"] == posted["cid"]
     # The dry run wrote nothing: only the real post carries the text.
     assert sum(1 for i in items if i["text"] == text) == 1
-    assert "alice.test" in ok(cli(env, "timeline", "--limit", "3"))
+    assert alice.handle in ok(cli(env, "timeline", "--limit", "3"))
 
-    renewed = ok(cli(env, "renew", "alice.test"))
-    assert "Renewed @alice.test" in renewed
+    renewed = ok(cli(env, "renew", alice.handle))
+    assert f"Renewed @{alice.handle}" in renewed
     assert json.loads(ok(cli(env, "accounts", "--json")))[0]["state"] == "healthy"
 
-    assert "Signed out @alice.test" in ok(cli(env, "logout", "@alice.test"))
+    assert f"Signed out @{alice.handle}" in ok(cli(env, "logout", f"@{alice.handle}"))
     assert json.loads(ok(cli(env, "accounts", "--json"))) == []
     assert "No account is signed in" in one_sentence(cli(env, "timeline"))
 
@@ -151,7 +153,7 @@ async def test_cli_posts_while_the_app_refreshes_the_same_account(
         for n in range(6):
             result = await asyncio.to_thread(cli, env, "post", f"while refreshing {n}", "--json")
             posts.append(json.loads(ok(result))["uri"])
-            await asyncio.sleep(0.7)
+            await asyncio.sleep(0.7)  # the scenario: time for the app's refreshes in between
         assert len(set(posts)) == 6
         assert token_calls >= 2  # the app did refresh in between
         snap = accounts.snapshot(net.alice.did)
@@ -170,18 +172,22 @@ async def test_notifications_and_thread_from_the_command_line(
     full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path
 ) -> None:
     net = full_network
-    env = cli_env(net, tmp_path / "profile", secret_service, net.alice, tmp_path / "driver.log")
-    ok(await asyncio.to_thread(cli, env, "login", "alice.test", "--timeout", "60"))
+    # Alice and Bob of this test alone: what alice marks read, and when, is hers to decide.
+    alice, bob_account = new_account(net, "alice"), new_account(net, "bob")
+    env = cli_env(net, tmp_path / "profile", secret_service, alice, tmp_path / "driver.log")
+    ok(await asyncio.to_thread(cli, env, "login", alice.handle, "--timeout", "60"))
     # The AppView counts nothing as unread before the first "seen" (isRead when never seen).
     ok(await asyncio.to_thread(cli, env, "notifications", "--mark-read", "--limit", "1"))
     marker = f"thread-{time.time_ns()}"
     root = json.loads(ok(await asyncio.to_thread(cli, env, "post", f"{marker} root", "--json")))
     async with oauth_client(net) as (client, _):
-        bob = agent_for(client, (await sign_in(client, net.bob)).did)
-        root_view = await until(lambda: _post_or_none(bob, root["uri"]), "the root post")
+        bob = agent_for(client, (await sign_in(client, bob_account)).did)
+        root_view = await eventually(lambda: _post_or_none(bob, root["uri"]), "the root post",
+                                     timeout=60, interval=0.3)
         reply = await bob.create_post(f"{marker} reply from bob", reply_to=root_view)
         await bob.like(root_view.ref)
-        reply_view = await until(lambda: _post_or_none(bob, reply.uri), "bob's reply")
+        reply_view = await eventually(lambda: _post_or_none(bob, reply.uri), "bob's reply",
+                                      timeout=60, interval=0.3)
         deeper = await bob.create_post(f"{marker} deeper", reply_to=reply_view)
 
     async def noted() -> list[dict[str, object]] | None:
@@ -190,10 +196,11 @@ async def test_notifications_and_thread_from_the_command_line(
                  if n["reason_subject"] == root["uri"] or n["uri"] == reply.uri]
         return items if {n["reason"] for n in items} >= {"reply", "like"} else None
 
-    items = await until(noted, "alice's notifications")
+    items = await eventually(noted, "alice's notifications", timeout=60, interval=0.3)
     by_reason = {str(n["reason"]): n for n in items}
-    assert by_reason["reply"]["author"] == "bob.test" and by_reason["reply"]["uri"] == reply.uri
-    assert by_reason["like"]["author"] == "bob.test"
+    assert by_reason["reply"]["author"] == bob_account.handle
+    assert by_reason["reply"]["uri"] == reply.uri
+    assert by_reason["like"]["author"] == bob_account.handle
     assert by_reason["like"]["is_read"] is False
     assert {"reason", "author", "uri", "reason_subject", "is_read", "indexed_at"} <= set(
         by_reason["like"])
@@ -202,8 +209,9 @@ async def test_notifications_and_thread_from_the_command_line(
     rows = json.loads(ok(await asyncio.to_thread(cli, env, "thread", reply.uri, "--json")))
     assert [(r["uri"], r["depth"]) for r in rows] == [
         (root["uri"], -1), (reply.uri, 0), (deeper.uri, 1)]
-    assert rows[1]["author"] == "bob.test" and rows[1]["text"].endswith("reply from bob")
-    link = f"https://bsky.app/profile/alice.test/post/{root['uri'].rsplit('/', 1)[1]}"
+    assert rows[1]["author"] == bob_account.handle
+    assert rows[1]["text"].endswith("reply from bob")
+    link = f"https://bsky.app/profile/{alice.handle}/post/{root['uri'].rsplit('/', 1)[1]}"
     text = ok(await asyncio.to_thread(cli, env, "thread", link))
     assert "reply from bob" in text and "deeper" in text
     ok(await asyncio.to_thread(cli, env, "notifications", "--mark-read", "--limit", "1"))
@@ -218,26 +226,18 @@ async def _post_or_none(agent: Agent, uri: str) -> PostView | None:
         return None
 
 
-async def until(probe: Callable[[], Awaitable[T | None]], what: str, timeout: float = 60) -> T:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = await probe()
-        if value:
-            return value
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.3)
-
-
 @pytest.mark.fullnetwork
 def test_partial_grant_disables_exactly_the_missing_features_and_allow_upgrades_once(
     full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path
 ) -> None:
     net = full_network
+    # Accounts of this test alone: the grants they consent to concern no other test.
+    alice, bob = new_account(net, "alice"), new_account(net, "bob")
     driver_log = tmp_path / "driver.log"
-    env = cli_env(net, tmp_path / "profile", secret_service, net.alice, driver_log)
+    env = cli_env(net, tmp_path / "profile", secret_service, alice, driver_log)
     # The person approves only reading: the consent covers a subset of what was asked.
     granted = " ".join(("atproto", *BY_KEY["read"].scopes, *BY_KEY["notifications"].scopes))
-    ok(cli({**env, "DRIVER_SCOPE": granted}, "login", "alice.test", "--timeout", "60"))
+    ok(cli({**env, "DRIVER_SCOPE": granted}, "login", alice.handle, "--timeout", "60"))
     me = json.loads(ok(cli(env, "accounts", "--json")))[0]
     assert me["scope"].split() == granted.split()
     assert me["permissions"]["allowed"] == ["read", "notifications"]
@@ -262,14 +262,14 @@ def test_partial_grant_disables_exactly_the_missing_features_and_allow_upgrades_
     me = json.loads(ok(cli(env, "accounts", "--json")))[0]
     assert me["permissions"]["allowed"] == ["post", "read", "notifications"]
     posted = json.loads(ok(cli(env, "post", f"allowed {time.time_ns()}", "--json")))
-    assert posted["uri"].startswith(f"at://{net.alice.did}/app.bsky.feed.post/")
+    assert posted["uri"].startswith(f"at://{alice.did}/app.bsky.feed.post/")
     ok(cli(env, "timeline", "--limit", "3"))
     assert "already allows post" in ok(cli(env, "allow", "post"))
     assert len(driver_log.read_text().splitlines()) == runs + 1
 
     # Asking only for some permissions from the start works the same way.
-    env_bob = cli_env(net, tmp_path / "bob", secret_service, net.bob, tmp_path / "bob.log")
-    ok(cli(env_bob, "login", "bob.test", "--only", "read", "--timeout", "60"))
-    bob = json.loads(ok(cli(env_bob, "accounts", "--json")))[0]
-    assert bob["permissions"]["allowed"] == ["read"]
-    assert bob["scope"].split() == ["atproto", *BY_KEY["read"].scopes]
+    env_bob = cli_env(net, tmp_path / "bob", secret_service, bob, tmp_path / "bob.log")
+    ok(cli(env_bob, "login", bob.handle, "--only", "read", "--timeout", "60"))
+    bob_me = json.loads(ok(cli(env_bob, "accounts", "--json")))[0]
+    assert bob_me["permissions"]["allowed"] == ["read"]
+    assert bob_me["scope"].split() == ["atproto", *BY_KEY["read"].scopes]

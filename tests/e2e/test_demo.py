@@ -7,7 +7,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -69,7 +68,6 @@ def test_demo_starts_signs_in_and_stops_cleanly(node_tooling: object, tmp_path: 
     assert "Demo stopped" in output.read_text()
     assert "Traceback" not in output.read_text(), output.read_text()[-3000:]
     assert not profile.exists()  # the temporary profile (and its keychain) went with it
-    deadline = time.monotonic() + 10
-    while set(processes()) & started and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not set(processes()) & started, f"left running: {set(processes()) & started}"
+    wait_until(lambda: not set(processes()) & started,
+               f"everything the demo started to stop ({set(processes()) & started} left)",
+               timeout=10, interval=0.2)

@@ -189,7 +189,7 @@ def test_authentication_max_age_knob(pds_factory: PdsFactory, tmp_path: Path) ->
         password=net.alice.password,
         cookie_jar_path=jar,
     )
-    time.sleep(1.5)
+    time.sleep(1.5)  # the scenario: the login grows older than its 1 s maximum age
     silent = authorize(
         authorization_url(net, prompt="none", login_hint=net.alice.handle),
         username=None,

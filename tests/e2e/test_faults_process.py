@@ -25,6 +25,7 @@ from tests.support.cli import ROOT, cli, cli_env, ok
 from tests.support.fault_proxy import Fault, record
 from tests.support.harness import PdsNetwork
 from tests.support.secret_service import SecretService
+from tests.support.waiting import wait_until
 
 HOLD = 4.0  # seconds the proxy holds the rotated answer
 
@@ -43,13 +44,16 @@ def start_app_refreshing(net: PdsNetwork, env: dict[str, str], *,
     app = subprocess.Popen([sys.executable, "-m", "desktop_app"], cwd=ROOT, text=True,
                            env={**env, "QT_QPA_PLATFORM": "offscreen"},
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while net.proxy.count("/oauth/token", fault) == 0:
-        if app.poll() is not None or time.monotonic() > deadline:
-            app.kill()
-            raise AssertionError(f"the app never refreshed: {app.communicate()}")
-        time.sleep(0.05)
-    time.sleep(0.3)  # the server has the request; its answer is on hold
+    proxy = net.proxy
+    try:
+        wait_until(lambda: proxy.count("/oauth/token", fault) > 0, "the app's refresh",
+                   timeout=60, process=app)
+    except AssertionError:
+        app.kill()
+        raise
+    # The proxy counts a request when it takes it, a moment before the server has it (the
+    # rotated case) and holds the answer: no signal says so from outside the proxy.
+    time.sleep(0.3)
     return app
 
 

@@ -146,7 +146,7 @@ def test_dpop_nonce_rotation_knob(pds: PdsNetwork, node_tooling: NodeTooling) ->
     fast = start_network(PdsKnobs(dpop_nonce_rotation=1), tooling=node_tooling)
     try:
         first = _par_nonce(fast)
-        time.sleep(1.2)
+        time.sleep(1.2)  # the scenario: one rotation period (1 s) passes
         assert _par_nonce(fast) != first
     finally:
         fast.stop()

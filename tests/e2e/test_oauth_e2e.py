@@ -143,7 +143,7 @@ async def test_expired_access_token_refreshes_proactively(pds_factory: PdsFactor
         session = await sign_in(client, net.alice, redirect_uri=REDIRECT)
         assert session.tokens.expires_at is not None
         assert 2 <= session.tokens.expires_at - session.tokens.issued_at <= 3
-        await asyncio.sleep(3.5)
+        await asyncio.sleep(3.5)  # the scenario: the access token expires unused
         log.clear()
         async with pds_client(client, session) as xrpc:
             response = await xrpc.get("/xrpc/com.atproto.server.getSession")
@@ -176,7 +176,7 @@ async def test_refresh_inactivity_ends_session(pds_factory: PdsFactory) -> None:
     net = pds_factory(refresh_lifetime=2)
     async with oauth_client(net) as (client, _):
         session = await sign_in(client, net.alice, redirect_uri=REDIRECT)
-        await asyncio.sleep(2.5)
+        await asyncio.sleep(2.5)  # the scenario: the refresh token outlives its 2 s unused
         with pytest.raises(SessionEndedError) as info:
             await client.refresh(session.did, force=True)
         assert info.value.reason is SessionEndReason.REFRESH_EXPIRED
@@ -188,12 +188,13 @@ async def test_absolute_session_end(pds_factory: PdsFactory) -> None:
     async with oauth_client(net) as (client, _):
         first = await sign_in(client, net.alice, redirect_uri=REDIRECT)
         assert first.session_ends_at is None
-        await asyncio.sleep(8.5)
+        await asyncio.sleep(8.5)  # the scenario: past the first access token's 6 s
         second: Session = await client.refresh(first.did, force=True)
         expected_end = first.session_started_at + 12
         # expires_in shrank below the usual 6 s: the server clipped it to the session end.
         assert second.session_ends_at is not None
         assert abs(second.session_ends_at - expected_end) < 1.5
+        # The scenario: the session's end passes (the server's clock decides, not ours).
         await asyncio.sleep(max(0.0, expected_end - time.time()) + 0.5)
         with pytest.raises(SessionEndedError) as info:
             await client.refresh(first.did, force=True)

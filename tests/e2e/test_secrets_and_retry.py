@@ -51,7 +51,7 @@ async def test_invalid_token_from_pds_refreshes_once_and_retries(
         )
         await client.sessions.put(skewed)
         client.forget_cached(session.did)  # the next use reads the skewed copy
-        await asyncio.sleep(3.5)
+        await asyncio.sleep(3.5)  # the scenario: the PDS's 3 s for the access token pass
         log.clear()
         async with pds_client(client, skewed) as xrpc:
             response = await xrpc.get("/xrpc/com.atproto.server.getSession")

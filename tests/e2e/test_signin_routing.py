@@ -15,6 +15,7 @@ from desktop_app.atproto.oauth import ClientConfig
 from tests.fixtures import PdsFactory
 from tests.support.harness import PdsNetwork
 from tests.support.oauth import approve, oauth_client, serve_client_metadata
+from tests.support.waiting import eventually
 
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 CONFIG = ClientConfig.discoverable(CLIENT_ID)
@@ -59,13 +60,6 @@ def discoverable_net(pds_factory: PdsFactory) -> Iterator[PdsNetwork]:
         yield pds_factory(client_metadata_map={CLIENT_ID: url})
 
 
-async def opened(urls: list[str], count: int) -> str:
-    """The `count`-th authorization URL the app opened (waiting for it)."""
-    while len(urls) < count:
-        await asyncio.sleep(0.01)
-    return urls[count - 1]
-
-
 @pytest.mark.parametrize("order", ["renewal-first", "sign-in-first"])
 async def test_renewal_of_a_and_sign_in_of_b_each_get_their_own_redirect(
     discoverable_net: PdsNetwork, order: str
@@ -80,17 +74,18 @@ async def test_renewal_of_a_and_sign_in_of_b_each_get_their_own_redirect(
         flows = accounts.signin.flows
         # Alice is signed in already (her redirect delivered straight away).
         alice_task = asyncio.ensure_future(accounts.sign_in("alice.test"))
-        assert flows.deliver(await approve(await opened(urls, 1), net.alice))
+        await eventually(lambda: len(urls) >= 1, "alice's authorization page")
+        assert flows.deliver(await approve(urls[0], net.alice))
         alice = await alice_task
 
         # Now Alice's renewal (prompted: this client is not trusted for prompt=none) and
         # Bob's sign-in wait at the same time, on the same custom-scheme redirect URI.
         renewal = asyncio.ensure_future(accounts.renew(alice.did))
-        alice_url = await opened(urls, 2)
+        await eventually(lambda: len(urls) >= 2, "alice's renewal page")
         bob_task = asyncio.ensure_future(accounts.sign_in("bob.test"))
-        bob_url = await opened(urls, 3)
-        callbacks = {"alice": await approve(alice_url, net.alice),
-                     "bob": await approve(bob_url, net.bob)}
+        await eventually(lambda: len(urls) >= 3, "bob's authorization page")
+        callbacks = {"alice": await approve(urls[1], net.alice),
+                     "bob": await approve(urls[2], net.bob)}
         for name in (["alice", "bob"] if order == "renewal-first" else ["bob", "alice"]):
             assert flows.deliver(callbacks[name])
             assert not flows.deliver(callbacks[name])  # a replayed redirect is refused

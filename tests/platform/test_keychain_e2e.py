@@ -16,6 +16,7 @@ from desktop_app.settings import Settings
 from tests.support.harness import PdsNetwork
 from tests.support.oauth import oauth_client, pds_client, sign_in
 from tests.support.secret_service import SecretService
+from tests.support.waiting import wait_until
 
 
 def needles(secret: str) -> list[bytes]:
@@ -63,13 +64,10 @@ def test_fixture_undoes_a_lock_nobody_asked_for(secret_service: SecretService) -
 
     with contextlib.closing(secretstorage.dbus_init()) as bus:
         secretstorage.get_default_collection(bus).lock()
-    deadline = time.monotonic() + 5
-    while secret_service.unexpected_locks == 0:
-        assert time.monotonic() < deadline, "the watchdog did not notice"
-        time.sleep(0.05)
+    wait_until(lambda: secret_service.unexpected_locks, "the watchdog to notice", timeout=5)
     keyring.set_password("desktop-app-test", "after", "ok")
     secret_service.lock()
-    time.sleep(0.3)
+    time.sleep(0.3)  # six turns of the watchdog (every 50 ms): time enough to undo it wrongly
     with pytest.raises(keyring.errors.KeyringLocked):
         keyring.get_password("desktop-app-test", "after")
     secret_service.unlock()

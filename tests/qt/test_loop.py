@@ -8,6 +8,7 @@ import sys
 from collections.abc import AsyncIterator
 
 from desktop_app.qt import AppEventLoop, new_event_loop
+from tests.support.waiting import eventually
 
 
 async def test_tests_run_on_the_app_loop() -> None:
@@ -32,7 +33,7 @@ def test_asyncgen_hooks_installed_while_running_and_abandoned_generators_close_o
         await agen.__anext__()
         del agen  # abandoned half-way, like a part-read HTTP body
         gc.collect()
-        await asyncio.sleep(0.05)
+        await eventually(lambda: closed_in_loop, "the abandoned generator closed", timeout=5)
         return hooks.finalizer
 
     before = sys.get_asyncgen_hooks()

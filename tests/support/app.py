@@ -49,16 +49,6 @@ def shot(widget: QWidget, name: str) -> Path:
     return path
 
 
-async def until(predicate: object, timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise TimeoutError("condition not reached")
-        await asyncio.sleep(0.05)
-
-
-
 @dataclass
 class AppParts:
     settings: Settings

@@ -157,8 +157,9 @@ def browser_command(directory: Path) -> str:
 
 
 @asynccontextmanager
-async def bob_agent(net: PdsNetwork) -> AsyncIterator[Agent]:
-    """An agent signed in as bob.test, for the other side of a conversation."""
+async def agent_as(net: PdsNetwork, account: Account) -> AsyncIterator[Agent]:
+    """An agent signed in as `account` (OAuth, outside the app under test): the other side of
+    a conversation, typically an account from `tests.support.seed.new_account`."""
     async with oauth_client(net) as (client, _):
-        session = await sign_in(client, net.bob)
+        session = await sign_in(client, account)
         yield agent_for(client, session.did)

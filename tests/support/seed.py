@@ -78,6 +78,8 @@ def author_feed(net: PdsNetwork, did: str) -> dict[str, str]:
     with httpx.Client(trust_env=False, timeout=60) as http:
         r = http.get(f"{net.appview_url}/xrpc/app.bsky.feed.getAuthorFeed",
                      params={"actor": did, "limit": 50})
+        if r.status_code == 400 and "not found" in r.text.lower():
+            return {}  # the AppView has not seen this new account yet
         r.raise_for_status()
         return {item["post"]["uri"]: item["post"]["record"].get("text", "")
                 for item in r.json()["feed"]}

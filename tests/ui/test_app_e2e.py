@@ -9,10 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import DAY, app_client
 from tests.fixtures import PdsFactory
-from tests.support.app import build_app, shot, until
+from tests.support.app import build_app, shot
 from tests.support.harness import PdsNetwork
 from tests.support.oauth import approve, approve_in_browser, serve_client_metadata
 from tests.support.secret_service import SecretService
+from tests.support.waiting import eventually
 
 CLIENT_ID = "https://app.desktopapp.org/client-metadata.json"
 
@@ -27,7 +28,7 @@ async def test_sign_in_status_and_renewal_banner(
     window.show()
 
     async def browser(url: str) -> None:
-        await until(lambda: page.waiting)
+        await eventually(lambda: page.waiting, "the sign-in page to wait for the browser")
         shot(window, "2-waiting.png")
         assert await approve_in_browser(url, pds.alice) == 200
 
@@ -38,7 +39,7 @@ async def test_sign_in_status_and_renewal_banner(
         qtbot.keyClicks(page.handle_edit, "alice.test")
         shot(window, "1-sign-in.png")
         qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
-        await until(lambda: pds.alice.did in window.status_panel.cards)
+        await eventually(lambda: pds.alice.did in window.status_panel.cards, "alice's status card")
         card = window.status_panel.cards[pds.alice.did]
         assert window.current_page() is window.home  # the timeline comes first
         window.show_accounts()

@@ -70,7 +70,7 @@ def run_app_and_sign_in(net: PdsNetwork, service: SecretService, x_display: str,
         xdotool("key", "Return")
         wait_until(lambda: "signed in did:" in app.log_text(), "sign-in", timeout=45,
                    process=app.process)
-        time.sleep(0.5)  # let the window repaint the status panel
+        time.sleep(0.5)  # only for the screenshot (not checked): the status panel repainted
         screenshot(x_display, f"{shot_prefix}-2-signed-in.png")
     return log.read_text()
 

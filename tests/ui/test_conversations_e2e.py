@@ -3,11 +3,8 @@ search, mentions, moderation, and back/forward through it all."""
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,24 +18,14 @@ from desktop_app.ui.profile_view import ProfileView
 from desktop_app.ui.rows import Row
 from desktop_app.ui.thread_view import ThreadView
 from desktop_app.ui.timeline_view import TimelineView
-from tests.support.app import build_app, shot, until
+from tests.support.app import build_app, shot
 from tests.support.harness import PdsNetwork
-from tests.support.oauth import approve_in_browser, bob_agent
+from tests.support.oauth import agent_as, approve_in_browser
 from tests.support.secret_service import SecretService
+from tests.support.seed import new_account
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.fullnetwork
-T = TypeVar("T")
-
-
-async def eventually(probe: Callable[[], Awaitable[T | None]], what: str,
-                     timeout: float = 60) -> T:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = await probe()
-        if value:
-            return value
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.3)
 
 
 def rows(view: TimelineView) -> list[Row]:
@@ -73,30 +60,35 @@ async def test_conversations_in_the_window(
     full_network: PdsNetwork, secret_service: SecretService, qtbot: QtBot, tmp_path: Path,
 ) -> None:
     net = full_network
+    # Alice and Bob of this test alone: what it marks seen, follows and mutes stays here.
+    alice_account, bob_account = new_account(net, "alice"), new_account(net, "bob")
     parts = build_app(net, tmp_path, qtbot)
     window = parts.window
     window.resize(760, 900)
     window.show()
 
     async def browser(url: str) -> None:
-        assert await approve_in_browser(url, net.alice) == 200
+        assert await approve_in_browser(url, alice_account) == 200
 
     controller = parts.controller(browser)
     marker = f"conv{time.time_ns()}"
-    async with bob_agent(net) as bob:
+    async with agent_as(net, bob_account) as bob:
         try:
             await controller.start()
-            assert await controller.sign_in("alice.test") is not None
-            await until(lambda: controller.views is not None)
+            assert await controller.sign_in(alice_account.handle) is not None
+            await eventually(lambda: controller.views is not None, "the signed-in views")
             views = controller.views
             assert views is not None
             alice = views.agent
             # Notifications count as unread only after they were first seen once.
             window.go("notifications")
-            await until(lambda: window.rail.unread_text == "")
-            await notifications_and_threads(controller, window, qtbot, net, bob, alice, marker)
-            await profile_search_and_mentions(controller, window, qtbot, net, bob, alice, marker)
-            await moderation(controller, window, qtbot, net, bob, alice, marker)
+            await eventually(lambda: window.rail.unread_text == "", "no unread badge")
+            await notifications_and_threads(controller, window, qtbot, net, bob, alice,
+                                            bob_account.handle, marker)
+            await profile_search_and_mentions(controller, window, qtbot, net, bob, alice,
+                                              bob_account.handle, marker)
+            await moderation(controller, window, qtbot, net, bob, alice, bob_account.handle,
+                             marker)
             await history(window)
         finally:
             await controller.aclose()
@@ -106,9 +98,10 @@ async def test_conversations_in_the_window(
 
 async def notifications_and_threads(controller: AppController, window: MainWindow,
                                     qtbot: QtBot, net: PdsNetwork, bob: Agent, alice: Agent,
-                                    marker: str) -> None:
+                                    bob_handle: str, marker: str) -> None:
     root = await alice.create_post(f"{marker} alice asks a question")
-    root_view = await eventually(lambda: post_of(bob, root.uri), "alice's post")
+    root_view = await eventually(lambda: post_of(bob, root.uri), "alice's post", timeout=60,
+                                 interval=0.3)
     reply = await bob.create_post(f"{marker} bob answers", reply_to=root_view)
     await bob.like(root_view.ref)
     net.process_all()
@@ -118,10 +111,10 @@ async def notifications_and_threads(controller: AppController, window: MainWindo
 
     window.go("notifications")
     notes = window.notifications.list
-    await until(lambda: row_index(notes, reply.uri) >= 0, timeout=30)
-    await until(lambda: window.rail.unread_text == "")  # marked seen on viewing
+    await eventually(lambda: row_index(notes, reply.uri) >= 0, "bob's reply notified")
+    await eventually(lambda: window.rail.unread_text == "", "marked seen on viewing")
     groups = [r for r in rows(notes) if r.kind == "group" and r.group is not None]
-    assert any(g.group and g.group.reason == "like" and "bob" in g.group.summary()
+    assert any(g.group and g.group.reason == "like" and bob_handle in g.group.summary()
                for g in groups)
     shot(window, "12-notifications.png")
 
@@ -129,11 +122,11 @@ async def notifications_and_threads(controller: AppController, window: MainWindo
     notes.list.setFocus()
     notes.list.setCurrentIndex(notes.model.index(row_index(notes, reply.uri)))
     qtbot.keyClick(notes.list, Qt.Key.Key_Return)
-    await until(lambda: isinstance(window.navigator.current, ThreadView))
+    await eventually(lambda: isinstance(window.navigator.current, ThreadView), "the thread")
     thread = window.navigator.current
     assert isinstance(thread, ThreadView)
     # The clicked post is drawn at once; its parents follow when the thread has loaded.
-    await until(lambda: row_index(thread.list, root.uri) >= 0)
+    await eventually(lambda: row_index(thread.list, root.uri) >= 0, "the thread's parents")
     shown = rows(thread.list)
     focus = next(r for r in shown if r.focus)
     assert focus.post is not None and focus.post.uri == reply.uri
@@ -147,7 +140,8 @@ async def notifications_and_threads(controller: AppController, window: MainWindo
     thread.composer.text_edit.setFocus()
     qtbot.keyClick(thread.composer.text_edit, Qt.Key.Key_Return,
                    Qt.KeyboardModifier.ControlModifier)
-    await until(lambda: len(rows(thread.list)) == before + 1, timeout=20)
+    await eventually(lambda: len(rows(thread.list)) == before + 1, "alice's reply in the thread",
+                     timeout=20)
     mine = rows(thread.list)[2]
     assert mine.post is not None and mine.post.text.endswith("alice thanks bob")
     assert mine.depth == 1 and mine.post.reply_parent is not None
@@ -157,51 +151,56 @@ async def notifications_and_threads(controller: AppController, window: MainWindo
 
 async def profile_search_and_mentions(controller: AppController, window: MainWindow,
                                       qtbot: QtBot, net: PdsNetwork, bob: Agent, alice: Agent,
-                                      marker: str) -> None:
+                                      bob_handle: str, marker: str) -> None:
     seeded = await bob.create_post(f"{marker} searchable words from bob")
     controller.open_profile(bob.did)
-    await until(lambda: isinstance(window.navigator.current, ProfileView))
+    await eventually(lambda: isinstance(window.navigator.current, ProfileView), "bob's profile")
     profile = window.navigator.current
     assert isinstance(profile, ProfileView)
     header = profile.header
-    await until(lambda: header.handle.text() == "@bob.test")
+    await eventually(lambda: header.handle.text() == f"@{bob_handle}", "bob's handle")
     assert header.follow_button.text() == "Follow"
     qtbot.mouseClick(header.follow_button, Qt.MouseButton.LeftButton)
-    await until(lambda: header.follow_button.text() == "Following", timeout=20)
-    await eventually(lambda: _following(alice, bob.did), "the follow")
+    await eventually(lambda: header.follow_button.text() == "Following", "Following",
+                     timeout=20)
+    await eventually(lambda: _following(alice, bob.did), "the follow", timeout=60,
+                     interval=0.3)
     shot(window, "14-profile.png")
     qtbot.mouseClick(header.follow_button, Qt.MouseButton.LeftButton)  # unfollow
-    await until(lambda: header.follow_button.text() == "Follow", timeout=20)
-    await eventually(lambda: _not_following(alice, bob.did), "the unfollow")
+    await eventually(lambda: header.follow_button.text() == "Follow", "Follow", timeout=20)
+    await eventually(lambda: _not_following(alice, bob.did), "the unfollow", timeout=60,
+                     interval=0.3)
     qtbot.mouseClick(header.follow_button, Qt.MouseButton.LeftButton)  # and follow again
-    await until(lambda: header.follow_button.text() == "Following", timeout=20)
+    await eventually(lambda: header.follow_button.text() == "Following", "Following again",
+                     timeout=20)
 
     window.go("search")
     search = window.search
     search.query.setText(f"{marker} searchable")
     qtbot.keyClick(search.query, Qt.Key.Key_Return)
-    await until(lambda: row_index(search.list, seeded.uri) >= 0, timeout=30)
+    await eventually(lambda: row_index(search.list, seeded.uri) >= 0, "bob's post found")
     search.tabs.setCurrentIndex(2)  # People
-    search.query.setText("bob")
+    search.query.setText(bob_handle)
     qtbot.keyClick(search.query, Qt.Key.Key_Return)
-    await until(lambda: any(r.actor and r.actor.did == bob.did for r in rows(search.list)),
-                timeout=30)
+    await eventually(lambda: any(r.actor and r.actor.did == bob.did for r in rows(search.list)),
+                     "bob found")
     shot(window, "15-search.png")
 
-    # Typing @bo in the composer offers bob; Enter makes it a mention, a facet when posted.
+    # Typing the start of bob's handle after @ in the composer offers bob; Enter makes it a
+    # mention, a facet when posted.
     window.go("home")
     composer = window.composer
     window.activateWindow()
     composer.text_edit.setFocus()
-    qtbot.keyClicks(composer.text_edit, f"{marker} hello @bo")
-    await until(lambda: composer.mentions.visible, timeout=10)
+    qtbot.keyClicks(composer.text_edit, f"{marker} hello @{bob_handle.split('.')[0][:-2]}")
+    await eventually(lambda: composer.mentions.visible, "the mention suggestions", timeout=10)
     shot(window, "16-typeahead.png")
     qtbot.keyClick(composer.text_edit, Qt.Key.Key_Return)
-    assert composer.text_edit.toPlainText() == f"{marker} hello @bob.test "
+    assert composer.text_edit.toPlainText() == f"{marker} hello @{bob_handle} "
     qtbot.keyClick(composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     home = window.timeline
-    await until(lambda: any(r.post and r.post.text.startswith(f"{marker} hello")
-                            for r in rows(home)), timeout=20)
+    await eventually(lambda: any(r.post and r.post.text.startswith(f"{marker} hello")
+                                 for r in rows(home)), "the post with the mention", timeout=20)
     mine = next(r.post for r in rows(home) if r.post and r.post.text.startswith(f"{marker} hel"))
     assert [(f.kind, f.value) for f in mine.facets] == [("mention", bob.did)]
 
@@ -215,7 +214,8 @@ async def _not_following(alice: Agent, did: str) -> bool:
 
 
 async def moderation(controller: AppController, window: MainWindow, qtbot: QtBot,
-                     net: PdsNetwork, bob: Agent, alice: Agent, marker: str) -> None:
+                     net: PdsNetwork, bob: Agent, alice: Agent, bob_handle: str,
+                     marker: str) -> None:
     warned = await bob.create_post(f"{marker} a post moderators warn about")
     plain = await bob.create_post(f"{marker} an ordinary post")
     net.label(warned.uri, "!warn", warned.cid)
@@ -227,7 +227,7 @@ async def moderation(controller: AppController, window: MainWindow, qtbot: QtBot
         await timeline.show_newer()
         return row_index(home, warned.uri) >= 0 and row_index(home, plain.uri) >= 0
 
-    await eventually(both_shown, "bob's posts in alice's timeline")
+    await eventually(both_shown, "bob's posts in alice's timeline", timeout=60, interval=0.3)
     covered = rows(home)[row_index(home, warned.uri)]
     assert covered.covered and covered.decision.blur == "content" and covered.decision.reason
     assert not rows(home)[row_index(home, plain.uri)].covered
@@ -237,17 +237,17 @@ async def moderation(controller: AppController, window: MainWindow, qtbot: QtBot
 
     # Muting bob from his profile: his posts leave the timeline.
     controller.open_profile(bob.did)
-    await until(lambda: isinstance(window.navigator.current, ProfileView)
-                and window.navigator.current.header.handle.text() == "@bob.test")
+    await eventually(lambda: isinstance(window.navigator.current, ProfileView)
+                     and window.navigator.current.header.handle.text() == f"@{bob_handle}",
+                     "bob's profile")
     profile = window.navigator.current
     assert isinstance(profile, ProfileView)
     profile.header.mute_action.trigger()
-    await until(lambda: profile.header.mute_action.text() == "Unmute", timeout=20)
+    await eventually(lambda: profile.header.mute_action.text() == "Unmute", "Unmute",
+                     timeout=20)
     assert row_index(home, plain.uri) == -1 and row_index(home, warned.uri) == -1
     await timeline.load_first()  # and they stay out after a reload
     assert all(not (r.post and r.post.author.did == bob.did) for r in rows(home))
-    profile.header.mute_action.trigger()  # unmute, for the tests after this one
-    await until(lambda: profile.header.mute_action.text() == "Mute", timeout=20)
 
 
 async def history(window: MainWindow) -> None:

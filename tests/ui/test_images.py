@@ -8,16 +8,9 @@ from PySide6.QtCore import QSize
 
 from desktop_app.ui.images import ImageCache
 from tests.support.images import png
+from tests.support.waiting import eventually
 
 URL = "https://cdn.example/img/a.png"
-
-
-async def until(predicate: object, timeout: float = 5.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():  # type: ignore[operator]
-        assert loop.time() < deadline, "condition not reached"
-        await asyncio.sleep(0.01)
 
 
 async def test_two_sizes_share_one_download_and_one_cancel_leaves_the_other() -> None:
@@ -35,11 +28,12 @@ async def test_two_sizes_share_one_download_and_one_cancel_leaves_the_other() ->
     try:
         assert cache.image(URL, QSize(20, 15)) is None
         assert cache.image(URL, QSize(40, 30)) is None
-        await until(lambda: len(fetched) == 1)
+        await eventually(lambda: len(fetched) == 1, "the one download", timeout=5)
         # The small view went away: its decode is cancelled, the download it shares is not.
         cache.cancel(URL, QSize(20, 15))
         release.set()
-        await until(lambda: cache.image(URL, QSize(40, 30)) is not None)
+        await eventually(lambda: cache.image(URL, QSize(40, 30)) is not None, "the large decode",
+                         timeout=5)
         assert fetched == [URL] and loaded
         image = cache.image(URL, QSize(40, 30))
         assert image is not None and image.width() == 40
@@ -52,7 +46,7 @@ async def test_two_sizes_share_one_download_and_one_cancel_leaves_the_other() ->
             small = cache.image(URL, QSize(20, 15))
             return small is not None and small.width() == 20
 
-        await until(small_loaded)
+        await eventually(small_loaded, "the small decode", timeout=5)
         assert fetched == [URL]
     finally:
         await cache.aclose()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, cast
+from typing import cast
 
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from desktop_app.ui.images import ImageCache
 from desktop_app.ui.timeline_controller import TimelineController
 from desktop_app.ui.timeline_model import TimelineModel
 from desktop_app.ui.timeline_view import TimelineView
+from tests.support.waiting import eventually
 
 DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
 
@@ -48,7 +49,7 @@ class ScriptedAgent:
 
     async def timeline(self, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
         self.cursors.append(cursor)
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.01)  # a round trip: concurrent callers overlap
         if self.fail is not None:
             raise self.fail
         start = int(cursor or 0)
@@ -67,7 +68,7 @@ class ScriptedAgent:
         await self.gate.wait()
 
     async def publish(self, draft: NewPost) -> StrongRef:
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.01)  # a round trip
         if self.fail is not None:
             raise self.fail
         new = post(1000, text=draft.text)
@@ -91,14 +92,6 @@ def build(qtbot: QtBot, agent: ScriptedAgent) -> tuple[TimelineController, Timel
     return controller, view, composer
 
 
-async def until(predicate: Any, timeout: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError("condition not reached")
-        await asyncio.sleep(0.01)
-
-
 async def test_like_is_shown_at_once_and_reverted_on_failure(qtbot: QtBot) -> None:
     agent = ScriptedAgent(10)
     controller, view, _ = build(qtbot, agent)
@@ -106,9 +99,14 @@ async def test_like_is_shown_at_once_and_reverted_on_failure(qtbot: QtBot) -> No
     target = agent.posts[3]
     agent.gate.clear()
     task = asyncio.ensure_future(controller.toggle_like(target))
-    await asyncio.sleep(0.01)
-    shown = view.model.find_post(target.uri)
-    assert shown is not None and shown.like_count == 1 and shown.viewer_like == "pending"
+
+    def liked() -> PostView | None:
+        shown = view.model.find_post(target.uri)
+        return shown if shown is not None and shown.viewer_like is not None else None
+
+    # Shown while the server has not answered yet (the gate holds the write).
+    shown = await eventually(liked, "the like in the timeline", timeout=5)
+    assert shown.like_count == 1 and shown.viewer_like == "pending"
     await controller.toggle_like(target)  # a second click while the first is in flight: ignored
     agent.gate.set()
     await task
@@ -150,7 +148,7 @@ async def test_first_page_error_then_retry(qtbot: QtBot) -> None:
     assert view.error_label.text().startswith("Your provider could not be reached")
     agent.fail = None
     view.retry_button.click()
-    await until(lambda: view.model.rowCount() == 5)
+    await eventually(lambda: view.model.rowCount() == 5, "the retried first page", timeout=5)
     assert view.stack.currentWidget() is view.list
     await controller.aclose()
 

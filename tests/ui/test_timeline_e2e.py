@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,13 @@ from pytestqt.qtbot import QtBot
 from desktop_app.atproto import NetworkError
 from desktop_app.bsky import ImageUpload, PostView
 from desktop_app.ui.main_window import MainWindow
-from tests.support.app import build_app, shot, until
+from tests.support.app import build_app, shot
 from tests.support.harness import PdsNetwork
 from tests.support.images import png
-from tests.support.oauth import approve_in_browser, bob_agent
+from tests.support.oauth import agent_as, approve_in_browser
 from tests.support.secret_service import SecretService
+from tests.support.seed import new_account
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.fullnetwork
 
@@ -47,8 +48,10 @@ async def test_timeline_compose_like_in_the_window(
     qtbot: QtBot, tmp_path: Path,
 ) -> None:
     net = full_network
-    async with bob_agent(net) as bob:
-        alice_did = net.alice.did
+    # Alice and Bob of this test alone: their follows and likes are seen by no other test.
+    alice_account, bob_account = new_account(net, "alice"), new_account(net, "bob")
+    async with agent_as(net, bob_account) as bob:
+        alice_did = alice_account.did
         await bob.follow(alice_did)
         # What alice will see: bob's posts, once alice follows bob.
         bob_posts = [
@@ -65,39 +68,40 @@ async def test_timeline_compose_like_in_the_window(
         window.show()
 
         async def browser(url: str) -> None:
-            assert await approve_in_browser(url, net.alice) == 200
+            assert await approve_in_browser(url, alice_account) == 200
 
         controller = parts.controller(browser)
         try:
             await controller.start()
-            qtbot.keyClicks(window.sign_in_page.handle_edit, "alice.test")
+            qtbot.keyClicks(window.sign_in_page.handle_edit, alice_account.handle)
             qtbot.mouseClick(window.sign_in_page.sign_in_button, Qt.MouseButton.LeftButton)
-            await until(lambda: controller.timeline is not None)
+            await eventually(lambda: controller.timeline is not None, "the timeline")
             assert window.current_page() is window.home
             timeline = controller.timeline
             assert timeline is not None
             await timeline.agent.follow(bob.did)
+
             # Until the AppView has the follow, the timeline may be empty; refresh finds them.
-            for _ in range(100):
+            async def bobs_posts_shown() -> bool:
                 await timeline.show_newer()
-                if all(post_at(window, p.uri) for p in bob_posts):
-                    break
-                await asyncio.sleep(0.2)
-            assert all(post_at(window, p.uri) for p in bob_posts)
-            await until(lambda: window.images.fetches >= 1 and not window.images.busy)
-            await asyncio.sleep(0.1)
+                return all(post_at(window, p.uri) for p in bob_posts)
+
+            await eventually(bobs_posts_shown, "bob's posts in alice's timeline",
+                             interval=0.2)
+            await eventually(lambda: window.images.fetches >= 1 and not window.images.busy,
+                             "the images")
             shot(window, "5-timeline.png")
 
             # Compose with the keyboard: Ctrl+Enter posts; the app detects the facets.
-            text = "hi @bob.test 👩‍👩‍👧 日本語 #desktop https://example.com/ok"
+            text = f"hi @{bob_account.handle} 👩‍👩‍👧 日本語 #desktop https://example.com/ok"
             window.composer.text_edit.setPlainText(text)
             window.activateWindow()
             window.composer.text_edit.setFocus()  # the person clicked into the composer
             qtbot.keyClick(window.composer.text_edit, Qt.Key.Key_Return,
                            Qt.KeyboardModifier.ControlModifier)
-            await until(lambda: any(window.timeline.model.item(r).post.text == text
-                                    for r in range(window.timeline.model.rowCount())),
-                        timeout=20)
+            await eventually(lambda: any(window.timeline.model.item(r).post.text == text
+                                         for r in range(window.timeline.model.rowCount())),
+                             "alice's post in the timeline", timeout=20)
             mine = next(window.timeline.model.item(r).post
                         for r in range(window.timeline.model.rowCount())
                         if window.timeline.model.item(r).post.text == text)
@@ -105,7 +109,7 @@ async def test_timeline_compose_like_in_the_window(
             assert window.composer.text_edit.toPlainText() == ""
             encoded = text.encode()
             assert sorted(encoded[f.byte_start:f.byte_end].decode() for f in mine.facets) == \
-                sorted(["@bob.test", "#desktop", "https://example.com/ok"])
+                sorted([f"@{bob_account.handle}", "#desktop", "https://example.com/ok"])
 
             # Like bob's post with a click: optimistic, then confirmed by the server.
             target = bob_posts[0].uri
@@ -120,20 +124,18 @@ async def test_timeline_compose_like_in_the_window(
                 seen.append((now.like_count, now.viewer_like))
                 return now.like_count == 1
 
-            await until(counted, timeout=5)  # (optimism itself: test_timeline_controller.py)
-            await until(lambda: (post_at(window, target) or before).viewer_like not in
-                        (None, "pending"))
+            # (optimism itself: test_timeline_controller.py)
+            await eventually(counted, "the like counted", timeout=5)
+            await eventually(lambda: (post_at(window, target) or before).viewer_like not in
+                             (None, "pending"), "the like confirmed")
             like_uri = post_at(window, target).viewer_like  # type: ignore[union-attr]
 
-            async def server_count() -> int:
+            async def server_counted() -> bool:
                 page = await bob.author_feed(bob.did)
-                return next(i.post.like_count for i in page.items if i.post.uri == target)
+                return next(i.post.like_count for i in page.items if i.post.uri == target) == 1
 
-            for _ in range(100):
-                if await server_count() == 1:
-                    break
-                await asyncio.sleep(0.2)
-            assert await server_count() == 1
+            await eventually(server_counted, "the like counted by the AppView",
+                             interval=0.2)
             assert like_uri is not None and like_uri.startswith(f"at://{alice_did}/")
             window.timeline.list.scrollToTop()
             shot(window, "6-posted-and-liked.png")
@@ -146,7 +148,8 @@ async def test_timeline_compose_like_in_the_window(
             original = timeline.agent.publish
             timeline.agent.publish = offline  # type: ignore[method-assign, assignment]
             qtbot.mouseClick(window.composer.post_button, Qt.MouseButton.LeftButton)
-            await until(lambda: not window.composer.error_label.isHidden())
+            await eventually(lambda: not window.composer.error_label.isHidden(),
+                             "the composer's error")
             assert window.composer.text_edit.toPlainText() == "draft that must survive"
             assert "could not be reached" in window.composer.error_label.text()
             timeline.agent.publish = original  # type: ignore[method-assign]

@@ -43,6 +43,7 @@ from desktop_app.atproto.oauth import (
 )
 from tests.support.atproto_world import DID, HANDLE, OTHER_DID, REDIRECT, World, fake_world
 from tests.support.http_server import FakeHttpServer, Reply, json_reply, text_reply
+from tests.support.waiting import eventually
 
 
 async def stored_nothing(client: OAuthClient) -> bool:
@@ -514,9 +515,10 @@ async def test_cancelling_the_first_discovery_caller_cancels_no_other() -> None:
         world.server.route("GET", "/.well-known/oauth-authorization-server",
                            lambda r: json_reply(world.as_meta, delay=0.3))
         first = asyncio.ensure_future(client.discovery.metadata(world.url))
-        await asyncio.sleep(0.05)
+        await eventually(lambda: world.server.count("/.well-known/oauth-authorization-server"),
+                         "the first caller's request on the wire", timeout=5)
         second = asyncio.ensure_future(client.discovery.metadata(world.url))
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.05)  # the second caller joins; the answer is held 0.3 s
         first.cancel()
         assert (await second).issuer == world.url
         assert first.cancelled()
@@ -535,7 +537,8 @@ async def test_a_cancelled_refresh_still_stores_what_the_server_rotated() -> Non
         world.server.route("POST", "/oauth/token",
                            lambda r: world.with_nonce(json_reply(world.token, delay=0.3)))
         caller = asyncio.ensure_future(client.refresh(DID, force=True))
-        await asyncio.sleep(0.1)  # the token request is on the wire
+        await eventually(lambda: world.server.count("/oauth/token") == 2,
+                         "the refresh on the wire", timeout=5)  # (the first: the sign-in's)
         caller.cancel()
         assert client.keeper.refreshing == 1
         assert await client.keeper.drain(5)
