@@ -87,11 +87,9 @@ async def _window(net: Any) -> AsyncIterator[tuple[Any, Any, Counter[str]]]:
     from desktop_app.atproto.oauth import MemorySessionStore, MemoryStateStore
     from desktop_app.bsky import fetch_media
     from desktop_app.settings import Settings
-    from desktop_app.ui.controller import AppController
-    from desktop_app.ui.images import ImageCache
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.signin_adapter import handle_problem, provider_problem
-    from desktop_app.ui.signin_page import SignInPage
+    from desktop_app.ui.accounts import SignInPage
+    from desktop_app.ui.posts import ImageCache
+    from desktop_app.ui.window import AppController, MainWindow
     from tests.support.oauth import oauth_client, sign_in
 
     home = Path(tempfile.mkdtemp(prefix="desktop-app-bench-"))
@@ -114,7 +112,7 @@ async def _window(net: Any) -> AsyncIterator[tuple[Any, Any, Counter[str]]]:
         await alice.follow(bob_session.did)
         seeded = await _seed(net, alice, bob_client, bob_session)
     images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
-    window = MainWindow(SignInPage(handle_problem, provider_problem),
+    window = MainWindow(SignInPage(),
                         QSettings(str(home / "window.ini"), QSettings.Format.IniFormat), images)
     window.resize(700, 900)
     window.show()
@@ -122,7 +120,7 @@ async def _window(net: Any) -> AsyncIterator[tuple[Any, Any, Counter[str]]]:
     controller = AppController(window, accounts)
     try:
         await controller.start()
-        while controller.views is None:
+        while controller.screens is None:
             await asyncio.sleep(0.01)
         window.seeded = seeded  # type: ignore[attr-defined]
         yield window, controller, paths
@@ -151,10 +149,10 @@ async def _loaded(view: Any, timeout: float = 30) -> None:
 
 async def thread(window: Any, controller: Any, runs: int = 5) -> dict[str, float]:
     """As a click on the post in a list does: the post is known, the thread is fetched."""
-    from desktop_app.ui.thread_view import ThreadView
+    from desktop_app.ui.screens import ThreadView
 
     root, _ = window.seeded
-    post = (await controller.views.agent.posts([root]))[0]
+    post = (await controller.screens.agent.posts([root]))[0]
     first: list[float] = []
     replies: list[float] = []
     rows = 0
@@ -196,12 +194,12 @@ async def notifications(window: Any, controller: Any, paths: Counter[str],
 async def history(window: Any, controller: Any) -> dict[str, float]:
     import gc
 
-    from desktop_app.ui.profile_view import ProfileView
-    from desktop_app.ui.thread_view import ThreadView
+    from desktop_app.app.screens import OpenProfile
+    from desktop_app.ui.screens import ProfileView, ThreadView
 
     _, others = window.seeded
-    bob = controller.views.agent.did if controller.views else ""
-    people = [(await controller.views.agent.profile("bob.test")).did, bob]
+    bob = controller.screens.agent.did if controller.screens else ""
+    people = [(await controller.screens.agent.profile("bob.test")).did, bob]
     window.go("home")
     await asyncio.sleep(1)
     gc.collect()
@@ -210,7 +208,7 @@ async def history(window: Any, controller: Any) -> dict[str, float]:
         if n % 2 == 0:
             controller.open_thread(others[(n // 2) % len(others)])
         else:
-            controller.open_profile(people[0])
+            controller.open(OpenProfile(people[0]))
         view = window.navigator.current
         assert isinstance(view, ThreadView | ProfileView)
         await _loaded(view)

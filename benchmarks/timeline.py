@@ -124,11 +124,9 @@ def scroll() -> dict[str, float]:
 
     from desktop_app.platform import tune_allocator
     from desktop_app.qt import new_event_loop
-    from desktop_app.ui.images import ImageCache
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.signin_adapter import handle_problem, provider_problem
-    from desktop_app.ui.signin_page import SignInPage
-    from desktop_app.ui.timeline_view import RELAYOUT_DELAY_MS
+    from desktop_app.ui.accounts import SignInPage
+    from desktop_app.ui.posts import RELAYOUT_DELAY_MS, ImageCache
+    from desktop_app.ui.window import MainWindow
 
     tune_allocator()  # as the app does at start
     loop = new_event_loop()
@@ -144,7 +142,7 @@ def scroll() -> dict[str, float]:
 
     images = ImageCache(fetch)
     ini = Path(os.environ.get("TMPDIR", "/tmp")) / "desktop-app-bench-window.ini"
-    window = MainWindow(SignInPage(handle_problem, provider_problem),
+    window = MainWindow(SignInPage(),
                         QSettings(str(ini), QSettings.Format.IniFormat), images)
     window.resize(640, 900)
     window.show_home()

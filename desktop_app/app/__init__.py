@@ -4,6 +4,9 @@ session lifetimes, wiring. Qt-free.
 Import from this face, not from the private modules behind it.
 """
 
+from ..atproto import SingleFlightCache
+from ..atproto.oauth import AuthorizationStart, Session
+from ..platform import release_free_memory, tune_allocator
 from ._accounts import (
     ACCOUNTS_FILE,
     REFRESH_INTERVAL,
@@ -33,7 +36,16 @@ from ._lifetime import (
     session_end,
     session_status,
 )
-from ._reading import HIDDEN_POLL, VISIBLE_POLL, Moderator, NewActivity, UnreadWatcher
+from ._media import IMAGE_TYPES, read_image
+from ._paging import FetchPage, Page, Pager, collect
+from ._reading import (
+    HIDDEN_POLL,
+    VISIBLE_POLL,
+    Moderator,
+    NewActivity,
+    UnreadPoller,
+    UnreadWatcher,
+)
 from ._refresh import BACKOFF_MAX, BACKOFF_START, backoff, refresh_due
 from ._renewal import RenewalPath, SignInRun, renew
 from ._services import (
@@ -53,6 +65,8 @@ from ._signin import (
     SignInFlows,
     SignInOptions,
     SignInReplacedError,
+    handle_problem,
+    provider_problem,
 )
 from ._tasks import TaskOwner
 
@@ -64,6 +78,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "HIDDEN_POLL",
     "HOUR",
+    "IMAGE_TYPES",
     "MINUTE",
     "REASON_TEXT",
     "REFRESH_INTERVAL",
@@ -74,9 +89,11 @@ __all__ = [
     "AccountNotFoundError",
     "AccountSnapshot",
     "Accounts",
+    "AuthorizationStart",
     "Check",
     "Core",
     "Diagnosis",
+    "FetchPage",
     "Flow",
     "LifetimePolicy",
     "LifetimePolicyError",
@@ -84,31 +101,42 @@ __all__ = [
     "Moderator",
     "NewActivity",
     "OpenBrowser",
+    "Page",
+    "Pager",
     "RenewalPath",
     "Services",
+    "Session",
     "SessionStatus",
     "SignIn",
     "SignInFlows",
     "SignInOptions",
     "SignInReplacedError",
     "SignInRun",
+    "SingleFlightCache",
     "State",
     "TaskOwner",
+    "UnreadPoller",
     "UnreadWatcher",
     "agent_for",
     "app_client",
     "backoff",
     "client_config",
+    "collect",
     "describe_duration",
     "diagnose",
     "ended_status",
+    "handle_problem",
     "iso",
     "make_core",
     "make_oauth_client",
     "policy_for",
+    "provider_problem",
+    "read_image",
     "refresh_due",
+    "release_free_memory",
     "renew",
     "renewal_threshold",
     "session_end",
     "session_status",
+    "tune_allocator",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,13 +32,22 @@ HIDDEN_POLL = 300.0  # and while it is hidden or minimised
 
 class Moderator:
     """Moderation decisions for one viewer. Holds the viewer's DID and the preferences last
-    loaded (the SDK's defaults until then, or when loading fails)."""
+    loaded (the SDK's defaults until then, or when loading fails): it always decides, and every
+    list of the account shares it."""
 
     def __init__(self, agent: Agent) -> None:
         self._agent = agent
         self.viewer = agent.did
         self.prefs = Preferences()
         self.loaded = False
+        self._loading = asyncio.Lock()
+
+    async def ready(self) -> None:
+        """Load the preferences once, however many lists ask at the same time (after a failure,
+        the next list to load asks again; meanwhile the defaults decide)."""
+        async with self._loading:
+            if not self.loaded:
+                await self.load()
 
     async def load(self) -> Preferences:
         try:
@@ -99,11 +110,6 @@ class UnreadWatcher:
         self.count = await self._agent.unread_count()
         return self.count
 
-    async def mark_seen(self) -> None:
-        self.requests += 1
-        await self._agent.update_seen()
-        self.count = 0
-
     async def new_activity(self) -> NewActivity | None:
         """Unannounced replies, mentions and quotes; marks them announced."""
         self.requests += 1
@@ -135,3 +141,52 @@ class UnreadWatcher:
             self._file.write(data)
         except (OSError, AppError) as exc:
             log.warning("could not remember announced notifications: %s", exc)
+
+
+class UnreadPoller:
+    """Keeps one account's unread count current while the window shows the account: a check
+    now, then every `VISIBLE_POLL` seconds while the window is visible and `HIDDEN_POLL` while
+    it is not; when the count grows while the reader is elsewhere, the new replies, mentions and
+    quotes are announced. Holds the watcher and what it asks of the window and tells it."""
+
+    def __init__(self, watcher: UnreadWatcher, *, visible: Callable[[], bool],
+                 attentive: Callable[[], bool], permits: Callable[[str], bool],
+                 show: Callable[[int], None], announce: Callable[[NewActivity], None],
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.watcher = watcher
+        self._visible = visible
+        self._attentive = attentive
+        self._permits = permits
+        self._show = show
+        self._announce = announce
+        self._sleep = sleep
+        self._shown: int | None = None
+
+    async def run(self) -> None:
+        """Check until cancelled."""
+        while True:
+            await self.check()
+            await self._sleep(self.watcher.interval(self._visible()))
+
+    async def check(self) -> None:
+        """One check (nothing is asked while notifications are not allowed: it would only be
+        refused)."""
+        if not self._permits("notifications"):
+            self._set(0)
+            return
+        before = self.watcher.count
+        try:
+            count = await self.watcher.poll()
+            self._set(count)
+            if count > before and not self._attentive():
+                activity = await self.watcher.new_activity()
+                if activity is not None:
+                    self._announce(activity)
+        except AppError as exc:
+            log.info("unread check failed: %s", exc.detail)
+
+    def _set(self, count: int) -> None:
+        if count != self._shown:
+            log.info("unread notifications: %d", count)
+            self._shown = count
+        self._show(count)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,8 +11,15 @@ import httpx
 from .. import __version__
 from ..atproto import GuardedTransport, IdentityResolver, NetworkPolicy
 from ..atproto.oauth import ClientConfig, Discovery, OAuthClient, SessionStore, StateStore
-from ..bsky import APP_SCOPE, CLIENT_SCOPE, TRANSITION_SCOPE
-from ..platform import KeyringSessionStore, KeyringStateStore, open_system_browser
+from ..bsky import APP_SCOPE, CLIENT_SCOPE, TRANSITION_SCOPE, fetch_media
+from ..platform import (
+    KeyringSessionStore,
+    KeyringStateStore,
+    RegistrationResult,
+    ensure_registered,
+    open_system_browser,
+    registrar_for_platform,
+)
 from ..settings import Settings
 from ._accounts import Accounts
 from ._signin import OpenBrowser, SignIn, SignInFlows
@@ -120,6 +128,26 @@ class Services:
         accounts = Accounts(client, signin, settings_extra=settings.extra,
                             data_dir=settings.paths.data)
         return cls(settings, core, client, flows, signin, accounts)
+
+    def register_scheme(self) -> RegistrationResult | None:
+        """First-run registration of this client's sign-in scheme with the OS (None when it
+        has none, or nothing had to be done); a `PlatformError` says why it failed."""
+        return ensure_registered(self.client.config.scheme)
+
+    def choose_redirects(self, receive: Callable[[], bool]) -> bool:
+        """How sign-in redirects come back, decided the same for the window and the command
+        line: through the client's custom scheme when it has one, the OS hands that scheme to
+        this app, and this process receives the links handed over (`receive()` makes it
+        listen, and says whether it could); otherwise through a loopback redirect. Returns
+        whether the scheme is used (and tells `signin`)."""
+        scheme = self.client.config.scheme
+        use = scheme is not None and registrar_for_platform().status(scheme) and receive()
+        self.signin.custom_scheme = use
+        return use
+
+    async def media(self, url: str) -> bytes:
+        """An avatar or an image to show (public, checked, size-capped)."""
+        return await fetch_media(self.core.http, self.core.policy, url)
 
     async def aclose(self) -> None:
         await self.accounts.aclose()

@@ -20,6 +20,7 @@ from ..atproto.oauth import (
     describe_redirect,
     same_redirect,
 )
+from ..errors import AppError
 from ..platform import LoopbackRedirectListener, open_system_browser
 
 log = logging.getLogger(__name__)
@@ -217,3 +218,22 @@ def _account_key(user_input: str) -> str:
         return syntax.parse_identifier(user_input).value
     except AtprotoError:
         return user_input.strip().lower()
+
+
+def handle_problem(text: str) -> str | None:
+    """Inline validation for the handle field (syntax only; no network)."""
+    try:
+        identifier = syntax.parse_identifier(text)
+    except AppError as exc:
+        return exc.message
+    if identifier.kind == "url":
+        return "Enter your handle here, or use “Use a different provider” for an address."
+    return None
+
+
+def provider_problem(text: str) -> str | None:
+    try:
+        identifier = syntax.parse_identifier(text)
+    except AppError as exc:
+        return exc.message
+    return None if identifier.kind == "url" else "Enter the provider's address (https://…)."

@@ -56,6 +56,11 @@ class TaskOwner:
     def __len__(self) -> int:
         return len(self._tasks)
 
+    async def settle(self) -> None:
+        """Wait until every task running now, and any they start, has finished."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
     async def aclose(self) -> None:
         """Refuse new tasks, then cancel and await every one still running (tasks that spawn
         while being cancelled are refused too)."""

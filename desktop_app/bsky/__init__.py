@@ -17,7 +17,6 @@ from ._agent import (
     parse_post_link,
 )
 from ._errors import InvalidPostError, PermissionMissingError, RateLimitedError, XrpcError
-from ._feed import FeedPager, FetchPage
 from ._media import (
     MAX_IMAGE_BYTES,
     MAX_IMAGES,
@@ -132,8 +131,6 @@ __all__ = [
     "FeatureKey",
     "FeedItem",
     "FeedPage",
-    "FeedPager",
-    "FetchPage",
     "ImageUpload",
     "ImageView",
     "InvalidPostError",

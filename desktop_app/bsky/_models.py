@@ -159,6 +159,10 @@ class ActorPage:
     actors: tuple[Author, ...]
     cursor: str | None
 
+    @property
+    def items(self) -> tuple[Author, ...]:
+        return self.actors
+
 
 @dataclass(frozen=True, slots=True)
 class Notification:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import json
-import mimetypes
 from pathlib import Path
 from typing import Any
 
-from ..app import Services
+from ..app import Services, collect, read_image
 from ..bsky import (
-    MAX_IMAGE_BYTES,
     FeedItem,
     ImageUpload,
     InvalidPostError,
     NewPost,
-    image_problem,
 )
 from ..settings import Settings
-from ._run import collect, run, with_services
+from ._run import run, with_services
 
 
 def timeline(settings: Settings, *, account: str | None, limit: int, as_json: bool) -> int:
@@ -94,16 +91,9 @@ def read_images(paths: list[str], alts: list[str]) -> list[ImageUpload]:
                                message="Each --alt describes the --image before it.")
     uploads = []
     for index, name in enumerate(paths):
-        path = Path(name)
-        mime = mimetypes.guess_type(path.name)[0] or ""
         try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_IMAGE_BYTES + 1)
-        except OSError as exc:
-            raise InvalidPostError(f"{name}: {exc.strerror}",
-                                   message=f"The image {path.name} could not be read.") from exc
-        problem = image_problem(data, mime)
-        if problem is not None:
-            raise InvalidPostError(f"{name}: {mime}", message=f"{path.name}: {problem}")
-        uploads.append(ImageUpload(data, mime, alts[index] if index < len(alts) else ""))
+            uploads.append(read_image(name, alts[index] if index < len(alts) else ""))
+        except InvalidPostError as exc:  # the sentence names the file it is about
+            raise InvalidPostError(exc.detail, message=f"{Path(name).name}: {exc.message}") \
+                from exc
     return uploads

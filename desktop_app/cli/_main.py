@@ -154,7 +154,7 @@ def _main(args_list: list[str]) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     if args.command is None:
-        from ..ui.app import run
+        from ..ui.window import run
 
         return run()
     from . import _setup

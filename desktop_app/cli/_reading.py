@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..app import Services
+from ..app import Services, collect
 from ..bsky import Notification, ThreadRow, flatten_thread, group_notifications, parse_post_link
 from ..settings import Settings
-from ._run import collect, run, with_services
+from ._run import run, with_services
 
 
 def notifications(settings: Settings, *, account: str | None, limit: int, as_json: bool,

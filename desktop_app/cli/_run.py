@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AppError
 from ..settings import Settings
@@ -18,30 +18,6 @@ log = logging.getLogger(__name__)
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-PAGE_LIMIT = 100  # the most items one list request may ask for
-T_co = TypeVar("T_co", covariant=True)
-
-
-class Page(Protocol, Generic[T_co]):
-    @property
-    def items(self) -> Sequence[T_co]: ...
-
-    @property
-    def cursor(self) -> str | None: ...
-
-
-async def collect(fetch: Callable[[str | None, int], Awaitable[Page[T_co]]],
-                  limit: int) -> list[T_co]:
-    """Up to `limit` items of a cursor-paged list, a page (of at most 100) at a time."""
-    items: list[T_co] = []
-    cursor: str | None = None
-    while len(items) < limit:
-        page = await fetch(cursor, min(PAGE_LIMIT, limit - len(items)))
-        items.extend(page.items)
-        cursor = page.cursor
-        if cursor is None or not page.items:
-            break
-    return items[:limit]
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> int:

@@ -12,6 +12,7 @@ from ..app import describe_duration as duration
 from ..atproto.oauth import AuthorizationStart
 from ..bsky import Permissions, scope_with
 from ..bsky import describe as in_words
+from ..errors import AppError
 from ..settings import Settings
 from ._run import fail, run, run_on_qt, with_services
 
@@ -129,25 +130,30 @@ def _opened(start: AuthorizationStart) -> None:
 
 @contextlib.asynccontextmanager
 async def _redirects(services: Services) -> AsyncIterator[None]:
-    """Receive custom-scheme redirects when the scheme is registered and no window holds the
-    primary role; otherwise sign-in falls back to a loopback redirect."""
-    from ..platform import ensure_registered, registrar_for_platform
+    """Receive custom-scheme redirects when the scheme is the app's and no window holds the
+    primary role; otherwise sign-in falls back to a loopback redirect (`Services` decides)."""
     from ..qt import SingleInstance
 
     scheme = services.client.config.scheme
     instance: SingleInstance | None = None
     if scheme is not None:
-        with contextlib.suppress(Exception):
-            registered = ensure_registered(scheme)
+        try:
+            registered = services.register_scheme()
             if registered is not None:
                 print(f"Registered the {scheme}: scheme for sign-in links in {registered.where}")
-        if registrar_for_platform().status(scheme):
-            instance = SingleInstance(services.settings.paths.data, services.flows.deliver)
-            if instance.listen():
-                services.signin.custom_scheme = True
-            else:
-                log.info("another instance receives scheme redirects; using a loopback redirect")
-                instance = None
+        except AppError as exc:
+            log.info("scheme registration failed: %s", exc.detail)
+
+    def receive() -> bool:
+        nonlocal instance
+        instance = SingleInstance(services.settings.paths.data, services.flows.deliver)
+        if instance.listen():
+            return True
+        log.info("another instance receives scheme redirects; using a loopback redirect")
+        instance = None
+        return False
+
+    services.choose_redirects(receive)
     try:
         yield
     finally:

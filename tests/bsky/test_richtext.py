@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.bsky import Facet, detect_facets, facet_records, resolve_mentions, utf8_len
+from desktop_app.bsky import (
+    Facet,
+    Segment,
+    detect_facets,
+    facet_records,
+    resolve_mentions,
+    segments,
+    utf8_len,
+)
+
+DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
 
 
 def slices(text: str) -> list[tuple[str, str, str]]:
@@ -127,3 +137,18 @@ async def test_mentions_resolve_once_each_and_concurrently() -> None:
     resolved = await resolve_mentions(facets, resolve)
     assert sorted(calls) == ["alice.test", "bob.test"]
     assert [f.value for f in resolved] == ["did:plc:ewvi7nxzyoun6zhxrhs64oiz"] * 2
+
+
+def test_segments_follow_byte_offsets_and_ignore_bad_facets() -> None:
+    text = "👋 hi @bob.test 日本 #tag"
+    data = text.encode()
+    mention = Facet(data.index(b"@"), data.index(b"@") + len(b"@bob.test"), "mention", DID)
+    tag = Facet(data.index(b"#"), len(data), "tag", "tag")
+    overlapping = Facet(mention.byte_start + 1, mention.byte_end + 2, "link", "https://x")
+    cuts_char = Facet(1, 3, "link", "https://y")  # inside the 4-byte 👋
+    out_of_range = Facet(0, len(data) + 5, "link", "https://z")
+    got = segments(text, [tag, overlapping, mention, cuts_char, out_of_range])
+    assert got == [Segment("👋 hi "), Segment("@bob.test", "mention", DID), Segment(" 日本 "),
+                   Segment("#tag", "tag", "tag")]
+    assert "".join(s.text for s in got) == text
+    assert segments("", []) == [Segment("")]

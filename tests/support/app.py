@@ -26,12 +26,9 @@ from desktop_app.atproto.oauth import OAuthClient, StateStore
 from desktop_app.bsky import fetch_media
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
 from desktop_app.settings import Settings
-from desktop_app.ui.accounts_adapter import Notify
-from desktop_app.ui.controller import TICK_MS, AppController
-from desktop_app.ui.images import ImageCache
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.signin_adapter import handle_problem, provider_problem
-from desktop_app.ui.signin_page import SignInPage
+from desktop_app.ui.accounts import Notify, SignInPage
+from desktop_app.ui.posts import ImageCache
+from desktop_app.ui.window import AppController, MainWindow
 from tests.support.harness import PdsNetwork
 
 
@@ -63,7 +60,7 @@ class AppParts:
         custom_scheme: bool = False,
         settings_extra: Mapping[str, Any] | None = None,
         clock: Callable[[], float] = time.time,
-        tick_ms: int = TICK_MS,
+        tick: float | None = None,
         notify: Notify | None = None,
     ) -> AppController:
         """The window's controller on a fresh application layer, as `ui.app.run` wires it."""
@@ -71,7 +68,7 @@ class AppParts:
                         custom_scheme=custom_scheme)
         accounts = Accounts(self.client, signin, settings_extra=settings_extra,
                             data_dir=self.settings.paths.data, clock=clock)
-        return AppController(self.window, accounts, notify=notify, tick_ms=tick_ms)
+        return AppController(self.window, accounts, notify=notify, tick=tick)
 
 
 def build_app(
@@ -91,7 +88,7 @@ def build_app(
         states=states or KeyringStateStore(settings.paths.data),
     )
     images = ImageCache(lambda url: fetch_media(core.http, core.policy, url))
-    window = MainWindow(SignInPage(handle_problem, provider_problem),
+    window = MainWindow(SignInPage(),
                         QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat),
                         images)
     qtbot.addWidget(window)

@@ -1,0 +1,83 @@
+"""What each screen of the window shows and does, without Qt: the rows of its lists, their
+paging and states, the reader's intents, likes, reposts, follows, mutes and blocks (optimistic,
+in one place), and posting.
+
+Import from this face, not from the private modules behind it.
+"""
+
+from ._actions import PENDING, AccountAction, AccountActions, PostAction, PostActions
+from ._home import HomeScreen
+from ._hooks import Footer, Hooks, ListState, Phase
+from ._intents import (
+    Intent,
+    Like,
+    MoreReplies,
+    Navigation,
+    OpenGroup,
+    OpenImage,
+    OpenLink,
+    OpenProfile,
+    OpenSearch,
+    OpenThread,
+    Quote,
+    Reply,
+    Repost,
+    Reveal,
+    link_intent,
+)
+from ._lists import FeedScreen, ListScreen, feed_pager
+from ._notifications import NotificationsScreen
+from ._posting import INDEX_WAIT, Published, Publisher, needs
+from ._profile import TABS as PROFILE_TABS
+from ._profile import ProfileScreen
+from ._rows import Row, RowKind, RowList, RowObserver, actor_row, post_row
+from ._search import TABS as SEARCH_TABS
+from ._search import SearchScreen
+from ._thread import ThreadScreen
+
+__all__ = [
+    "INDEX_WAIT",
+    "PENDING",
+    "PROFILE_TABS",
+    "SEARCH_TABS",
+    "AccountAction",
+    "AccountActions",
+    "FeedScreen",
+    "Footer",
+    "HomeScreen",
+    "Hooks",
+    "Intent",
+    "Like",
+    "ListScreen",
+    "ListState",
+    "MoreReplies",
+    "Navigation",
+    "NotificationsScreen",
+    "OpenGroup",
+    "OpenImage",
+    "OpenLink",
+    "OpenProfile",
+    "OpenSearch",
+    "OpenThread",
+    "Phase",
+    "PostAction",
+    "PostActions",
+    "ProfileScreen",
+    "Published",
+    "Publisher",
+    "Quote",
+    "Reply",
+    "Repost",
+    "Reveal",
+    "Row",
+    "RowKind",
+    "RowList",
+    "RowObserver",
+    "SearchScreen",
+    "ThreadScreen",
+    "actor_row",
+    "feed_pager",
+    "link_intent",
+    "needs",
+    "post_row",
+]

@@ -1,0 +1,160 @@
+"""A list on a screen, without Qt: its rows, its state, the reader's intents on it, and what it
+tells the window."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Coroutine, Iterable
+from typing import Any, Literal
+
+from ...bsky import Agent, FeedItem, PermissionMissingError, PostView
+from ...errors import AppError
+from .._paging import FetchPage, Pager
+from .._reading import Moderator
+from .._tasks import TaskOwner
+from ._actions import PostActions
+from ._hooks import Hooks, ListState
+from ._intents import Intent, Like, OpenThread, Quote, Reply, Repost, Reveal
+from ._rows import Row, RowList, post_row
+
+log = logging.getLogger(__name__)
+
+class ListScreen:
+    """One list of one account: its rows, its state, the moderator deciding what shows, the
+    likes and reposts in flight, and the tasks it started (all ended by `aclose`).
+
+    Subclasses say how the first and next rows are fetched (`first_rows`, `more_rows`,
+    `exhausted`) and handle the intents their rows carry beyond likes, reposts and "Show"."""
+
+    # The list's pager, for lists read page by page with cursors (None: a list read at once).
+    pager: Pager[Any] | None = None
+
+    def __init__(self, agent: Agent, moderator: Moderator, *, name: str) -> None:
+        self.name = name
+        self.agent = agent
+        self.moderator = moderator
+        self.rows = RowList()
+        self.state = ListState()
+        self.hooks = Hooks()
+        self.tasks = TaskOwner(name)
+        self.actions = PostActions(agent, self.rows, self.hooks)
+
+    def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        self.tasks.spawn(coro)
+
+    async def aclose(self) -> None:
+        await self.tasks.aclose()
+
+    # --- what subclasses provide ----------------------------------------------------------------
+
+    async def first_rows(self) -> list[Row]:
+        return []
+
+    async def more_rows(self) -> list[Row]:
+        return []
+
+    @property
+    def exhausted(self) -> bool:
+        return self.pager is None or self.pager.exhausted
+
+    @property
+    def loading_more(self) -> bool:
+        return self.pager is None or self.pager.loading or not self.pager.started
+
+    # --- paging ---------------------------------------------------------------------------------
+
+    async def load_first(self) -> None:
+        self.set_state(phase="loading", footer="")
+        await self.moderator.ready()
+        try:
+            rows = await self.first_rows()
+        except AppError as exc:
+            log.info("%s: first page failed: %s", self.name, exc.detail)
+            self.set_state(phase="error", message=exc.message)
+            self._permission(exc)
+            return
+        self.rows.reset(rows)
+        self.settle()
+
+    async def load_more(self) -> None:
+        if self.exhausted or self.loading_more or self.state.phase != "rows":
+            return
+        self.set_state(footer="loading_more")
+        try:
+            rows = await self.more_rows()
+        except AppError as exc:
+            log.info("%s: next page failed: %s", self.name, exc.detail)
+            self.set_state(footer="more_error", footer_message=exc.message)
+            self._permission(exc)
+            return
+        self.rows.append(rows)
+        self.settle()
+
+    def settle(self) -> None:
+        """The state the rows now call for."""
+        self.set_state(phase="rows" if len(self.rows) else "empty",
+                       footer="end" if self.exhausted and len(self.rows) else "")
+
+    def set_state(self, **changes: Any) -> None:
+        self.state = dataclasses.replace(self.state, **changes)
+        self.hooks.state(self.state)
+
+    def _permission(self, exc: AppError) -> None:
+        if isinstance(exc, PermissionMissingError) and exc.feature:
+            self.hooks.permission_needed(exc.feature)
+
+    # --- the reader's intents -------------------------------------------------------------------
+
+    def handle(self, intent: Intent) -> bool:
+        """Act on an intent that concerns this list; False for one it leaves to the window
+        (opening threads, profiles, searches, links)."""
+        if isinstance(intent, Like | Repost):
+            kind: Literal["like", "repost"] = "like" if isinstance(intent, Like) else "repost"
+            self.spawn(self.actions.toggle(intent.post, kind))
+        elif isinstance(intent, Reveal):
+            self.rows.reveal(intent.key)
+        elif isinstance(intent, Reply):
+            self.reply_to(intent.post)
+        elif isinstance(intent, Quote):
+            self.hooks.quote(intent.post)
+        else:
+            return False
+        return True
+
+    def reply_to(self, post: PostView) -> None:
+        """Reply: a list without a reply box opens the post's thread, whose box answers it."""
+        self.hooks.navigate(OpenThread(post.uri, post))
+
+    # --- rows -----------------------------------------------------------------------------------
+
+    def post_rows(self, items: Iterable[FeedItem]) -> list[Row]:
+        """Post rows with their moderation decisions; hidden posts are left out."""
+        out = []
+        for item in items:
+            decision = self.moderator.post(item.post)
+            if not decision.hide:
+                out.append(post_row(item, decision))
+        return out
+
+
+class FeedScreen(ListScreen):
+    """A list of posts read from one feed with cursors. Holds its pager."""
+
+    pager: Pager[FeedItem]
+
+    def __init__(self, agent: Agent, moderator: Moderator, fetch: FetchPage[FeedItem], *,
+                 name: str) -> None:
+        super().__init__(agent, moderator, name=name)
+        self.pager = feed_pager(fetch)
+
+    async def first_rows(self) -> list[Row]:
+        return self.post_rows(await self.pager.first_page())
+
+    async def more_rows(self) -> list[Row]:
+        return self.post_rows(await self.pager.next_page())
+
+
+def feed_pager(fetch: FetchPage[FeedItem]) -> Pager[FeedItem]:
+    return Pager(fetch, key=lambda item: item.key)
+

@@ -1,0 +1,70 @@
+"""A profile: who the account is, the viewer's follow, mute and block, and its feeds by tab."""
+
+from __future__ import annotations
+
+import logging
+
+from ...bsky import Agent, AuthorFeedFilter, FeedItem, Profile
+from .._paging import FetchPage
+from .._reading import Moderator
+from ._actions import AccountAction, AccountActions
+from ._lists import FeedScreen, feed_pager
+from ._rows import Row
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 30
+# The tabs in order: a feed filter, or None for the account's likes (the viewer's own only).
+TABS: tuple[tuple[str, AuthorFeedFilter | None], ...] = (
+    ("Posts", "posts_no_replies"), ("Replies", "posts_with_replies"),
+    ("Media", "posts_with_media"), ("Likes", None))
+
+
+class ProfileScreen(FeedScreen):
+    """One account as the viewer sees it. Holds the account (a DID or handle), its profile once
+    loaded, the tab shown, and the follow/mute/block change in flight."""
+
+    def __init__(self, agent: Agent, moderator: Moderator, actor: str) -> None:
+        super().__init__(agent, moderator, tab_feed(agent, actor, 0), name="profile")
+        self.actor = actor
+        self.profile: Profile | None = None
+        self.tab = 0
+        self.account_actions = AccountActions(agent, self.hooks)
+
+    @property
+    def own(self) -> bool:
+        return self.actor == self.agent.did or (
+            self.profile is not None and self.profile.did == self.agent.did)
+
+    async def first_rows(self) -> list[Row]:
+        if self.profile is None:
+            self.profile = await self.agent.profile(self.actor)
+            self.hooks.profile(self.profile)
+            self.pager = feed_pager(tab_feed(self.agent, self.profile.did, self.tab))
+        return await super().first_rows()
+
+    async def load_first(self) -> None:
+        self.profile = None  # a refresh shows the profile as it now is
+        await super().load_first()
+
+    async def show_tab(self, index: int) -> None:
+        if not 0 <= index < len(TABS) or (index == self.tab and self.pager.started):
+            return
+        self.tab = index
+        self.pager = feed_pager(tab_feed(
+            self.agent, self.profile.did if self.profile is not None else self.actor, index))
+        await FeedScreen.load_first(self)
+
+    async def toggle(self, kind: AccountAction) -> None:
+        """Follow, mute or block (or undo it), shown at once and undone if refused."""
+        if self.profile is not None:
+            self.profile = await self.account_actions.toggle(self.profile, kind)
+
+
+def tab_feed(agent: Agent, actor: str, tab: int) -> FetchPage[FeedItem]:
+    """How tab `tab` of `actor`'s profile reads its posts."""
+    feed_filter = TABS[tab][1]
+    if feed_filter is None:
+        return lambda cursor: agent.actor_likes(actor, cursor=cursor, limit=PAGE_SIZE)
+    return lambda cursor: agent.author_feed(actor, cursor=cursor, limit=PAGE_SIZE,
+                                            filter=feed_filter)

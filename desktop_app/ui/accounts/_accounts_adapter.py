@@ -1,0 +1,168 @@
+"""The status panel and banners on account snapshots; renew, allow, sign out, switch."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject
+
+from ...app import (
+    UNSAVED_TEXT,
+    Accounts,
+    AccountSnapshot,
+    AuthorizationStart,
+    RenewalPath,
+    TaskOwner,
+)
+from ...bsky import Permissions, describe
+from ...errors import AppError
+from ._signin_adapter import SignInAdapter
+from ._status_panel import AccountView
+from ._window import AccountsWindow
+
+log = logging.getLogger(__name__)
+
+Notify = Callable[[str, str], None]
+
+
+class AccountsAdapter(QObject):
+    """Shows account snapshots in the status panel and the renewal banner, and forwards the
+    panel's requests. Holds only what is the window's own: banners dismissed this run and
+    accounts already notified about."""
+
+    def __init__(self, window: AccountsWindow, accounts: Accounts, tasks: TaskOwner,
+                 signin: SignInAdapter, notify: Notify | None) -> None:
+        super().__init__()
+        self._window = window
+        self._accounts = accounts
+        self._signin = signin
+        self.notify = notify
+        self._dismissed: set[str] = set()
+        self._notified: set[str] = set()
+        self._tasks = tasks
+        window.status_panel.requested.connect(self._requested)
+        window.banner.renew_requested.connect(lambda did: tasks.spawn(self.renew(did)))
+        window.banner.dismissed.connect(self._dismissed.add)
+
+    def _requested(self, request: str, did: str) -> None:
+        """A card's button: what it asks of the account."""
+        if request == "sign_out":
+            self._tasks.spawn(self.sign_out(did))
+        elif request == "sign_in_again":
+            self._sign_in_again(did)
+        elif request == "renew":
+            self._tasks.spawn(self.renew(did))
+        elif request == "allow":
+            self._tasks.spawn(self.allow(did))
+        elif request == "switch":
+            self._accounts.set_active(did)
+
+    async def renew(self, did: str) -> RenewalPath | None:
+        """"Renew session": "silent", "prompted", or None when it failed (said on the card)."""
+        window = self._window
+
+        def before_prompt() -> None:
+            window.show_sign_in()
+            window.sign_in_page.show_waiting()
+
+        try:
+            path = await self._accounts.renew(did, before_prompt=before_prompt,
+                                              on_started=self._remember_url)
+        except AppError:
+            path = None
+        finally:
+            window.sign_in_page.show_form()
+        self._dismissed.discard(did)
+        self._notified.discard(did)
+        window.show_accounts()
+        self.show(self._accounts.snapshots())
+        return path
+
+    async def allow(self, did: str, features: Sequence[str] = ()) -> Permissions | None:
+        """"Allow…": ask the provider for `features` (default: all the app lacks) in the
+        browser; the permission banner says what happens. None when it failed."""
+        banner = self._window.permission_banner
+        banner.features = list(features)
+        banner.show()
+        banner.waiting()
+        try:
+            permissions = await self._accounts.allow(did, features,
+                                                     on_started=self._remember_url)
+        except AppError as exc:
+            banner.finished(exc.message)
+            return None
+        refused = [f for f in features if not permissions.allows(f)]
+        if refused:
+            banner.finished(f"Your provider did not allow {describe(refused).lower()}.")
+            return permissions
+        banner.finished(None)
+        self._window.show_message(f"Allowed: {permissions.text()}.")
+        return permissions
+
+    def _remember_url(self, start: AuthorizationStart) -> None:
+        self._signin.last_url = start.url
+
+    async def sign_out(self, did: str) -> None:
+        await self._accounts.sign_out(did)
+        self._window.banner.hide_for(did)
+        if not self._accounts.snapshots():
+            self._window.show_sign_in()
+
+    def _sign_in_again(self, did: str) -> None:
+        found = self._accounts.snapshot(did)
+        hint = found.name if found is not None else did
+        self._window.show_sign_in()
+        self._window.sign_in_page.prefill(hint)
+        self._signin.start(hint, login_hint=hint)
+
+    def show(self, snapshots: tuple[AccountSnapshot, ...]) -> None:
+        banner_shown = False
+        for snap in snapshots:
+            suggest = snap.state == "renewal_suggested" and snap.did not in self._dismissed
+            if suggest and not banner_shown:
+                message = f"@{snap.name}: {snap.status.text}. Renew it to stay signed in."
+                self._window.banner.show_for(snap.did, message)
+                banner_shown = True
+                if self.notify is not None and snap.did not in self._notified:
+                    self._notified.add(snap.did)  # once per session, not every pass
+                    self.notify("Renew your session", message)
+        if not banner_shown:
+            self._window.banner.hide()
+        now = self._accounts.clock()
+        self._window.status_panel.set_accounts([account_view(s, now) for s in snapshots])
+
+
+def account_view(snap: AccountSnapshot, now: float) -> AccountView:
+    """What the status panel shows for one account."""
+    expiry = "-"
+    if snap.access_expires_at is not None:
+        left = snap.access_expires_at - now
+        expiry = "expired" if left <= 0 else f"renews automatically (in {int(left // 60)} min)"
+    renewal = {"silent": "Renewed silently",
+               "prompted": "Renewed after you confirmed in your browser",
+               None: ""}[snap.renewal]
+    if snap.renewal_error:
+        renewal = f"Renewal failed: {snap.renewal_error}"
+    started = "-" if snap.signed_in_at is None else time.strftime(
+        "%d %b %Y %H:%M", time.localtime(snap.signed_in_at))
+    return AccountView(
+        did=snap.did,
+        handle=snap.name,
+        pds_host=snap.pds.split("://", 1)[-1] or "-",
+        scopes=snap.scope or "-",
+        started=started,
+        access_expiry=expiry,
+        remaining_text=snap.status.text,
+        remaining_fraction=snap.status.fraction_left,
+        tooltip=snap.status.tooltip,
+        state=snap.state,
+        state_text=snap.status.state_text + (f" {UNSAVED_TEXT}" if snap.unsaved else ""),
+        renewal_path=renewal,
+        active=snap.active,
+        allowed_text=snap.permissions.text(),
+        missing_text=f"Not allowed: {describe(snap.permissions.missing)}"
+        if snap.permissions.missing else "",
+        mode_text=snap.permissions.mode_text(),
+    )

@@ -1,0 +1,15 @@
+"""Writing posts: the composer and its mention typeahead."""
+
+from __future__ import annotations
+
+from ._composer import ALT_PLACEHOLDER, MAX_GRAPHEMES, OVER_LIMIT_COLOR, Composer
+from ._typeahead import MentionCompleter, mention_prefix
+
+__all__ = [
+    "ALT_PLACEHOLDER",
+    "MAX_GRAPHEMES",
+    "OVER_LIMIT_COLOR",
+    "Composer",
+    "MentionCompleter",
+    "mention_prefix",
+]

@@ -1,0 +1,383 @@
+"""The post composer: a grapheme counter, images with alt text, language, reply and quote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app import read_image
+from ...bsky import (
+    MAX_IMAGES,
+    MAX_POST_GRAPHEMES,
+    ImageUpload,
+    NewPost,
+    PostView,
+    grapheme_length,
+)
+from ...errors import AppError
+from ._typeahead import MentionCompleter
+
+MAX_GRAPHEMES = MAX_POST_GRAPHEMES
+THUMBNAIL_SIZE = 64
+ALT_PLACEHOLDER = "Describe the image for people who can't see it"
+UNREADABLE_IMAGE = "That image could not be read."
+TOO_MANY_IMAGES = f"A post can have at most {MAX_IMAGES} images."
+
+# (BCP-47 code, name shown); the names are endonyms so people find their own language.
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("en", "English"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("ja", "日本語"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("ko", "한국어"),
+    ("zh", "中文"),
+    ("it", "Italiano"),
+    ("nl", "Nederlands"),
+    ("pl", "Polski"),
+    ("ru", "Русский"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+    ("sv", "Svenska"),
+    ("id", "Bahasa Indonesia"),
+    ("ar", "العربية"),
+    ("hi", "हिन्दी"),
+)
+
+OVER_LIMIT_COLOR = QColor("#c62828")
+
+
+def _choose_image_files(parent: QWidget) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, "Add image", "", "Images (*.jpg *.jpeg *.png *.gif *.webp)"
+    )
+    return list(paths)
+
+
+def _default_language(locale: QLocale) -> str:
+    code = locale.name().split("_")[0].lower()
+    return code if any(code == known for known, _ in LANGUAGES) else "en"
+
+
+@dataclass
+class _Attachment:
+    data: bytes
+    mime_type: str
+    aspect_ratio: tuple[int, int]
+    row: QWidget
+    alt_edit: QLineEdit
+    remove_button: QPushButton
+
+
+class Composer(QWidget):
+    """Builds a `NewPost` and emits `post_requested(draft)`; the controller does the posting."""
+
+    post_requested = Signal(object)
+    allow_requested = Signal()  # "Allow…" next to the sentence saying posting wasn't allowed
+
+    def __init__(self, parent: QWidget | None = None, locale: QLocale | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        # Tests replace this so no modal dialog ever opens.
+        self.choose_files: Callable[[QWidget], list[str]] = _choose_image_files
+        self._reply_to: PostView | None = None
+        self._quote: PostView | None = None
+        self._busy = False
+        self._allowed = True
+        self._attachments: list[_Attachment] = []
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._init_targets())
+        layout.addWidget(self._init_text(), 1)
+        self.images_area = QWidget()
+        self.images_area.setObjectName("composerImages")
+        self._images_layout = QVBoxLayout(self.images_area)
+        self._images_layout.setContentsMargins(0, 0, 0, 0)
+        self.images_area.setVisible(False)
+        layout.addWidget(self.images_area)
+        layout.addLayout(self._init_controls(locale or QLocale.system()))
+        layout.addWidget(self._init_error())
+        layout.addLayout(self._init_permission())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._submit)
+        self._refresh()
+
+    def _init_targets(self) -> QHBoxLayout:
+        """The line saying which post is answered or quoted, and its Cancel."""
+        self.reply_label = QLabel("")
+        self.reply_label.setObjectName("composerReplyLabel")
+        self.reply_label.setAccessibleName("Replying to")
+        self.cancel_reply_button = QPushButton("Cancel reply")
+        self.cancel_reply_button.setObjectName("composerCancelReply")
+        self.cancel_reply_button.setAccessibleName("Cancel reply")
+        self.cancel_reply_button.setFlat(True)
+        self.cancel_reply_button.clicked.connect(self._cancel_targets)
+        self.reply_label.setVisible(False)
+        self.cancel_reply_button.setVisible(False)
+        row = QHBoxLayout()
+        row.addWidget(self.reply_label)
+        row.addStretch(1)
+        row.addWidget(self.cancel_reply_button)
+        return row
+
+    def _init_text(self) -> QPlainTextEdit:
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("composerText")
+        self.text_edit.setPlaceholderText("What's up?")
+        self.text_edit.setAccessibleName("Post text")
+        # Tab should move focus to the next control, not insert a tab into the post.
+        self.text_edit.setTabChangesFocus(True)
+        # About four lines: the timeline below keeps most of the window.
+        lines = self.text_edit.fontMetrics().lineSpacing()
+        self.text_edit.setFixedHeight(4 * lines + 16)
+        self.text_edit.textChanged.connect(self._refresh)
+        self.mentions = MentionCompleter(self.text_edit)
+        return self.text_edit
+
+    def _init_controls(self, locale: QLocale) -> QHBoxLayout:
+        """Add image, the post's language, the counter and Post."""
+        self.add_image_button = QPushButton("Add image…")
+        self.add_image_button.setObjectName("composerAddImage")
+        self.add_image_button.setAccessibleName("Add image")
+        self.add_image_button.clicked.connect(self._choose_images)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("composerLanguage")
+        self.language_combo.setAccessibleName("Post language")
+        for code, name in LANGUAGES:
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(
+            self.language_combo.findData(_default_language(locale)))
+        self.counter = QLabel("")
+        self.counter.setObjectName("composerCounter")
+        self._counter_palette = QPalette(self.counter.palette())
+        self.post_button = QPushButton("Post")
+        self.post_button.setObjectName("composerPostButton")
+        self.post_button.setDefault(True)
+        self.post_button.clicked.connect(self._submit)
+        controls = QHBoxLayout()
+        controls.addWidget(self.add_image_button)
+        controls.addWidget(self.language_combo)
+        controls.addStretch(1)
+        controls.addWidget(self.counter)
+        controls.addWidget(self.post_button)
+        return controls
+
+    def _init_error(self) -> QLabel:
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("composerError")
+        self.error_label.setAccessibleName("Post problem")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setVisible(False)
+        return self.error_label
+
+    def _init_permission(self) -> QHBoxLayout:
+        """The sentence saying posting wasn't allowed, and "Allow…"."""
+        self.permission_label = QLabel("")
+        self.permission_label.setObjectName("composerPermission")
+        self.permission_label.setWordWrap(True)
+        self.allow_button = QPushButton("Allow…")
+        self.allow_button.setObjectName("composerAllowButton")
+        self.allow_button.clicked.connect(self.allow_requested)
+        self.permission_label.hide()
+        self.allow_button.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.permission_label, 1)
+        row.addWidget(self.allow_button)
+        return row
+
+    # --- public API ----------------------------------------------------------------------------
+
+    def set_reply_to(self, post: PostView | None) -> None:
+        self._reply_to = post
+        self._show_targets()
+
+    def set_quote(self, post: PostView | None) -> None:
+        """Quote `post` (a record embed) in the next post."""
+        self._quote = post
+        self._show_targets()
+        if post is not None:
+            self.text_edit.setFocus()
+
+    def _cancel_targets(self) -> None:
+        self._reply_to = self._quote = None
+        self._show_targets()
+
+    def _show_targets(self) -> None:
+        parts = []
+        if self._reply_to is not None:
+            parts.append(f"Replying to @{self._reply_to.author.handle}")
+        if self._quote is not None:
+            excerpt = self._quote.text[:60] + ("…" if len(self._quote.text) > 60 else "")
+            parts.append(f"Quoting @{self._quote.author.handle}: “{excerpt}”")
+        self.reply_label.setText(" · ".join(parts))
+        self.reply_label.setVisible(bool(parts))
+        self.cancel_reply_button.setText("Cancel reply" if self._quote is None else "Cancel")
+        self.cancel_reply_button.setVisible(bool(parts))
+        self._refresh()
+
+    def draft(self) -> NewPost:
+        images = tuple(
+            ImageUpload(a.data, a.mime_type, a.alt_edit.text().strip(), a.aspect_ratio)
+            for a in self._attachments
+        )
+        code = self.language_combo.currentData()
+        return NewPost(
+            text=self.text_edit.toPlainText(),
+            images=images,
+            langs=(str(code),) if code else (),
+            reply_to=self._reply_to,
+            quote=self._quote.ref if self._quote is not None else None,
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        """While the post is being sent: nothing may change under it, and no second send."""
+        self._busy = busy
+        self.text_edit.setReadOnly(busy)
+        self.language_combo.setEnabled(not busy)
+        self.cancel_reply_button.setEnabled(not busy)
+        for attachment in self._attachments:
+            attachment.alt_edit.setReadOnly(busy)
+            attachment.remove_button.setEnabled(not busy)
+        self._refresh()
+
+    def set_allowed(self, allowed: bool, sentence: str = "") -> None:
+        """Whether the account allows posting; if not, `sentence` says so beside "Allow…".
+        Typing stays possible: the draft is kept while posting is being allowed."""
+        self._allowed = allowed
+        self.permission_label.setText(sentence)
+        self.permission_label.setVisible(not allowed)
+        self.allow_button.setVisible(not allowed)
+        self._refresh()
+
+    def show_error(self, message: str) -> None:
+        # Only the message changes: a failed post must never cost the user their draft.
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def clear(self) -> None:
+        """After a successful post."""
+        self.text_edit.clear()
+        for attachment in list(self._attachments):
+            self._remove(attachment)
+        self._cancel_targets()
+        self.show_error("")
+        self._refresh()
+
+    def can_post(self) -> bool:
+        text = self.text_edit.toPlainText()
+        has_content = bool(text.strip()) or bool(self._attachments)
+        return has_content and grapheme_length(text) <= MAX_GRAPHEMES and not self._busy \
+            and self._allowed
+
+    def add_image_file(self, path: str) -> bool:
+        """Attach one image file; on a problem, say why in the error line and return False."""
+        if len(self._attachments) >= MAX_IMAGES:
+            self.show_error(TOO_MANY_IMAGES)
+            return False
+        try:
+            upload = read_image(path)
+        except AppError as exc:
+            self.show_error(exc.message)
+            return False
+        image = QImage.fromData(upload.data)
+        if image.isNull() or image.width() <= 0 or image.height() <= 0:
+            self.show_error(UNREADABLE_IMAGE)
+            return False
+        self._attach(upload.data, upload.mime_type, image)
+        self.show_error("")
+        return True
+
+    # --- behaviour -----------------------------------------------------------------------------
+
+    def _choose_images(self) -> None:
+        for path in self.choose_files(self):
+            # Stop at the first refusal so its message stays on screen.
+            if not self.add_image_file(path):
+                break
+
+    def _attach(self, data: bytes, mime_type: str, image: QImage) -> None:
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        thumbnail = QLabel()
+        thumbnail.setPixmap(QPixmap.fromImage(image.scaled(
+            THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)))
+        thumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
+        thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        alt_edit = QLineEdit()
+        alt_edit.setPlaceholderText(ALT_PLACEHOLDER)
+        remove_button = QPushButton("Remove")
+        row_layout.addWidget(thumbnail)
+        row_layout.addWidget(alt_edit, 1)
+        row_layout.addWidget(remove_button)
+        attachment = _Attachment(data, mime_type, (image.width(), image.height()),
+                                 row, alt_edit, remove_button)
+        remove_button.clicked.connect(lambda: self._remove(attachment))
+        self._attachments.append(attachment)
+        self._images_layout.addWidget(row)
+        self._renumber()
+        self._refresh()
+
+    def _remove(self, attachment: _Attachment) -> None:
+        if attachment not in self._attachments:
+            return
+        self._attachments.remove(attachment)
+        self._images_layout.removeWidget(attachment.row)
+        # Detach now so findChild and the renumbered names never see the departing row;
+        # deleteLater because its own Remove button may still be mid-click.
+        attachment.row.setParent(None)
+        attachment.row.deleteLater()
+        self._renumber()
+        self._refresh()
+
+    def _renumber(self) -> None:
+        # Names follow position so "composerAlt0" is always the first image on screen.
+        for i, attachment in enumerate(self._attachments):
+            number = i + 1
+            attachment.alt_edit.setObjectName(f"composerAlt{i}")
+            attachment.alt_edit.setAccessibleName(f"Alt text for image {number}")
+            attachment.remove_button.setObjectName(f"composerRemoveImage{i}")
+            attachment.remove_button.setAccessibleName(f"Remove image {number}")
+        self.images_area.setVisible(bool(self._attachments))
+
+    def _refresh(self) -> None:
+        left = MAX_GRAPHEMES - grapheme_length(self.text_edit.toPlainText())
+        self.counter.setText(str(left))
+        palette = QPalette(self._counter_palette)
+        if left < 0:
+            palette.setColor(QPalette.ColorRole.WindowText, OVER_LIMIT_COLOR)
+            over = -left
+            self.counter.setAccessibleName(
+                f"{over} character{'s' if over != 1 else ''} over the limit")
+        else:
+            self.counter.setAccessibleName(f"{left} character{'s' if left != 1 else ''} left")
+        self.counter.setPalette(palette)
+        self.post_button.setEnabled(self.can_post())
+        if self._busy:
+            self.post_button.setText("Posting…")
+        else:
+            self.post_button.setText("Reply" if self._reply_to is not None else "Post")
+        self.add_image_button.setEnabled(len(self._attachments) < MAX_IMAGES and not self._busy)
+
+    def _submit(self) -> None:
+        if not self.can_post():
+            return
+        self.post_requested.emit(self.draft())

@@ -1,0 +1,26 @@
+"""Lists of posts: the list model and view, the painting delegate and its layouts, images,
+and how times read."""
+
+from __future__ import annotations
+
+from ._delegate import HEIGHT_WIDTHS, PostDelegate, row_intent
+from ._images import ImageCache
+from ._layout import PostLayout, anchor
+from ._model import ITEM_ROLE, ROW_ROLE, PostListModel
+from ._timefmt import relative_time
+from ._view import RELAYOUT_DELAY_MS, PostListView
+
+__all__ = [
+    "HEIGHT_WIDTHS",
+    "ITEM_ROLE",
+    "RELAYOUT_DELAY_MS",
+    "ROW_ROLE",
+    "ImageCache",
+    "PostDelegate",
+    "PostLayout",
+    "PostListModel",
+    "PostListView",
+    "anchor",
+    "relative_time",
+    "row_intent",
+]

@@ -1,0 +1,111 @@
+"""The Qt list model over a list's rows (`app.RowList`), and how a row reads aloud."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...app.screens import Row, RowList, post_row
+from ...bsky import FeedItem
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FeedItem (post rows only)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole Row
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def accessible_text(row: Row) -> str:
+    if row.kind != "post" or row.item is None:
+        return row.text
+    item = row.item
+    post = item.post
+    parts = [row.context] if row.context else []
+    if item.reposted_by is not None:
+        parts.append(f"Reposted by {item.reposted_by.name}.")
+    if row.covered:
+        parts.append(f"{post.author.name} (@{post.author.handle}): hidden behind a warning, "
+                     f"{row.decision.reason}.")
+        return " ".join(parts)
+    parts.append(f"{post.author.name} (@{post.author.handle}): {post.text or '(no text)'}")
+    if post.images:
+        alts = "; ".join(i.alt or "no description" for i in post.images)
+        parts.append(f"{len(post.images)} image(s): {alts}.")
+    parts.append(f"{post.like_count} likes, {post.repost_count} reposts, "
+                 f"{post.reply_count} replies.")
+    return " ".join(parts)
+
+
+class PostListModel(QAbstractListModel):
+    """Shows a `RowList` (the app layer's rows of one list) to Qt's views; holds that list and
+    forwards its changes. The list can be given (a screen model's) or made here."""
+
+    def __init__(self, rows: RowList | None = None) -> None:
+        super().__init__()
+        self.list = rows if rows is not None else RowList()
+        self.list.observe(self)
+
+    # --- RowObserver ---------------------------------------------------------------------------
+
+    def before_reset(self) -> None:
+        self.beginResetModel()
+
+    def after_reset(self) -> None:
+        self.endResetModel()
+
+    def before_insert(self, first: int, last: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, last)
+
+    def after_insert(self) -> None:
+        self.endInsertRows()
+
+    def before_remove(self, first: int, last: int) -> None:
+        self.beginRemoveRows(QModelIndex(), first, last)
+
+    def after_remove(self) -> None:
+        self.endRemoveRows()
+
+    def changed(self, row: int) -> None:
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    # --- QAbstractListModel --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.list)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.list):
+            return None
+        row = self.list[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == ITEM_ROLE:
+            return row.item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.post.text if row.post is not None else row.text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return accessible_text(row)
+        return None
+
+    # --- the list's rows, by position (for views and tests) -------------------------------------
+
+    def item(self, row: int) -> FeedItem:
+        """The post of a post row."""
+        found = self.list[row].item
+        if found is None:
+            raise ValueError(f"row {row} is a {self.list[row].kind}, not a post")
+        return found
+
+    def row(self, row: int) -> Row:
+        return self.list[row]
+
+    def rows(self) -> list[Row]:
+        return self.list.rows()
+
+    def append(self, items: Iterable[FeedItem]) -> int:
+        return self.list.append(post_row(item) for item in items)
+
+    def reset(self, items: Iterable[FeedItem] = ()) -> None:
+        self.list.reset(post_row(item) for item in items)

@@ -1,0 +1,216 @@
+"""Main window: the sign-in page, or a rail of places beside a content area with history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..accounts import PermissionBanner, RenewalBanner, SignInPage, StatusPanel
+from ..compose import Composer
+from ..posts import ImageCache, PostListModel, PostListView
+from ..screens import HomeView, NotificationsView, ProfileView, SearchView
+from ._navigation import Closer, Navigator, Rail
+
+
+class MainWindow(QMainWindow):
+    """The sign-in page, or the rail and the content area with its history. Holds the widgets
+    only: what they show comes from the adapters."""
+
+    compose_requested = Signal()  # n
+
+    def __init__(self, sign_in_page: SignInPage, settings: QSettings,
+                 images: ImageCache) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Desktop App")
+        self._settings = settings
+        self.sign_in_page = sign_in_page
+        self.status_panel = StatusPanel()
+        self.banner = RenewalBanner()
+        self.permission_banner = PermissionBanner()
+        self.images = images
+        self.home = HomeView(images)
+        self.notifications = NotificationsView(self.images)
+        self.search = SearchView(self.images, None)
+        self.profile = ProfileView(self.images, None)
+
+        self.rail = Rail()
+        self.content = QStackedWidget()
+        self.content.setObjectName("content")
+        self.navigator = Navigator(self.content)
+        for name, widget in (("home", self.home), ("notifications", self.notifications),
+                             ("search", self.search), ("profile", self.profile),
+                             ("accounts", self.status_panel)):
+            self.navigator.add_place(name, widget)
+        self.rail.place_requested.connect(self.go)
+        self.navigator.changed.connect(lambda: self.rail.mark(
+            self.navigator.place_of(self.navigator.current)))
+        shell = QWidget()
+        shell_layout = QHBoxLayout(shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.addWidget(self.rail)
+        shell_layout.addWidget(self.content, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.sign_in_page)
+        self.pages.addWidget(shell)
+        self._shell = shell
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.permission_banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._menus()
+        self._shortcuts()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # the mouse's back and forward buttons
+
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(720, 760)
+
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu("&Accounts")
+        self.add_account_action = QAction("&Add account…", self)
+        self.add_account_action.setShortcut(QKeySequence.StandardKey.New)
+        self.add_account_action.triggered.connect(self.show_add_account)
+        menu.addAction(self.add_account_action)
+        self.show_home_action = QAction("&Home timeline", self)
+        self.show_home_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.show_home_action.triggered.connect(self.show_home)
+        menu.addAction(self.show_home_action)
+        self.show_accounts_action = QAction("Show &accounts", self)
+        self.show_accounts_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.show_accounts_action.triggered.connect(self.show_accounts)
+        menu.addAction(self.show_accounts_action)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+    def _shortcuts(self) -> None:
+        def add(keys: str | QKeySequence.StandardKey, slot: Callable[[], object]) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self._shell)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        for keys, slot in (("Alt+Left", self.back), ("Alt+Right", self.forward)):
+            add(keys, slot)
+        # The platform's own Back/Forward keys, where they differ (Cmd+[ on macOS).
+        for standard, slot in ((QKeySequence.StandardKey.Back, self.back),
+                               (QKeySequence.StandardKey.Forward, self.forward)):
+            if QKeySequence(standard).toString() not in {"Alt+Left", "Alt+Right"}:
+                add(standard, slot)
+        add("Escape", self.back)
+        add("Ctrl+F", lambda: self.go("search"))
+        add("N", self.compose_requested.emit)
+
+    # --- intents ---------------------------------------------------------------------------------
+
+    def go(self, place: str) -> None:
+        self.pages.setCurrentWidget(self._shell)
+        self.navigator.go(place)
+        if place == "search":
+            self.search.focus_query()
+        elif self.navigator.current is not None:
+            # The keyboard follows the reader to the place shown (its shortcuts work at once).
+            self.navigator.current.setFocus()
+
+    def push(self, view: QWidget, close: Closer | None = None) -> None:
+        """Show a screen on top of the current one; `close` ends it once it leaves history."""
+        self.pages.setCurrentWidget(self._shell)
+        self.navigator.push(view, close)
+        view.setFocus()
+
+    def back(self) -> None:
+        self.navigator.back()
+
+    def forward(self) -> None:
+        self.navigator.forward()
+
+    def current_page(self) -> QWidget | None:
+        """What the window shows: the sign-in page, or the current view of the content."""
+        if self.pages.currentWidget() is self.sign_in_page:
+            return self.sign_in_page
+        return self.navigator.current
+
+    def show_sign_in(self) -> None:
+        self.pages.setCurrentWidget(self.sign_in_page)
+
+    def show_add_account(self) -> None:
+        """The sign-in page, empty, for another account."""
+        self.sign_in_page.prefill("")
+        self.sign_in_page.show_form()
+        self.show_sign_in()
+
+    def show_message(self, text: str) -> None:
+        """A plain sentence in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, 8000)
+
+    def show_home(self) -> None:
+        self.go("home")
+
+    @property
+    def timeline(self) -> PostListView:
+        """The home timeline's list."""
+        return self.home.list
+
+    @property
+    def composer(self) -> Composer:
+        """The home composer."""
+        return self.home.composer
+
+    def focus_composer(self) -> None:
+        self.composer.text_edit.setFocus()
+
+    def set_account_title(self, name: str) -> None:
+        """Whose home this is."""
+        self.timeline.set_title(f"Home · @{name}")
+
+    def show_no_account(self) -> None:
+        """Nobody is signed in: the home list is emptied (another account's posts never
+        linger)."""
+        self.timeline.set_model(PostListModel())
+
+    def show_accounts(self) -> None:
+        self.go("accounts")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
+                and self.isActiveWindow():
+            if event.button() == Qt.MouseButton.BackButton:
+                self.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)

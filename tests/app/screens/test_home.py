@@ -1,0 +1,124 @@
+"""The home screen model without Qt: optimistic likes and their undoing, paging, posting,
+newer posts."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import cast
+
+from desktop_app.app import Moderator
+from desktop_app.app.screens import HomeScreen, Like, ListState, Publisher
+from desktop_app.atproto import NetworkError
+from desktop_app.bsky import Agent, Author, NewPost, PostView, RateLimitedError
+from tests.support.scripted import DID, ScriptedAgent, post
+from tests.support.waiting import eventually
+
+
+def home(agent: ScriptedAgent) -> tuple[HomeScreen, list[ListState], list[str]]:
+    scripted = cast(Agent, agent)
+    screen = HomeScreen(scripted, Moderator(scripted), Publisher(scripted, Author(DID, "me")))
+    states: list[ListState] = []
+    messages: list[str] = []
+    screen.hooks.state = states.append
+    screen.hooks.message = messages.append
+    return screen, states, messages
+
+
+async def test_a_like_shows_at_once_and_is_undone_when_refused() -> None:
+    agent = ScriptedAgent(10)
+    screen, _, messages = home(agent)
+    await screen.load_first()
+    target = agent.posts[3]
+    agent.gate.clear()
+    assert screen.handle(Like(target))
+
+    def liked() -> PostView | None:
+        shown = screen.rows.find_post(target.uri)
+        return shown if shown is not None and shown.viewer_like is not None else None
+
+    shown = await eventually(liked, "the like, before the server answered", timeout=5)
+    assert shown.like_count == 1 and shown.viewer_like == "pending"
+    screen.handle(Like(target))  # a second click while the first is in flight: one like
+    agent.gate.set()
+    await screen.tasks.settle()
+    done = screen.rows.find_post(target.uri)
+    assert done is not None and done.viewer_like == f"at://{DID}/app.bsky.feed.like/1"
+    assert agent.likes == [target.uri]
+
+    other = agent.posts[4]
+    agent.fail = RateLimitedError(90)
+    screen.handle(Like(other))
+    await screen.tasks.settle()
+    assert screen.rows.find_post(other.uri) == other  # count and state exactly as before
+    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 90 seconds."]
+    await screen.aclose()
+
+
+async def test_pages_each_cursor_once_then_the_end() -> None:
+    agent = ScriptedAgent(120)
+    screen, states, _ = home(agent)
+    await screen.load_first()
+    assert len(screen.rows) == 50 and states[-1].phase == "rows"
+    await asyncio.gather(screen.load_more(), screen.load_more(), screen.load_more())
+    await screen.load_more()
+    await screen.load_more()
+    assert agent.cursors == [None, "50", "100"]
+    assert len(screen.rows) == 120 and states[-1].footer == "end"
+    await screen.aclose()
+
+
+async def test_first_page_error_then_retry() -> None:
+    agent = ScriptedAgent(5)
+    agent.fail = NetworkError("down")
+    screen, states, _ = home(agent)
+    await screen.load_first()
+    failed = states[-1]
+    assert states[0].phase == "loading" and failed.phase == "error"
+    assert failed.message.startswith("Your provider could not be reached")
+    agent.fail = None
+    await screen.load_first()
+    assert len(screen.rows) == 5 and screen.state.phase == "rows"
+    await screen.aclose()
+
+
+async def test_a_failed_post_raises_and_a_post_goes_on_top_once_indexed() -> None:
+    agent = ScriptedAgent(3)
+    screen, _, messages = home(agent)
+    await screen.load_first()
+    agent.fail = NetworkError("down")
+    try:
+        await screen.post(NewPost("keep me", (), ("en",), None))
+    except NetworkError:
+        pass
+    else:
+        raise AssertionError("a failed post must say so")
+    agent.fail = None
+    assert await screen.post(NewPost("hello", (), ("en",), None))
+    await eventually(lambda: screen.rows[0].post is not None
+                     and screen.rows[0].post.text == "hello", "the new post on top", timeout=5)
+    assert messages[-1] == "Posted."
+    await screen.aclose()
+
+
+async def test_posting_needs_the_permission() -> None:
+    agent = ScriptedAgent(3)
+    screen, _, _ = home(agent)
+    asked: list[str] = []
+    screen.hooks.permits = lambda feature: feature != "post"
+    screen.hooks.permission_needed = asked.append
+    assert not await screen.post(NewPost("hello", (), ("en",), None))
+    assert asked == ["post"] and agent.posts[0].uri == post(0).uri
+    await screen.aclose()
+
+
+async def test_newer_posts_are_counted_then_shown_on_top() -> None:
+    agent = ScriptedAgent(5)
+    screen, states, _ = home(agent)
+    await screen.load_first()
+    agent.posts[:0] = [post(500), post(501)]
+    await screen.check_new()
+    assert states[-1].new_posts == 2
+    await screen.show_newer()
+    assert [screen.rows[r].key[-3:] for r in (0, 1)] == ["500", "501"]
+    assert states[-1].new_posts == 0
+    await screen.aclose()
