@@ -18,7 +18,7 @@ Blur = Literal["none", "content", "media"]
 Context = Literal["list", "view"]  # a post among others, or the one post a thread opened on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelDefinition:
     value: str
     default: str  # ignore | warn | hide
@@ -37,7 +37,7 @@ LABELS: dict[str, LabelDefinition] = {
 LEGACY_NAMES = {"graphic-media": "gore"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """Hide the item, or blur its content or media behind a cover saying `reason`."""
 

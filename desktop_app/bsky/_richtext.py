@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facet:
     byte_start: int
     byte_end: int
@@ -134,7 +134,7 @@ def facet_records(facets: list[Facet]) -> list[dict[str, Any]]:
     ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     text: str
     kind: FacetKind | None = None  # None: plain text

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from ...bsky import CLEAN, Author, Decision, FeedItem, NotificationGroup, PostView
@@ -32,6 +32,14 @@ class Row:
     revealed: bool = False
     context: str = ""
     actor: Author | None = None  # an account row (search results)
+    # Identity for cached layouts: the same row covered and revealed lay out differently.
+    # Computed once: every paint and every size hint asks for it.
+    layout_key: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        covered = not self.revealed and self.decision.blur != "none"
+        object.__setattr__(self, "layout_key",
+                           f"{self.key}|{self.depth}|{int(self.focus)}|{int(covered)}")
 
     @property
     def post(self) -> PostView | None:
@@ -41,11 +49,6 @@ class Row:
     def covered(self) -> bool:
         """Whether a moderation cover is drawn (not yet revealed)."""
         return not self.revealed and self.decision.blur != "none"
-
-    @property
-    def layout_key(self) -> str:
-        """Identity for cached layouts: the same row covered and revealed lay out differently."""
-        return f"{self.key}|{self.depth}|{int(self.focus)}|{int(self.covered)}"
 
 
 def actor_row(author: Author) -> Row:
@@ -98,6 +101,12 @@ class RowList:
     def rows(self) -> list[Row]:
         return list(self._rows)
 
+    @property
+    def items(self) -> Sequence[Row]:
+        """The rows themselves, live and read-only (the list model reads them on every paint
+        without a call per row)."""
+        return self._rows
+
     def index_of(self, key: str) -> int:
         return next((r for r, row in enumerate(self._rows) if row.key == key), -1)
 
@@ -116,7 +125,7 @@ class RowList:
         for observer in self._observers:
             observer.before_reset()
         self._keys = set()
-        self._rows = self._new(rows)
+        self._rows[:] = self._new(rows)  # in place: `items` stays the live list
         for observer in self._observers:
             observer.after_reset()
 

@@ -3,7 +3,7 @@ and how times read."""
 
 from __future__ import annotations
 
-from ._delegate import HEIGHT_WIDTHS, PostDelegate, row_intent
+from ._delegate import HEIGHT_WIDTHS, PostDelegate, row_images, row_intent
 from ._images import ImageCache
 from ._layout import PostLayout, anchor
 from ._model import ITEM_ROLE, ROW_ROLE, PostListModel
@@ -22,5 +22,6 @@ __all__ = [
     "PostListView",
     "anchor",
     "relative_time",
+    "row_images",
     "row_intent",
 ]

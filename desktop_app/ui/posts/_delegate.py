@@ -49,14 +49,14 @@ from ...app.screens import (
     post_row,
 )
 from ...bsky import FeedItem, ImageView, PostView
-from ._images import ImageCache
+from ._images import CORNER, ImageCache, Shape
 from ._layout import GAP, PostLayout, fonts, layout_row
 from ._model import ROW_ROLE
 from ._timefmt import relative_time
 
 Index = QModelIndex | QPersistentModelIndex
 
-LAYOUT_CACHE = 120
+LAYOUT_CACHE = 60
 # Row heights are kept for this many widths: the current one, the one with or without a
 # scrollbar, and the last before a resize. A drag passes through hundreds of widths; keeping
 # them all would hold a height per row per width for the whole session.
@@ -337,17 +337,18 @@ class PostDelegate(QStyledItemDelegate):
         painter.drawText(rest, middle, QFontMetrics(font).elidedText(
             tail, Qt.TextElideMode.ElideRight, rest.width()))
 
-    def _draw_clipped(self, painter: QPainter, area: QRect, clip: QPainterPath,
-                      url: str | None) -> bool:
-        """Draw the image at `url` into `area`, clipped; False while it isn't loaded."""
-        picture = self._images.image(url, area.size())
+    def _draw_shaped(self, painter: QPainter, area: QRect, url: str | None, shape: Shape,
+                     clip: QPainterPath) -> bool:
+        """Draw the image at `url` into `area` in `shape`; False while it isn't loaded (the
+        painter is then clipped to `shape`, for the placeholder)."""
+        picture = self._images.image(url, area.size(), shape)
+        if picture is not None and picture.size() == area.size():
+            painter.drawImage(area.topLeft(), picture)  # already cut to shape: a plain blit
+            return True
         painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
         if picture is None:
             return False
-        if picture.size() == area.size():
-            painter.drawImage(area.topLeft(), picture)
-        else:  # an earlier size, while the new one is decoded
-            painter.drawImage(area, picture)
+        painter.drawImage(area, picture)  # an earlier size, while the new one is decoded
         return True
 
     def _paint_avatar(self, painter: QPainter, area: QRect, url: str | None,
@@ -356,7 +357,7 @@ class PostDelegate(QStyledItemDelegate):
         path = QPainterPath()
         path.addEllipse(area.toRectF())
         painter.save()
-        if not self._draw_clipped(painter, area, path, url):
+        if not self._draw_shaped(painter, area, url, "circle", path):
             painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
             if initial:
                 painter.setPen(palette.color(QPalette.ColorRole.Light))
@@ -367,8 +368,8 @@ class PostDelegate(QStyledItemDelegate):
                      small: QFont) -> None:
         painter.save()
         path = QPainterPath()
-        path.addRoundedRect(area.toRectF(), 8, 8)
-        if not self._draw_clipped(painter, area, path, image.thumb):
+        path.addRoundedRect(area.toRectF(), CORNER, CORNER)
+        if not self._draw_shaped(painter, area, image.thumb, "rounded", path):
             painter.fillRect(area, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.setFont(small)
@@ -541,3 +542,21 @@ def row_intent(row: Row) -> Intent | None:
     if row.covered and row.decision.can_show:
         return Reveal(row.key)
     return OpenThread(post.uri, post)
+
+
+def row_images(row: Row) -> set[str]:
+    """The URLs of the images a row shows (avatars, thumbnails, a quote's)."""
+    urls: set[str | None] = set()
+    post = row.post
+    if post is not None:
+        urls.add(post.author.avatar)
+        urls.update(image.thumb for image in post.images)
+        if post.quote is not None:
+            urls.update(image.thumb for image in post.quote.images)
+            if post.quote.author is not None:
+                urls.add(post.quote.author.avatar)
+    if row.group is not None:
+        urls.update(author.avatar for author in row.group.authors)
+    if row.actor is not None:
+        urls.add(row.actor.avatar)
+    return {url for url in urls if url}

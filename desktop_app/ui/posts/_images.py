@@ -7,9 +7,10 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Literal
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QImage, QImageReader, QPainter, QPainterPath
 
 from ...app import SingleFlightCache, release_free_memory
 from ...bsky import MAX_MEDIA_BYTES
@@ -18,11 +19,11 @@ log = logging.getLogger(__name__)
 
 FetchBytes = Callable[[str], Awaitable[bytes]]
 MAX_CONCURRENT = 6
-RAW_BUDGET = 4 * 1024 * 1024  # fetched bytes kept, so a second size needs no refetch
+RAW_BUDGET = 3 * 1024 * 1024  # fetched bytes kept, so a second size needs no refetch
 # Decoded pixels, in two pools: small ones (avatars) must not be pushed out by a few large
 # thumbnails, or every avatar is fetched and decoded again a screen later.
 SMALL_BUDGET = 6 * 1024 * 1024
-LARGE_BUDGET = 12 * 1024 * 1024
+LARGE_BUDGET = 6 * 1024 * 1024
 SMALL_PIXELS = 96 * 96
 SETTLE = 0.25  # seconds a new size of an image already shown must be wanted before decoding
 MAX_ASKED = 2000
@@ -30,7 +31,11 @@ MAX_ASKED = 2000
 TRIM_AFTER = 4 * 1024 * 1024
 DECODERS = 2
 
-Key = tuple[str, int, int]
+# The shape an image is drawn in: as decoded, a disc (avatars), or with rounded corners
+# (thumbnails). Applied when decoding, off the GUI thread, so painting is a plain blit.
+Shape = Literal["rect", "circle", "rounded"]
+CORNER = 8  # radius of a rounded thumbnail's corners
+Key = tuple[str, int, int, Shape]
 
 
 class ImageCache(QObject):
@@ -63,24 +68,26 @@ class ImageCache(QObject):
         self._decoders = ThreadPoolExecutor(DECODERS, thread_name_prefix="image-decode")
         self.fetches = 0
         self._since_trim = 0
-        self._latest: dict[str, Key] = {}
+        self._latest: dict[tuple[str, Shape], Key] = {}
         self._asked: dict[Key, float] = {}
 
-    def image(self, url: str | None, size: QSize) -> QImage | None:
+    def image(self, url: str | None, size: QSize, shape: Shape = "rect") -> QImage | None:
+        """The image at `url`, `size` and `shape` when decoded, else the one at the size it
+        was last decoded at (to draw scaled meanwhile), or None; a decode starts if needed."""
         if not url or size.isEmpty():
             return None
-        key = (url, size.width(), size.height())
+        key = (url, size.width(), size.height(), shape)
         pool = self._pool(key)
         found = pool.peek(key)
         if found is not None:
             return found
         if pool.loading(key) or url in self._failed:
-            return self._fallback(url)
+            return self._fallback(url, shape)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return None  # painted outside the app's event loop (a bare widget test)
-        fallback = self._fallback(url)
+        fallback = self._fallback(url, shape)
         if fallback is not None and self._unsettled(key, loop):
             return fallback
         self._asked.pop(key, None)
@@ -88,9 +95,9 @@ class ImageCache(QObject):
         task.add_done_callback(lambda t: self._finished(key, t))
         return fallback
 
-    def _fallback(self, url: str) -> QImage | None:
+    def _fallback(self, url: str, shape: Shape) -> QImage | None:
         """The image at the size it was last decoded at, to draw scaled meanwhile."""
-        key = self._latest.get(url)
+        key = self._latest.get((url, shape))
         return self._pool(key).peek(key) if key is not None else None
 
     def _unsettled(self, key: Key, loop: asyncio.AbstractEventLoop) -> bool:
@@ -118,10 +125,10 @@ class ImageCache(QObject):
         return data
 
     async def _decode(self, key: Key) -> QImage:
-        url, width, height = key
+        url, width, height, shape = key
         data = await self._raw.get(url, lambda: self._download(url))
         return await asyncio.get_running_loop().run_in_executor(
-            self._decoders, decode_to_size, data, QSize(width, height))
+            self._decoders, decode_to_size, data, QSize(width, height), shape)
 
     def _finished(self, key: Key, task: asyncio.Task[QImage]) -> None:
         if task.cancelled():
@@ -132,17 +139,17 @@ class ImageCache(QObject):
             log.info("image not loaded (%s)", type(exc).__name__)
             self._failed.add(url)
             return
-        self._latest[url] = key
+        self._latest[(url, key[3])] = key
         self._since_trim += task.result().sizeInBytes()
         if self._since_trim > TRIM_AFTER:
             self._since_trim = 0
             release_free_memory()
         self.loaded.emit(url)
 
-    def cancel(self, url: str, size: QSize) -> None:
+    def cancel(self, url: str, size: QSize, shape: Shape = "rect") -> None:
         """Stop loading `url` at `size` (its view went away); a download other sizes share
         goes on."""
-        key = (url, size.width(), size.height())
+        key: Key = (url, size.width(), size.height(), shape)
         pool = self._pool(key)
         if pool.loading(key):
             pool.start(key, lambda: self._decode(key)).cancel()
@@ -159,8 +166,9 @@ class ImageCache(QObject):
         self._decoders.shutdown(wait=True, cancel_futures=True)
 
 
-def decode_to_size(data: bytes, size: QSize) -> QImage:
-    """Decode and cover-crop to exactly `size` (the decoder downsamples JPEGs for free)."""
+def decode_to_size(data: bytes, size: QSize, shape: Shape = "rect") -> QImage:
+    """Decode and cover-crop to exactly `size` (the decoder downsamples JPEGs for free), cut
+    to `shape` with smooth edges."""
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -179,5 +187,23 @@ def decode_to_size(data: bytes, size: QSize) -> QImage:
                              Qt.TransformationMode.SmoothTransformation)
     x = max(0, (image.width() - size.width()) // 2)
     y = max(0, (image.height() - size.height()) // 2)
-    return image.copy(x, y, size.width(), size.height()).convertToFormat(
+    image = image.copy(x, y, size.width(), size.height()).convertToFormat(
         QImage.Format.Format_ARGB32_Premultiplied)
+    return image if shape == "rect" else _cut(image, shape)
+
+
+def _cut(image: QImage, shape: Shape) -> QImage:
+    """`image` inside a disc or a rounded rectangle, transparent outside."""
+    out = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    path = QPainterPath()
+    area = QRectF(out.rect())
+    if shape == "circle":
+        path.addEllipse(area)
+    else:
+        path.addRoundedRect(area, CORNER, CORNER)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillPath(path, QBrush(image))
+    painter.end()
+    return out

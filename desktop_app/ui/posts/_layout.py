@@ -47,13 +47,21 @@ class PostLayout:
     avatars: list[QRect] = field(default_factory=list)  # a notification group's people
 
 
+_FONTS: dict[str, tuple[QFont, QFont]] = {}
+
+
 def fonts(base: QFont) -> tuple[QFont, QFont]:
-    """Bold and small variants of the list's font."""
-    bold = QFont(base)
-    bold.setBold(True)
-    small = QFont(base)
-    small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
-    return bold, small
+    """Bold and small variants of the list's font (made once per font: every row's paint and
+    layout asks)."""
+    key = base.key()
+    found = _FONTS.get(key)
+    if found is None:
+        bold = QFont(base)
+        bold.setBold(True)
+        small = QFont(base)
+        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
+        found = _FONTS[key] = (bold, small)
+    return found
 
 
 def anchor(kind: str | None, value: str) -> str:

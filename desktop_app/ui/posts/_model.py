@@ -44,6 +44,7 @@ class PostListModel(QAbstractListModel):
     def __init__(self, rows: RowList | None = None) -> None:
         super().__init__()
         self.list = rows if rows is not None else RowList()
+        self._rows = self.list.items
         self.list.observe(self)
 
     # --- RowObserver ---------------------------------------------------------------------------
@@ -73,12 +74,13 @@ class PostListModel(QAbstractListModel):
     # --- QAbstractListModel --------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.list)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.list):
+        at = index.row()
+        if not index.isValid() or not 0 <= at < len(self._rows):
             return None
-        row = self.list[index.row()]
+        row = self._rows[at]
         if role == ROW_ROLE:
             return row
         if role == ITEM_ROLE:

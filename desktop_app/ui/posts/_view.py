@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import ListState, OpenThread, Row
-from ._delegate import PostDelegate, row_intent
+from ._delegate import PostDelegate, row_images, row_intent
 from ._images import ImageCache
 from ._model import ROW_ROLE, PostListModel
 
@@ -170,7 +170,8 @@ class PostListView(QWidget):
         self._repaint = QTimer(self)
         self._repaint.setSingleShot(True)
         self._repaint.setInterval(REPAINT_MS)
-        self._repaint.timeout.connect(self.list.viewport().update)
+        self._repaint.timeout.connect(self._repaint_arrived)
+        self._arrived: set[str] = set()
         images.loaded.connect(self._image_loaded)
 
     def _watch(self, model: PostListModel) -> None:
@@ -187,9 +188,26 @@ class PostListView(QWidget):
         self._seen = self._place = None
         self._sync_state()
 
-    def _image_loaded(self, _url: str) -> None:
-        if not self._repaint.isActive() and self.isVisible():
+    def _image_loaded(self, url: str) -> None:
+        if not self.isVisible():
+            return
+        self._arrived.add(url)
+        if not self._repaint.isActive():
             self._repaint.start()
+
+    def _repaint_arrived(self) -> None:
+        """Repaint the rows on screen that show an image that arrived (not the whole list: a
+        thumbnail for a row scrolled away costs no paint)."""
+        arrived, self._arrived = self._arrived, set()
+        viewport = self.list.viewport()
+        index = self.list.indexAt(QPoint(0, 0))
+        while index.isValid():
+            rect = self.list.visualRect(index)
+            if rect.top() > viewport.height():
+                break
+            if not arrived.isdisjoint(row_images(self.model.row(index.row()))):
+                viewport.update(rect)
+            index = index.siblingAtRow(index.row() + 1)
 
     # --- states ----------------------------------------------------------------------------------
 

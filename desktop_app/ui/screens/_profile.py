@@ -162,7 +162,7 @@ class ProfileHeader(QWidget):
         banner = self._images.image(profile.banner, BANNER)
         if banner is not None:
             self.banner.setPixmap(QPixmap.fromImage(banner))
-        avatar = self._images.image(profile.author.avatar, AVATAR)
+        avatar = self._images.image(profile.author.avatar, AVATAR, "circle")
         self.avatar.setPixmap(QPixmap.fromImage(avatar) if avatar is not None
                               else initial_pixmap(profile.author.name, AVATAR))
 

@@ -8,10 +8,10 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QGuiApplication,
     QKeySequence,
     QMouseEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
                  images: ImageCache) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self._buttons_watched = False
         self.setWindowTitle("Desktop App")
         self._settings = settings
         self.sign_in_page = sign_in_page
@@ -80,9 +81,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._menus()
         self._shortcuts()
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # the mouse's back and forward buttons
 
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -197,8 +195,7 @@ class MainWindow(QMainWindow):
         self.go("accounts")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
-                and self.isActiveWindow():
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.back()
                 return True
@@ -207,10 +204,17 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # The mouse's back and forward buttons, wherever they are pressed in this window: the
+        # native window sees every mouse event before the widget under the pointer does (an
+        # application-wide filter would see every event of the app, timers included).
+        handle = self.windowHandle()
+        if handle is not None and not self._buttons_watched:
+            handle.installEventFilter(self)
+            self._buttons_watched = True
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
         super().closeEvent(event)

@@ -259,3 +259,17 @@ def test_row_heights_are_kept_for_the_last_few_widths_only(view: PostListView) -
     assert delegate.cached_heights() == HEIGHT_WIDTHS * 20
     delegate.width_source = lambda: 300
     assert [delegate.sizeHint(option, view.model.index(r)).height() for r in range(20)] == first
+
+
+def test_only_rows_showing_an_arrived_image_are_repainted() -> None:
+    from desktop_app.app.screens import Row
+    from desktop_app.bsky import QuotedPost
+    from desktop_app.ui.posts import row_images
+
+    author = Author("did:plc:44ybard66vv44zksje25o7dz", "bob.test", avatar="https://a/bob")
+    quote = QuotedPost("at://q", author, "quoted", "", images=(
+        ImageView("https://t/q", "https://f/q", "", None),))
+    shown = post(1, "x", images=(ImageView("https://t/1", "https://f/1", "", None),))
+    row = post_row(FeedItem(dataclasses.replace(shown, quote=quote)))
+    assert row_images(row) >= {"https://t/1", "https://t/q", "https://a/bob"}
+    assert row_images(Row("more", "more")) == set()
