@@ -6,7 +6,7 @@ Import from this face, not from the private modules behind it.
 
 from ..atproto import SingleFlightCache
 from ..atproto.oauth import AuthorizationStart, Session
-from ..platform import release_free_memory, tune_allocator
+from ..platform import release_free_memory, tune_allocator, warm_keychain
 from ._accounts import (
     ACCOUNTS_FILE,
     REFRESH_INTERVAL,
@@ -139,4 +139,5 @@ __all__ = [
     "session_end",
     "session_status",
     "tune_allocator",
+    "warm_keychain",
 ]

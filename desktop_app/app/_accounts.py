@@ -288,7 +288,7 @@ class Accounts:
         for did in stored:
             if did in self._accounts and self._accounts[did].ended is None:
                 continue
-            session = await self.client.sessions.get(did)
+            session = await self.client.load_session(did)
             if session is not None:
                 self._accounts[did] = _Account(session, session.handle)
         if self._active not in self._accounts:

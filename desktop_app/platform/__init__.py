@@ -16,6 +16,7 @@ from ._keychain import (
     keychain_status,
     secure_backend,
     service_name,
+    warm_keychain,
 )
 from ._loopback import LoopbackRedirectListener
 from ._memory import release_free_memory, tune_allocator
@@ -69,5 +70,6 @@ __all__ = [
     "secure_backend",
     "service_name",
     "tune_allocator",
+    "warm_keychain",
     "windows_command_line",
 ]

@@ -99,8 +99,28 @@ def is_secure_backend(backend: keyring.backend.KeyringBackend) -> bool:
     return priority > 0
 
 
+_warming: threading.Thread | None = None
+
+
+def warm_keychain() -> None:
+    """Find the keychain backend in the background while the caller does other work (the
+    window builds itself): keyring's discovery imports every backend and probes D-Bus, some
+    60 ms the first keychain read would otherwise wait for. Errors are left for that read."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=_discover, name="keychain-warm-up", daemon=True)
+        _warming.start()
+
+
+def _discover() -> None:
+    with contextlib.suppress(Exception):  # said by the first real use, in its own words
+        keyring.get_keyring()
+
+
 def secure_backend() -> keyring.backend.KeyringBackend:
     """The active keyring backend, or `NoKeychainError` when it is not a real keychain."""
+    if _warming is not None and _warming.is_alive():
+        _warming.join()  # one discovery at a time: keyring's is not thread-safe
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # backend discovery probes D-Bus and may raise anything

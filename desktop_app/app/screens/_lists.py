@@ -3,10 +3,11 @@ tells the window."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
-from collections.abc import Coroutine, Iterable
-from typing import Any, Literal
+from collections.abc import Awaitable, Coroutine, Iterable
+from typing import Any, Literal, TypeVar
 
 from ...bsky import Agent, FeedItem, PermissionMissingError, PostView
 from ...errors import AppError
@@ -19,6 +20,8 @@ from ._intents import Intent, Like, OpenThread, Quote, Reply, Repost, Reveal
 from ._rows import Row, RowList, post_row
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 class ListScreen:
     """One list of one account: its rows, its state, the moderator deciding what shows, the
@@ -49,10 +52,20 @@ class ListScreen:
     # --- what subclasses provide ----------------------------------------------------------------
 
     async def first_rows(self) -> list[Row]:
+        """The first page's rows (the moderator's preferences loaded by then: see
+        `with_moderation`)."""
+        await self.moderator.ready()
         return []
 
     async def more_rows(self) -> list[Row]:
         return []
+
+    async def with_moderation(self, fetch: Awaitable[T]) -> T:
+        """`fetch`'s answer, once the moderator's preferences have loaded too: the two requests
+        go out together (the first page of a list costs one round trip, not two)."""
+        answer = asyncio.ensure_future(fetch)
+        await asyncio.gather(answer, self.moderator.ready())
+        return answer.result()
 
     @property
     def exhausted(self) -> bool:
@@ -66,7 +79,6 @@ class ListScreen:
 
     async def load_first(self) -> None:
         self.set_state(phase="loading", footer="")
-        await self.moderator.ready()
         try:
             rows = await self.first_rows()
         except AppError as exc:
@@ -149,7 +161,7 @@ class FeedScreen(ListScreen):
         self.pager = feed_pager(fetch)
 
     async def first_rows(self) -> list[Row]:
-        return self.post_rows(await self.pager.first_page())
+        return self.post_rows(await self.with_moderation(self.pager.first_page()))
 
     async def more_rows(self) -> list[Row]:
         return self.post_rows(await self.pager.next_page())

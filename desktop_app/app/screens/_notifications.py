@@ -33,7 +33,7 @@ class NotificationsScreen(ListScreen):
         self._subjects: dict[str, str] = {}
 
     async def first_rows(self) -> list[Row]:
-        return await self.rows_for(await self.pager.first_page())
+        return await self.rows_for(await self.with_moderation(self.pager.first_page()))
 
     async def more_rows(self) -> list[Row]:
         return await self.rows_for(await self.pager.next_page())

@@ -38,7 +38,7 @@ class ProfileScreen(FeedScreen):
 
     async def first_rows(self) -> list[Row]:
         if self.profile is None:
-            self.profile = await self.agent.profile(self.actor)
+            self.profile = await self.with_moderation(self.agent.profile(self.actor))
             self.hooks.profile(self.profile)
             self.pager = feed_pager(tab_feed(self.agent, self.profile.did, self.tab))
         return await super().first_rows()

@@ -51,9 +51,11 @@ class SearchScreen(ListScreen):
 
     async def _rows(self, *, first: bool) -> list[Row]:
         if self._posts is not None:
-            page = await (self._posts.first_page() if first else self._posts.next_page())
+            page = await (self.with_moderation(self._posts.first_page()) if first
+                          else self._posts.next_page())
             return self.post_rows(page)
         if self._people is not None:
-            people = await (self._people.first_page() if first else self._people.next_page())
+            people = await (self.with_moderation(self._people.first_page()) if first
+                            else self._people.next_page())
             return [actor_row(a) for a in people if not self.moderator.author(a).hide]
         return []

@@ -49,10 +49,9 @@ class ThreadScreen(ListScreen):
             self.set_state(phase="rows")
         elif not len(self.rows):
             self.set_state(phase="loading")
-        await self.moderator.ready()
         try:
-            node = await self.agent.post_thread(self.uri, depth=DEPTH,
-                                                parent_height=PARENT_HEIGHT)
+            node = await self.with_moderation(self.agent.post_thread(
+                self.uri, depth=DEPTH, parent_height=PARENT_HEIGHT))
         except AppError as exc:
             log.info("thread failed: %s", exc.detail)
             self.set_state(phase="error", message=exc.message)

@@ -314,6 +314,10 @@ class OAuthClient:
     async def get_session(self, did: str, *, refresh: bool = True) -> Session:
         return await self.keeper.get_session(did, refresh=refresh)
 
+    async def load_session(self, did: str) -> Session | None:
+        """The session as stored now, kept for the requests that follow."""
+        return await self.keeper.load(did)
+
     async def refresh(
         self, did: str, *, stale: Session | None = None, force: bool = False
     ) -> Session:

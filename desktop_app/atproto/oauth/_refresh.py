@@ -85,13 +85,26 @@ class SessionKeeper:
         return self.endpoints.nonces
 
     async def get_session(self, did: str, *, refresh: bool = True) -> Session:
-        """The current session, refreshed first when its access token is about to expire."""
-        session = self._cache.peek(did) or await self.sessions.get(did)
-        if session is None:
-            raise NoSessionError(did)
-        self._cache.put(did, session)
+        """The current session, refreshed first when its access token is about to expire.
+        Read from the store once, however many requests ask at the same time (a read is a few
+        keychain round trips)."""
+        session = await self._cache.get(did, lambda: self._stored(did))
         if refresh and session.tokens.needs_refresh(self._clock()):
             session = await self.refresh(did, stale=session)
+        return session
+
+    async def _stored(self, did: str) -> Session:
+        session = await self.sessions.get(did)
+        if session is None:
+            raise NoSessionError(did)
+        return session
+
+    async def load(self, did: str) -> Session | None:
+        """The session as stored now (another process may have changed it), kept for the
+        requests that follow."""
+        session = await self.sessions.get(did)
+        if session is not None:
+            self._cache.put(did, session)
         return session
 
     def cached(self, did: str) -> Session | None:

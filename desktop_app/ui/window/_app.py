@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from ...app import Services, tune_allocator
+from ...app import Services, tune_allocator, warm_keychain
 from ...errors import AppError
 from ...logging_setup import configure_logging
 from ...qt import AppEventLoop, FileOpenFilter, Lifecycle, SingleInstance
@@ -47,6 +47,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     inside it (see `Lifecycle`), and the loop closes only after every part has stopped."""
     started = time.monotonic()
     tune_allocator()
+    warm_keychain()  # found in the background while the window is built
     settings = Settings.load()
     configure_logging(settings.paths.logs)
     existing = QApplication.instance()
