@@ -18,6 +18,7 @@ from ._accounts import (
     iso,
 )
 from ._diagnose import Check, Diagnosis, diagnose
+from ._drafts import Draft, DraftImage, Drafts, DraftStore
 from ._lifetime import (
     DAY,
     HOUR,
@@ -93,6 +94,10 @@ __all__ = [
     "Check",
     "Core",
     "Diagnosis",
+    "Draft",
+    "DraftImage",
+    "DraftStore",
+    "Drafts",
     "FetchPage",
     "Flow",
     "LifetimePolicy",

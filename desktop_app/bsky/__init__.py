@@ -16,6 +16,7 @@ from ._agent import (
     now_iso,
     parse_post_link,
 )
+from ._drafts import DRAFT_METHODS, DraftView, RemoteDraft
 from ._errors import InvalidPostError, PermissionMissingError, RateLimitedError, XrpcError
 from ._media import (
     MAX_IMAGE_BYTES,
@@ -92,6 +93,7 @@ from ._richtext import (
     utf8_len,
 )
 from ._thread import ThreadRow, flatten_thread, splice_replies
+from ._tid import next_tid
 from ._xrpc import PdsLookup, XrpcClient, rate_limit_wait
 
 __all__ = [
@@ -100,6 +102,7 @@ __all__ = [
     "BY_KEY",
     "CLEAN",
     "CLIENT_SCOPE",
+    "DRAFT_METHODS",
     "FEATURES",
     "FOLLOW",
     "GROUPED_REASONS",
@@ -124,6 +127,7 @@ __all__ = [
     "BlobRef",
     "Context",
     "Decision",
+    "DraftView",
     "ExternalView",
     "Facet",
     "FacetKind",
@@ -148,6 +152,7 @@ __all__ = [
     "Profile",
     "QuotedPost",
     "RateLimitedError",
+    "RemoteDraft",
     "SearchSort",
     "Segment",
     "StrongRef",
@@ -168,6 +173,7 @@ __all__ = [
     "label_preference",
     "moderate_author",
     "moderate_post",
+    "next_tid",
     "now_iso",
     "parse_feed",
     "parse_notifications",

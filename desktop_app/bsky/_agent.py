@@ -11,6 +11,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from ..atproto import Fields, ResponseFormatError, syntax
+from ._drafts import DraftView, RemoteDraft, parse_draft_view
 from ._errors import InvalidPostError, XrpcError
 from ._media import MAX_IMAGES, ImageUpload, image_problem
 from ._models import (
@@ -348,6 +349,30 @@ class Agent:
         elif media is not None:
             record["embed"] = media
         return record
+
+    # --- drafts (app.bsky.draft: the account's private storage, through the AppView) ---------
+
+    async def create_draft(self, draft: RemoteDraft) -> str:
+        """Keep a draft on the account; returns its id there."""
+        data = await self.xrpc.procedure("app.bsky.draft.createDraft",
+                                         body={"draft": draft.record()})
+        return Fields(data, "createDraft").string("id", nonempty=True)
+
+    async def update_draft(self, draft_id: str, draft: RemoteDraft) -> None:
+        await self.xrpc.procedure("app.bsky.draft.updateDraft", body={
+            "draft": {"id": draft_id, "draft": draft.record()}})
+
+    async def delete_draft(self, draft_id: str) -> None:
+        await self.xrpc.procedure("app.bsky.draft.deleteDraft", body={"id": draft_id})
+
+    async def drafts(self, *, cursor: str | None = None,
+                     limit: int = 50) -> tuple[list[DraftView], str | None]:
+        """One page of the account's drafts, and the cursor of the next."""
+        data = Fields(await self._query("app.bsky.draft.getDrafts",
+                                        {"cursor": cursor, "limit": _limit(limit)}), "getDrafts")
+        views = [parse_draft_view(v, f"drafts[{n}]")
+                 for n, v in enumerate(data.array("drafts", required=True))]
+        return views, data.opt_string("cursor")
 
     async def delete_post(self, uri: str) -> None:
         await self._delete_record(uri, POST)

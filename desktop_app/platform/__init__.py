@@ -5,7 +5,7 @@ Qt-free. Import from this face, not from the private modules behind it.
 
 from ._browser import BrowserError, open_system_browser
 from ._errors import PlatformError
-from ._files import JsonFile, private_dir
+from ._files import FILE_MODE, JsonFile, private_dir
 from ._keychain import (
     KeychainLockedError,
     KeychainStatus,
@@ -39,6 +39,7 @@ from ._scheme import (
 )
 
 __all__ = [
+    "FILE_MODE",
     "BrowserError",
     "JsonFile",
     "KeychainLockedError",

@@ -1,0 +1,286 @@
+"""Drafts: what people type survives anything. Kept on this device (the profile, 0600, images
+copied in) and synced with the account through `app.bsky.draft.*`, so a draft started in
+another client continues here and back; images stay on the device that has them, as the
+official app does."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..bsky import (
+    Agent,
+    DraftView,
+    ImageUpload,
+    RemoteDraft,
+    StrongRef,
+    next_tid,
+    now_iso,
+)
+from ..errors import AppError
+from ..platform import FILE_MODE, JsonFile, private_dir
+
+log = logging.getLogger(__name__)
+
+DRAFTS_DIR = "drafts"
+SAVE_AFTER = 0.5  # seconds without a change before a draft is written
+MAX_DRAFTS = 100
+
+
+@dataclass(frozen=True)
+class DraftImage:
+    """An image of a draft: its bytes live in the account's drafts directory as `file`."""
+
+    file: str
+    mime_type: str
+    alt: str = ""
+    aspect_ratio: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A post being written. `reply_to` (and who it answers) is kept on this device only: the
+    account's drafts have no place for it. `remote_id` is the draft's id on the account, and
+    `synced_at` the `updated_at` of the version the account has."""
+
+    id: str
+    text: str = ""
+    langs: tuple[str, ...] = ()
+    images: tuple[DraftImage, ...] = ()
+    reply_to: StrongRef | None = None
+    reply_handle: str = ""
+    quote: StrongRef | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    remote_id: str | None = None
+    synced_at: str = ""
+
+    @property
+    def synced(self) -> bool:
+        """Whether the account has this very version."""
+        return self.remote_id is not None and self.synced_at == self.updated_at
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip() and not self.images and self.quote is None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["reply_to"] = self.reply_to.record() if self.reply_to else None
+        data["quote"] = self.quote.record() if self.quote else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        def ref(value: Any) -> StrongRef | None:
+            if isinstance(value, dict) and isinstance(value.get("uri"), str) \
+                    and isinstance(value.get("cid"), str):
+                return StrongRef(value["uri"], value["cid"])
+            return None
+
+        images = tuple(DraftImage(str(i["file"]), str(i["mime_type"]), str(i.get("alt", "")),
+                                  _ratio(i.get("aspect_ratio")))
+                       for i in data.get("images", ()) if isinstance(i, dict) and "file" in i)
+        return cls(id=str(data["id"]), text=str(data.get("text", "")),
+                   langs=tuple(str(x) for x in data.get("langs", ())), images=images,
+                   reply_to=ref(data.get("reply_to")),
+                   reply_handle=str(data.get("reply_handle", "")),
+                   quote=ref(data.get("quote")), created_at=str(data.get("created_at", "")),
+                   updated_at=str(data.get("updated_at", "")),
+                   remote_id=data.get("remote_id") if isinstance(data.get("remote_id"), str)
+                   else None, synced_at=str(data.get("synced_at", "")))
+
+
+def _ratio(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, list | tuple) and len(value) == 2 \
+            and all(isinstance(v, int) for v in value):
+        return (value[0], value[1])
+    return None
+
+
+class DraftStore:
+    """One account's drafts on this device: `drafts.json` and the images beside it, in a
+    private directory of the profile. Holds the directory; reads and writes are whole-file and
+    atomic (a crash leaves the last complete version). Blocking: call from a worker thread."""
+
+    def __init__(self, data_dir: Path, did: str) -> None:
+        name = hashlib.sha256(did.encode()).hexdigest()[:16]
+        self.dir = data_dir / DRAFTS_DIR / name
+        self._file = JsonFile(self.dir / "drafts.json")
+
+    def drafts(self) -> list[Draft]:
+        """Newest first."""
+        raw = self._file.read().get("drafts", [])
+        drafts = [Draft.from_dict(d) for d in raw if isinstance(d, dict) and "id" in d]
+        return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
+
+    def get(self, draft_id: str) -> Draft | None:
+        return next((d for d in self.drafts() if d.id == draft_id), None)
+
+    def put(self, draft: Draft) -> None:
+        drafts = [d for d in self.drafts() if d.id != draft.id]
+        drafts.insert(0, draft)
+        self._write(drafts[:MAX_DRAFTS])
+
+    def delete(self, draft_id: str) -> Draft | None:
+        drafts = self.drafts()
+        gone = next((d for d in drafts if d.id == draft_id), None)
+        if gone is not None:
+            self._write([d for d in drafts if d.id != draft_id])
+            for image in gone.images:
+                self.media(image.file).unlink(missing_ok=True)
+        return gone
+
+    def _write(self, drafts: Sequence[Draft]) -> None:
+        private_dir(self.dir)
+        self._file.write({"drafts": [d.to_dict() for d in drafts]})
+
+    def media(self, file: str) -> Path:
+        return self.dir / "media" / Path(file).name  # a name, never a path from outside
+
+    def keep_image(self, draft_id: str, upload: ImageUpload) -> DraftImage:
+        """Copy an image into the drafts directory (0600); named by its content, so saving a
+        draft again copies nothing."""
+        digest = hashlib.sha256(upload.data).hexdigest()[:24]
+        file = f"{draft_id}-{digest}"
+        path = self.media(file)
+        if not path.exists():
+            private_dir(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(upload.data)
+        return DraftImage(file, upload.mime_type, upload.alt, upload.aspect_ratio)
+
+    def upload(self, image: DraftImage) -> ImageUpload | None:
+        """The image's bytes back (None when the file went missing)."""
+        try:
+            data = self.media(image.file).read_bytes()
+        except OSError:
+            return None
+        return ImageUpload(data, image.mime_type, image.alt, image.aspect_ratio)
+
+
+class Drafts:
+    """One account's drafts: kept on this device first, then on the account. Holds the store,
+    the agent, this device's name for the account's drafts, and the writes it has scheduled."""
+
+    def __init__(self, store: DraftStore, agent: Agent, *, device: str = "Desktop App",
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.agent = agent
+        self.device = device
+        self._clock = clock
+        self._lock = asyncio.Lock()
+
+    def new(self) -> Draft:
+        stamp = now_iso(self._clock)
+        return Draft(id=next_tid(self._clock), created_at=stamp, updated_at=stamp)
+
+    async def drafts(self) -> list[Draft]:
+        """This device's drafts, newest first."""
+        return await asyncio.to_thread(self.store.drafts)
+
+    async def get(self, draft_id: str) -> Draft | None:
+        return await asyncio.to_thread(self.store.get, draft_id)
+
+    async def save(self, draft: Draft, images: Sequence[ImageUpload] = ()) -> Draft:
+        """Keep `draft` on this device (its images copied in), stamped now. An empty draft is
+        removed instead (nothing to keep)."""
+        async with self._lock:
+            return await asyncio.to_thread(self._save, draft, tuple(images))
+
+    def _save(self, draft: Draft, images: tuple[ImageUpload, ...]) -> Draft:
+        kept = tuple(self.store.keep_image(draft.id, image) for image in images)
+        draft = dataclasses.replace(draft, images=kept or draft.images,
+                                    updated_at=now_iso(self._clock))
+        if draft.empty:
+            self.store.delete(draft.id)
+            return draft
+        self.store.put(draft)
+        return draft
+
+    async def uploads(self, draft: Draft) -> list[ImageUpload]:
+        """The draft's images as uploads (those whose files are still there)."""
+        found = await asyncio.to_thread(lambda: [self.store.upload(i) for i in draft.images])
+        return [upload for upload in found if upload is not None]
+
+    async def discard(self, draft_id: str) -> None:
+        """Remove a draft here and from the account (posted, or thrown away)."""
+        async with self._lock:
+            gone = await asyncio.to_thread(self.store.delete, draft_id)
+        if gone is not None and gone.remote_id is not None:
+            try:
+                await self.agent.delete_draft(gone.remote_id)
+            except AppError as exc:
+                log.info("draft not removed from the account: %s", exc.detail)
+
+    # --- the account's copy ---------------------------------------------------------------------
+
+    async def push(self, draft: Draft) -> Draft:
+        """Give the account this version of `draft` (created there the first time)."""
+        remote = self._remote(draft)
+        if draft.remote_id is None:
+            remote_id = await self.agent.create_draft(remote)
+        else:
+            remote_id = draft.remote_id
+            await self.agent.update_draft(remote_id, remote)
+        async with self._lock:
+            current = await asyncio.to_thread(self.store.get, draft.id) or draft
+            synced = dataclasses.replace(
+                current, remote_id=remote_id,
+                synced_at=draft.updated_at if current.updated_at == draft.updated_at
+                else current.synced_at)
+            await asyncio.to_thread(self.store.put, synced)
+        return synced
+
+    def _remote(self, draft: Draft) -> RemoteDraft:
+        return RemoteDraft(text=draft.text, langs=draft.langs,
+                           images=tuple((f"drafts/{i.file}", i.alt) for i in draft.images),
+                           quote=draft.quote, device_name=self.device)
+
+    async def remote(self) -> list[DraftView]:
+        """The account's drafts (every page)."""
+        views: list[DraftView] = []
+        cursor: str | None = None
+        while True:
+            page, cursor = await self.agent.drafts(cursor=cursor)
+            views.extend(page)
+            if cursor is None or not page:
+                return views
+
+    async def sync(self) -> list[Draft]:
+        """Push what changed here; take what changed on the account (a draft started in
+        another client appears here; its images stay on the device that has them). Returns
+        this device's drafts after."""
+        for draft in await self.drafts():
+            if not draft.synced:
+                try:
+                    await self.push(draft)
+                except AppError as exc:
+                    log.info("draft not synced: %s", exc.detail)
+        local = {d.remote_id: d for d in await self.drafts() if d.remote_id}
+        for view in await self.remote():
+            known = local.get(view.id)
+            if known is not None and known.synced_at >= view.updated_at:
+                continue
+            if known is not None and not known.synced:
+                continue  # changed on both sides: this device's version was pushed above
+            await self._take(view, known)
+        return await self.drafts()
+
+    async def _take(self, view: DraftView, known: Draft | None) -> None:
+        draft = known or Draft(id=next_tid(self._clock), created_at=view.created_at)
+        draft = dataclasses.replace(
+            draft, text=view.draft.text, langs=view.draft.langs, quote=view.draft.quote,
+            images=draft.images if known is not None else (), updated_at=view.updated_at,
+            remote_id=view.id, synced_at=view.updated_at)
+        async with self._lock:
+            await asyncio.to_thread(self.store.put, draft)
