@@ -45,15 +45,49 @@ def is_loopback_host(host: str) -> bool:
     return ip is not None and ip.is_loopback
 
 
+# Global unicast (RFC 4291). Everything outside it — loopback, unspecified, IPv4-compatible and
+# IPv4-translated forms, discard-only, unique-local, link-local, site-local, multicast, reserved
+# — is refused without asking Python's table, whose contents change between Python versions.
+GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+# The IANA IPv6 Special-Purpose Address Registry's entries inside 2000::/3, except 6to4
+# (2002::/16, judged by the IPv4 address inside) and the AS112 direct delegation
+# (2620:4f:8000::/48, a public DNS service).
+NON_PUBLIC_IPV6 = tuple(ipaddress.IPv6Network(net) for net in (
+    # IETF protocol assignments: Teredo, benchmarking, ORCHID and ORCHIDv2, drone entity tags
+    # (identifiers, not locators), and anycast services (PCP, TURN, AMT, AS112) none of which
+    # is an HTTP server a DID document could meaningfully name.
+    "2001::/23",
+    "2001:db8::/32",  # documentation
+    "3fff::/20",  # documentation
+))
+# NAT64: the well-known prefix (RFC 6052) and the local-use one (RFC 8215). A translator sends
+# the connection on to the IPv4 address in the last 32 bits, the position every /96 prefix
+# uses; a network that runs a shorter local-use prefix (/48 to /64) would place it elsewhere,
+# which nothing here can know.
+NAT64_PREFIXES = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+
+
 def is_public_address(ip: IPAddress) -> bool:
     """A global unicast address: not loopback, private, link-local, shared, reserved, …"""
     if isinstance(ip, ipaddress.IPv6Address):
-        mapped = ip.ipv4_mapped or ip.sixtofour
-        if mapped is not None:
-            return is_public_address(mapped)
-        if ip.teredo is not None:
-            return False
+        return _is_public_ipv6(ip)
     return ip.is_global and not ip.is_multicast
+
+
+def _is_public_ipv6(ip: ipaddress.IPv6Address) -> bool:
+    # An address that carries an IPv4 one reaches that IPv4 host: it decides.
+    inner = ip.ipv4_mapped or ip.sixtofour or _nat64_target(ip)
+    if inner is not None:
+        return is_public_address(inner)
+    if ip not in GLOBAL_UNICAST:
+        return False
+    return not any(ip in network for network in NON_PUBLIC_IPV6)
+
+
+def _nat64_target(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if any(ip in prefix for prefix in NAT64_PREFIXES):
+        return ipaddress.IPv4Address(ip.packed[-4:])
+    return None
 
 
 def address_allowed(ip: IPAddress, *, development: bool) -> bool:

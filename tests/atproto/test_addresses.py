@@ -38,6 +38,36 @@ def test_public_addresses(address: str, public: bool) -> None:
     assert is_public_address(ipaddress.ip_address(address)) is public
 
 
+@pytest.mark.parametrize(("address", "public"), [
+    # Global unicast is 2000::/3; everything outside it is refused whatever Python's table says.
+    ("2a03:2880:f12f:83:face:b00c::25de", True), ("2620:4f:8000::1", True),
+    ("4000::1", False), ("5f00::1", False), ("100::1", False), ("100:0:0:1::1", False),
+    ("fec0::1", False),  # site-local, deprecated
+    ("::8.8.8.8", False), ("::a00:1", False),  # IPv4-compatible, deprecated
+    ("::ffff:0:808:808", False),  # IPv4-translated
+    # Special-purpose ranges inside 2000::/3.
+    ("2001:db8::1", False), ("2001:db8:ffff::1", False), ("3fff::1", False),
+    ("3fff:fff:ffff::1", False), ("2001:20::1", False), ("2001:2f:ffff::1", False),
+    ("2001:10::1", False), ("2001:30::1", False), ("2001:2::1", False), ("2001:1::1", False),
+    ("2001:3::1", False), ("2001:4:112::1", False), ("2001:1ff::1", False),
+    ("2001:200::1", True),  # just past the IETF protocol assignments (2001::/23)
+    ("3fff:1000::1", True),  # just past the documentation range 3fff::/20
+    # NAT64: judged by the IPv4 address inside.
+    ("64:ff9b::808:808", True), ("64:ff9b::a00:1", False), ("64:ff9b::7f00:1", False),
+    ("64:ff9b::a9fe:a9fe", False), ("64:ff9b:1::808:808", True), ("64:ff9b:1::c0a8:101", False),
+    ("64:ff9b:1:ffff::808:808", True),
+    ("64:ff9b:0:0:1::808:808", False),  # outside both translation prefixes
+    # 6to4 and IPv4-mapped as before.
+    ("2002:808:808::1", True), ("2002:c0a8:101::1", False),
+])
+def test_public_ipv6_addresses(address: str, public: bool) -> None:
+    ip = ipaddress.ip_address(address)
+    assert is_public_address(ip) is public
+    assert (host_problem(address, development=False) is None) is public
+    # Development admits loopback only, never another special address.
+    assert (host_problem(address, development=True) is None) is public
+
+
 @pytest.mark.parametrize(("host", "production", "development"), [
     ("bsky.social", True, True),
     ("8.8.8.8", True, True),
@@ -114,6 +144,15 @@ async def test_a_public_name_resolving_to_private_addresses_is_refused(
     with pytest.raises(PrivateAddressError, match="non-public"):
         await backend.connect_tcp("pds.example.com", 443)
     assert spy.attempts == []
+
+
+async def test_a_name_synthesized_onto_a_private_ipv4_through_nat64_is_refused() -> None:
+    spy = SpyBackend()
+    backend = GuardedBackend(development=False, inner=spy,
+                             resolver=resolving_to("64:ff9b::a9fe:a9fe", "64:ff9b::808:808"))
+    with pytest.raises(httpcore.ConnectError):
+        await backend.connect_tcp("pds.example.com", 443)
+    assert spy.attempts == ["64:ff9b::808:808"]
 
 
 async def test_only_the_public_addresses_of_a_name_are_tried() -> None:
