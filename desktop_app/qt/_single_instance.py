@@ -1,7 +1,8 @@
 """One app process per user and profile; later launches hand their URL to it over a local socket.
 
 Protocol (version 1): the client sends one line of JSON `{"v": 1, "url": "..."}\\n`; the primary
-answers `ok\\n` (accepted) or `rejected\\n` and closes. Messages over 16 KiB are refused.
+answers `ok\\n` (accepted) or `rejected\\n` and closes. Messages over 16 KiB are refused, and so
+is every message of a process that runs as another user.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import hashlib
 import json
 import logging
 import os
+import socket as pysocket
 import stat
+import struct
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +42,13 @@ ACK_TIMEOUT_MS = 700
 SOCKET_FILE = "primary.sock"
 # A Unix socket address holds 104 bytes (macOS) or 108 (Linux), the final NUL included.
 MAX_SOCKET_PATH = 100
+UCRED = struct.Struct("iII")  # Linux's struct ucred: pid_t pid, uid_t uid, gid_t gid
+# macOS's getsockopt(SOL_LOCAL, LOCAL_PEERCRED) gives a struct xucred, which starts with
+# cr_version (XUCRED_VERSION, 0) and cr_uid; <sys/un.h> and <sys/ucred.h> fix these numbers.
+SOL_LOCAL = 0
+LOCAL_PEERCRED = 0x001
+XUCRED_SIZE = 76
+XUCRED_HEAD = struct.Struct("=II")
 
 
 def server_name(data_dir: Path) -> str:
@@ -80,6 +91,31 @@ def _owned_and_private(path: Path) -> bool:
         return False
     return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
             and not info.st_mode & 0o077)
+
+
+def peer_uid(descriptor: int) -> int | None:
+    """The effective uid of the process at the other end of a connected Unix socket. None on
+    systems where the app does not ask: there the socket's private place alone keeps other
+    users out (and on Windows `UserAccessOption` limits the pipe to this user). OSError when
+    the system should tell and does not."""
+    if sys.platform not in ("linux", "darwin"):
+        return None
+    # A duplicate of the descriptor, so closing it leaves Qt's socket open.
+    with pysocket.fromfd(descriptor, pysocket.AF_UNIX, pysocket.SOCK_STREAM) as dup:
+        if sys.platform == "linux":
+            creds = dup.getsockopt(pysocket.SOL_SOCKET, pysocket.SO_PEERCRED, UCRED.size)
+            return int(UCRED.unpack(creds)[1])
+        xucred = dup.getsockopt(SOL_LOCAL, LOCAL_PEERCRED, XUCRED_SIZE)
+    version, uid = XUCRED_HEAD.unpack_from(xucred)
+    if version != 0:
+        raise OSError(f"unknown xucred version {version}")
+    return int(uid)
+
+
+def peer_allowed(uid: int | None) -> bool:
+    """Whether a process running as `uid` may hand this app a URL: only this user's may (None:
+    a system where the app does not ask, see `peer_uid`)."""
+    return uid is None or uid == os.getuid()
 
 
 def send_to_primary(name: str, url: str) -> bool | None:
@@ -163,9 +199,32 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            if not self._from_this_user(socket):
+                socket.readyRead.connect(lambda s=socket: self._refuse(s))
+                continue
             self._buffers[socket] = b""
             socket.readyRead.connect(lambda s=socket: self._on_ready(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _from_this_user(self, socket: QLocalSocket) -> bool:
+        # The socket's directory already keeps other users out; this holds even if it did not
+        # (a permissive umask or ACL, or the directory replaced while we run).
+        try:
+            uid = peer_uid(int(socket.socketDescriptor()))
+        except OSError as exc:
+            log.warning("refused a hand-off: could not tell which user sent it (%s)", exc)
+            return False
+        if peer_allowed(uid):
+            return True
+        log.warning("refused a hand-off from a process of another user (uid %s)", uid)
+        return False
+
+    def _refuse(self, socket: QLocalSocket) -> None:
+        socket.readAll()  # never read
+        # Answered once it has written, as any refused launch is: answering first would race
+        # its write against our close. Later data finds the socket closing: no second answer.
+        if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            self._reply(socket, b"rejected\n")
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)

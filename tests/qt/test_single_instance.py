@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,3 +166,68 @@ def test_a_primary_killed_leaves_nothing_in_the_temp_directory(tmp_path: Path) -
     left = {n for n in set(os.listdir(temp)) - before if (temp / n).is_socket()}
     assert not left, left
     assert (home / "data" / "primary.sock").is_socket()  # the stale one, in the profile
+
+
+def test_only_this_users_processes_may_hand_over() -> None:
+    from desktop_app.qt._single_instance import peer_allowed
+
+    assert peer_allowed(os.getuid())
+    assert not peer_allowed(os.getuid() + 1)
+    assert not peer_allowed(0 if os.getuid() else 65534)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="SO_PEERCRED is Linux's")
+def test_the_peer_uid_is_read_from_the_socket_and_the_socket_stays_open() -> None:
+    import socket
+
+    from desktop_app.qt._single_instance import peer_uid
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with ours, theirs:
+        assert peer_uid(ours.fileno()) == os.getuid()
+        theirs.sendall(b"still open\n")  # the duplicate was closed, not the descriptor
+        assert ours.recv(64) == b"still open\n"
+
+
+# Connects as another user would: the effective uid (what SO_PEERCRED reports) is nobody's,
+# the file-system uid stays root's so the private directory and socket can still be entered.
+FOREIGN_CLIENT = """
+import ctypes, json, os, socket, sys
+os.seteuid(65534)
+if ctypes.CDLL(None, use_errno=True).setfsuid(0) == -1:
+    sys.exit("setfsuid failed")
+with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+    s.connect(sys.argv[1])
+    s.sendall(json.dumps({"v": 1, "url": sys.argv[2]}).encode() + b"\\n")
+    answer = b""
+    while b"\\n" not in answer:
+        chunk = s.recv(64)
+        if not chunk:
+            break
+        answer += chunk
+print(answer.decode().strip(), os.geteuid())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux" or os.geteuid() != 0,
+                    reason="needs root to connect as another uid")
+def test_a_process_of_another_user_is_refused(qtbot: Any, tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    from desktop_app.qt import SingleInstance
+
+    delivered: list[str] = []
+    instance = SingleInstance(tmp_path / "data", lambda url: bool(delivered.append(url) or True))  # type: ignore[func-returns-value]
+    assert instance.listen()
+    try:
+        url = f"{SCHEME}:/callback?state=s&code=SECRETCODE"
+        client = subprocess.Popen([sys.executable, "-c", FOREIGN_CLIENT, instance.name, url],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        qtbot.waitUntil(lambda: client.poll() is not None, timeout=20_000)
+        out, err = client.communicate()
+        assert out.split() == ["rejected", "65534"], out + err
+        assert delivered == []
+        refused = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert any("65534" in m for m in refused), refused
+        assert not any("SECRETCODE" in m for m in refused)
+    finally:
+        instance.close()
