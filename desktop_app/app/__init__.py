@@ -38,6 +38,7 @@ from ._lifetime import (
     session_status,
 )
 from ._media import IMAGE_TYPES, read_image
+from ._outbox import COLLECTIONS, Outbox, OutboxConflictError, OutboxStore, Waiting, transient
 from ._paging import FetchPage, Page, Pager, collect
 from ._reading import (
     HIDDEN_POLL,
@@ -75,6 +76,7 @@ __all__ = [
     "ACCOUNTS_FILE",
     "BACKOFF_MAX",
     "BACKOFF_START",
+    "COLLECTIONS",
     "DAY",
     "DEFAULT_TIMEOUT",
     "HIDDEN_POLL",
@@ -106,6 +108,9 @@ __all__ = [
     "Moderator",
     "NewActivity",
     "OpenBrowser",
+    "Outbox",
+    "OutboxConflictError",
+    "OutboxStore",
     "Page",
     "Pager",
     "RenewalPath",
@@ -122,6 +127,7 @@ __all__ = [
     "TaskOwner",
     "UnreadPoller",
     "UnreadWatcher",
+    "Waiting",
     "agent_for",
     "app_client",
     "backoff",
@@ -143,6 +149,7 @@ __all__ = [
     "renewal_threshold",
     "session_end",
     "session_status",
+    "transient",
     "tune_allocator",
     "warm_keychain",
 ]

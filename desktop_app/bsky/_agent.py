@@ -463,6 +463,33 @@ class Agent:
             "repo": self.did, "collection": collection, "record": record})
         return parse_strong_ref(data, "createRecord")
 
+    async def write_record(self, collection: str, rkey: str, record: dict[str, Any]) -> StrongRef:
+        """Write `record` under a record key the app chose (a TID), so that a retry can find
+        out whether an earlier attempt already wrote it (`own_record`)."""
+        data = await self.xrpc.procedure("com.atproto.repo.createRecord", body={
+            "repo": self.did, "collection": collection, "rkey": rkey, "record": record})
+        return parse_strong_ref(data, "createRecord")
+
+    async def own_record(self, collection: str,
+                         rkey: str) -> tuple[StrongRef, dict[str, Any]] | None:
+        """The account's record at `rkey`, with its value; None when there is none."""
+        try:
+            data = Fields(await self.xrpc.query("com.atproto.repo.getRecord", {
+                "repo": self.did, "collection": collection, "rkey": rkey}), "getRecord")
+        except XrpcError as exc:
+            if exc.status in (400, 404) and exc.error in {"RecordNotFound", "NotFound",
+                                                           "InvalidRequest", ""}:
+                return None
+            raise
+        value = data.get("value")
+        if not isinstance(value, dict):
+            raise ResponseFormatError("getRecord returned no record value")
+        return StrongRef(data.string("uri"), data.string("cid")), value
+
+    async def upload_image(self, image: ImageUpload) -> dict[str, Any]:
+        """Upload one image; its blob as a record embeds it."""
+        return (await self.upload_blob(image.data, image.mime_type)).record()
+
     async def _delete_record(self, uri: str, collection: str) -> None:
         at = AtUri.parse(uri)
         if at.repo != self.did or at.collection != collection:
