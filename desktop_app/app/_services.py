@@ -22,6 +22,8 @@ from ..platform import (
 )
 from ..settings import Settings
 from ._accounts import Accounts
+from ._drafts import Drafts, DraftStore
+from ._outbox import Outbox, OutboxStore
 from ._signin import OpenBrowser, SignIn, SignInFlows
 
 USER_AGENT = f"desktop-app/{__version__}"
@@ -144,6 +146,14 @@ class Services:
         use = scheme is not None and registrar_for_platform().status(scheme) and receive()
         self.signin.custom_scheme = use
         return use
+
+    def outbox(self, did: str) -> Outbox:
+        """`did`'s writes waiting to be sent (this profile's, shared with the window)."""
+        return Outbox(OutboxStore(self.settings.paths.data, did), self.accounts.agent(did))
+
+    def drafts(self, did: str) -> Drafts:
+        """`did`'s drafts on this device and on the account."""
+        return Drafts(DraftStore(self.settings.paths.data, did), self.accounts.agent(did))
 
     async def media(self, url: str) -> bytes:
         """An avatar or an image to show (public, checked, size-capped)."""

@@ -21,10 +21,11 @@ from ..atproto.oauth import (
     Scopes,
     parse_permission,
 )
+from ._drafts import DRAFT_METHODS
 from ._models import BLOCK, FOLLOW, LIKE, POST, REPOST
 
 FeatureKey = Literal["read", "notifications", "post", "images", "like", "repost", "follow",
-                     "moderate"]
+                     "moderate", "drafts"]
 Group = Literal["act", "read", "other"]
 WRITE: tuple[RepoAction, ...] = ("create", "delete")
 
@@ -85,6 +86,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("notifications", "read", ("notifications",), "Reading your notifications",
             methods=NOTIFICATION_METHODS),
     Feature("images", "other", ("upload images",), "Uploading images", blobs=IMAGE_TYPES),
+    # Drafts are kept on this device in any case; this lets them follow the account.
+    Feature("drafts", "other", ("keep your drafts on your account",),
+            "Keeping drafts on your account", methods=DRAFT_METHODS),
 )
 BY_KEY: dict[str, Feature] = {f.key: f for f in FEATURES}
 # Asked for on servers that take permission scopes; the transition scope where they don't.

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..app import Services, collect, read_image
+from ..app import Services, collect, read_image, transient
 from ..bsky import (
     FeedItem,
     ImageUpload,
     InvalidPostError,
     NewPost,
 )
+from ..errors import AppError
 from ..settings import Settings
 from ._run import run, with_services
 
@@ -64,24 +65,39 @@ def feed_item_text(item: FeedItem) -> str:
 
 def post(settings: Settings, text: str, *, account: str | None, images: list[str],
          alts: list[str], reply_to: str | None, langs: list[str], dry_run: bool,
-         as_json: bool) -> int:
+         as_json: bool, queue: bool = False) -> int:
     uploads = read_images(images, alts)  # before any network traffic
 
     async def body(services: Services) -> int:
-        agent = services.accounts.agent(services.accounts.find(account).did)
+        did = services.accounts.find(account).did
+        agent = services.accounts.agent(did)
         parent = await agent.reply_target(reply_to) if reply_to else None
         new = NewPost(text, tuple(uploads), tuple(langs), parent)
         if dry_run:
             print(json.dumps(await agent.draft(new), indent=2, ensure_ascii=False))
             return 0
-        ref = await agent.publish(new)
-        if as_json:
-            print(json.dumps({"uri": ref.uri, "cid": ref.cid}))
-        else:
-            print(f"Posted {ref.uri}")
+        outbox = services.outbox(did)
+        waiting = await outbox.add_post(new)  # kept until the server has it: exactly once
+        try:
+            ref = await outbox.send(waiting, keep_refused=False)
+        except AppError as exc:
+            if queue and transient(exc):
+                return _queued(waiting.id, exc, as_json)
+            await outbox.cancel(waiting.id)  # nothing is kept of a post that failed
+            raise
+        print(json.dumps({"uri": ref.uri, "cid": ref.cid}) if as_json else f"Posted {ref.uri}")
         return 0
 
     return run(with_services(settings, body))
+
+
+def _queued(waiting_id: str, exc: AppError, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"queued": True, "id": waiting_id}))
+    else:
+        print(f"Not sent yet ({exc.message}) — it waits in the outbox as {waiting_id}; "
+              "`desktop-app outbox send` sends it, the app sends it when it can.")
+    return 0
 
 
 def read_images(paths: list[str], alts: list[str]) -> list[ImageUpload]:

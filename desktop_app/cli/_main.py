@@ -74,6 +74,18 @@ def _content_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     post.add_argument("--dry-run", action="store_true",
                       help="print the record that would be written; write nothing")
     post.add_argument("--json", action="store_true", help="print the new post's uri and cid")
+    post.add_argument("--queue", action="store_true",
+                      help="if it can't be sent now (offline, server down), keep it in the "
+                           "outbox to be sent later (exit 0)")
+
+    drafts = sub.add_parser("drafts", help="your drafts, on this device and on the account")
+    drafts.add_argument("--account", help="handle or DID (default: the active account)")
+    drafts.add_argument("--json", action="store_true", help="print a JSON list")
+
+    outbox = sub.add_parser("outbox", help="what waits to be sent; `outbox send` sends it now")
+    outbox.add_argument("action", nargs="?", choices=["send"], help="send what waits, now")
+    outbox.add_argument("--account", help="handle or DID (default: the active account)")
+    outbox.add_argument("--json", action="store_true", help="print a JSON list")
 
     notes = sub.add_parser("notifications", help="print your notifications")
     notes.add_argument("--account", help="handle or DID (default: the active account)")
@@ -170,7 +182,7 @@ def _main(args_list: list[str]) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    from . import _feed, _reading, _sessions, _setup
+    from . import _feed, _reading, _sessions, _setup, _writing
 
     command = args.command
     if command == "doctor":
@@ -196,6 +208,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command == "timeline":
         return _feed.timeline(settings, account=args.account, limit=args.limit,
                               as_json=args.json)
+    if command == "drafts":
+        return _writing.drafts(settings, account=args.account, as_json=args.json)
+    if command == "outbox":
+        return _writing.outbox(settings, account=args.account, send=args.action == "send",
+                               as_json=args.json)
     return _feed.post(settings, args.text, account=args.account, images=args.image,
                       alts=args.alt, reply_to=args.reply_to, langs=args.lang,
-                      dry_run=args.dry_run, as_json=args.json)
+                      dry_run=args.dry_run, as_json=args.json, queue=args.queue)

@@ -58,7 +58,7 @@ def test_scope_strings() -> None:
 def test_plain_words() -> None:
     assert Permissions.of(APP_SCOPE).text() == (
         "Post, like, repost, follow, mute and block as you; read your timeline and "
-        "notifications; upload images")
+        "notifications; upload images; keep your drafts on your account")
     assert describe(["read"]) == "Read your timeline"
     assert describe(["like", "images"]) == "Like as you; upload images"
     assert Permissions.of("atproto").text() == "Nothing beyond knowing who you are"
