@@ -251,3 +251,15 @@ def record(fault: str, runs: int, lost: int, clicks: int) -> None:
         with open(target, "a", encoding="utf-8") as out:
             out.write(json.dumps({"fault": fault, "runs": runs, "lost": lost,
                                   "clicks": clicks}) + "\n")
+
+
+def record_data(fault: str, runs: int, posts_lost: int, duplicates: int,
+                drafts_lost: int = 0) -> None:
+    """One row of the user-data fault table (posts and drafts): printed, and appended to
+    $DESKTOP_APP_FAULT_TABLE if set."""
+    print(f"DATA-FAULT-TABLE | {fault} | {runs} | {posts_lost} | {duplicates} | {drafts_lost}")
+    target = os.environ.get(TABLE_ENV)
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"fault": fault, "runs": runs, "posts_lost": posts_lost,
+                                  "duplicates": duplicates, "drafts_lost": drafts_lost}) + "\n")
