@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -19,6 +19,7 @@ class ActionBanner(QFrame):
         self.label = QLabel()
         self.label.setObjectName(text_name)
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a handle, a server's error
         self.action_button = QPushButton(action)
         self.action_button.setObjectName(action_name)
         self.close_button = QPushButton(later)

@@ -75,6 +75,9 @@ class SignInPage(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName("Sign-in problem")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The error can be a server's own words (its error_description): text, never markup.
+        for label in (title, handle_label, self.handle_hint, self.error_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.handle_edit.textChanged.connect(self._revalidate)
         self.handle_edit.returnPressed.connect(self._submit)
         form = QWidget()
@@ -111,6 +114,8 @@ class SignInPage(QWidget):
             "Approve the sign-in in the browser window that just opened, then come back here."
         )
         self.waiting_detail.setWordWrap(True)
+        for label in (self.waiting_label, self.waiting_detail):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel_requested)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import Qt as QtText
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -50,6 +51,18 @@ STATE_LABELS = {
 }
 
 
+def plain_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip shows it. A tooltip has no text format of its own: what Qt guesses
+    is markup is rendered, so such text is handed over escaped."""
+    return QtText.convertFromPlainText(text) if QtText.mightBeRichText(text) else text
+
+
 AccountRequest = Literal["allow", "renew", "sign_out", "sign_in_again", "switch"]
 
 
@@ -91,6 +104,8 @@ class AccountCard(QFrame):
         self.remaining.setWordWrap(True)
         self.path_label = QLabel()
         self.path_label.setObjectName("renewalPath")
+        for label in (self.title, self.state_label, self.remaining, self.path_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a server's reason, a handle
         return [self.title, self.state_label, self.bar, self.remaining, self.path_label]
 
     def _init_permissions(self) -> QVBoxLayout:
@@ -110,6 +125,8 @@ class AccountCard(QFrame):
         self.scopes_label.setObjectName("scopeDetails")
         self.scopes_label.setWordWrap(True)
         self.scopes_label.hide()
+        for label in (self.allowed_label, self.missing_label, self.scopes_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the scope the server granted
         permissions = QVBoxLayout()
         permissions.setContentsMargins(0, 0, 0, 0)
         permissions.addWidget(self.allowed_label)
@@ -133,11 +150,12 @@ class AccountCard(QFrame):
         for label in (self.did_label, self.pds_label, self.scopes_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         details = QFormLayout()
-        details.addRow("DID", self.did_label)
-        details.addRow("Provider", self.pds_label)
-        details.addRow("Permissions", permissions)
-        details.addRow("Signed in", self.started_label)
-        details.addRow("Access token", self.expiry_label)
+        for name, field in (("DID", self.did_label), ("Provider", self.pds_label),
+                            ("Permissions", permissions), ("Signed in", self.started_label),
+                            ("Access token", self.expiry_label)):
+            details.addRow(plain_label(name), field)
+        for label in (self.did_label, self.pds_label, self.started_label, self.expiry_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         return details
 
     def _init_buttons(self) -> QHBoxLayout:
@@ -169,9 +187,10 @@ class AccountCard(QFrame):
         )
         self.bar.setValue(round(max(0.0, min(1.0, view.remaining_fraction)) * 1000))
         self.bar.setVisible(not ended)
-        self.bar.setToolTip(view.tooltip)
+        tooltip = plain_tooltip(view.tooltip)
+        self.bar.setToolTip(tooltip)
         self.remaining.setText(view.remaining_text)
-        self.remaining.setToolTip(view.tooltip)
+        self.remaining.setToolTip(tooltip)
         self.path_label.setText(view.renewal_path)
         self.path_label.setVisible(bool(view.renewal_path))
         self.did_label.setText(view.did)

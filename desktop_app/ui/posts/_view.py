@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
@@ -75,6 +74,10 @@ class PostListView(QWidget):
 
     def _init_header(self) -> QHBoxLayout:
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # "Home · @handle"
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
         self.new_posts_button = QPushButton()
         self.new_posts_button.setObjectName("newPostsButton")
         self.new_posts_button.hide()
@@ -139,6 +142,7 @@ class PostListView(QWidget):
         error_layout.addStretch(1)
         for label in (self.empty_label, self.loading_label, self.error_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a server's error, a search query
         self.stack = QStackedWidget()
         for page in (self.loading_label, self.list, self.empty_label, self._error_page):
             self.stack.addWidget(page)
@@ -147,6 +151,7 @@ class PostListView(QWidget):
     def _init_footer(self) -> QHBoxLayout:
         self.footer = QLabel()
         self.footer.setObjectName("timelineFooter")
+        self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.footer_retry = QPushButton("Try again")
         self.footer_retry.setObjectName("timelineFooterRetry")
@@ -253,7 +258,7 @@ class PostListView(QWidget):
         self.list.verticalScrollBar().setValue(value)
 
     def set_title(self, text: str) -> None:
-        self.title.setText(f"<b>{html.escape(text)}</b>")
+        self.title.setText(text)
 
     def show_loading(self) -> None:
         self._loading = True

@@ -80,7 +80,9 @@ class ProfileHeader(QWidget):
         self.avatar.setFixedSize(AVATAR)
         self.name = QLabel()
         self.name.setObjectName("profileName")
-        self.name.setTextFormat(Qt.TextFormat.RichText)
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
         self.handle = QLabel()
         self.handle.setObjectName("profileHandle")
         self.follows_you = QLabel("Follows you")
@@ -93,6 +95,11 @@ class ProfileHeader(QWidget):
         self.bio.linkActivated.connect(self.link_activated)
         self.counts = QLabel()
         self.counts.setObjectName("profileCounts")
+        # Display name and handle are the account's own words: text. Only the bio is rich
+        # text, built from escaped parts (`bio_html`).
+        for plain in (self.banner, self.avatar, self.name, self.handle, self.follows_you,
+                      self.counts):
+            plain.setTextFormat(Qt.TextFormat.PlainText)
         self.follow_button = QPushButton("Follow")
         self.follow_button.setObjectName("followButton")
         self.follow_button.clicked.connect(self.follow_requested)
@@ -137,7 +144,7 @@ class ProfileHeader(QWidget):
     def show_profile(self, profile: Profile, *, own: bool) -> None:
         self._profile = profile
         author = profile.author
-        self.name.setText(f"<b>{html.escape(author.name)}</b>")
+        self.name.setText(author.name)
         self.handle.setText(f"@{author.handle}")
         self.follows_you.setVisible(bool(author.followed_by) and not own)
         self.bio.setText(bio_html(profile.description))

@@ -52,6 +52,7 @@ class Rail(QWidget):
             layout.addWidget(button)
         self.badge = QLabel("")
         self.badge.setObjectName("unreadBadge")
+        self.badge.setTextFormat(Qt.TextFormat.PlainText)
         self.badge.setStyleSheet("background: #ec4868; color: white; border-radius: 8px; "
                                  "padding: 0 6px; font-weight: bold;")
         self.badge.hide()
