@@ -27,12 +27,20 @@ from ..bsky import (
 )
 from ..errors import AppError
 from ..platform import FILE_MODE, JsonFile, private_dir
+from ._paging import Pager
 
 log = logging.getLogger(__name__)
 
 DRAFTS_DIR = "drafts"
 SAVE_AFTER = 0.5  # seconds without a change before a draft is written
 MAX_DRAFTS = 100
+MAX_DRAFT_PAGES = 20
+
+
+@dataclass(frozen=True)
+class _DraftPage:
+    items: tuple[DraftView, ...]
+    cursor: str | None
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,7 @@ class DraftStore:
         return gone
 
     def _write(self, drafts: Sequence[Draft]) -> None:
+        private_dir(self.dir.parent)  # the drafts of every account, private too
         private_dir(self.dir)
         self._file.write({"drafts": [d.to_dict() for d in drafts]})
 
@@ -247,14 +256,21 @@ class Drafts:
                            quote=draft.quote, device_name=self.device)
 
     async def remote(self) -> list[DraftView]:
-        """The account's drafts (every page)."""
+        """The account's drafts (every page, each cursor once; a page bringing nothing new
+        ends it, whatever cursor a server keeps handing out)."""
+
+        async def fetch(cursor: str | None) -> _DraftPage:
+            views, next_cursor = await self.agent.drafts(cursor=cursor)
+            return _DraftPage(tuple(views), next_cursor)
+
+        pager: Pager[DraftView] = Pager(fetch, key=lambda view: view.id)
         views: list[DraftView] = []
-        cursor: str | None = None
-        while True:
-            page, cursor = await self.agent.drafts(cursor=cursor)
-            views.extend(page)
-            if cursor is None or not page:
-                return views
+        for _ in range(MAX_DRAFT_PAGES):
+            fresh = await pager.next_page()
+            views.extend(fresh)
+            if pager.exhausted or not fresh:
+                break
+        return views
 
     async def sync(self) -> list[Draft]:
         """Push what changed here; take what changed on the account (a draft started in

@@ -125,6 +125,7 @@ class OutboxStore:
         return gone
 
     def _write(self, entries: Sequence[Waiting]) -> None:
+        private_dir(self.dir.parent)  # every account's outbox, private too
         private_dir(self.dir)
         self._file.write({"waiting": [w.to_dict() for w in entries]})
 
