@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -95,8 +94,6 @@ def test_the_pushed_screens_show_only_plain_labels(qtbot: QtBot) -> None:
         assert not_plain(view, skip=Composer) == [], type(view).__name__
 
 
-@pytest.mark.xfail(strict=True, reason="compose/_composer.py is another engineer's file: its "
-                   "labels are to be made PlainText there (then drop this mark)")
 def test_the_composer_shows_only_plain_labels(qtbot: QtBot) -> None:
     composer = Composer()
     qtbot.addWidget(composer)

@@ -121,6 +121,7 @@ class Composer(QWidget):
     def _init_targets(self) -> QHBoxLayout:
         """The line saying which post is answered or quoted, and its Cancel."""
         self.reply_label = QLabel("")
+        self.reply_label.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.reply_label.setObjectName("composerReplyLabel")
         self.reply_label.setAccessibleName("Replying to")
         self.cancel_reply_button = QPushButton("Cancel reply")
@@ -164,6 +165,7 @@ class Composer(QWidget):
         self.language_combo.setCurrentIndex(
             self.language_combo.findData(_default_language(locale)))
         self.counter = QLabel("")
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.counter.setObjectName("composerCounter")
         self._counter_palette = QPalette(self.counter.palette())
         self.post_button = QPushButton("Post")
@@ -180,6 +182,7 @@ class Composer(QWidget):
 
     def _init_error(self) -> QLabel:
         self.error_label = QLabel("")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.error_label.setObjectName("composerError")
         self.error_label.setAccessibleName("Post problem")
         self.error_label.setWordWrap(True)
@@ -190,6 +193,7 @@ class Composer(QWidget):
     def _init_permission(self) -> QHBoxLayout:
         """The sentence saying posting wasn't allowed, and "Allow…"."""
         self.permission_label = QLabel("")
+        self.permission_label.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.permission_label.setObjectName("composerPermission")
         self.permission_label.setWordWrap(True)
         self.allow_button = QPushButton("Allow…")
@@ -317,6 +321,7 @@ class Composer(QWidget):
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         thumbnail = QLabel()
+        thumbnail.setTextFormat(Qt.TextFormat.PlainText)
         thumbnail.setPixmap(QPixmap.fromImage(image.scaled(
             THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)))
