@@ -18,7 +18,7 @@ from ._accounts import (
     iso,
 )
 from ._diagnose import Check, Diagnosis, diagnose
-from ._drafts import Draft, DraftImage, Drafts, DraftStore
+from ._drafts import Autosave, Draft, DraftImage, Drafts, DraftStore, Writing
 from ._lifetime import (
     DAY,
     HOUR,
@@ -93,6 +93,7 @@ __all__ = [
     "AccountSnapshot",
     "Accounts",
     "AuthorizationStart",
+    "Autosave",
     "Check",
     "Core",
     "Diagnosis",
@@ -128,6 +129,7 @@ __all__ = [
     "UnreadPoller",
     "UnreadWatcher",
     "Waiting",
+    "Writing",
     "agent_for",
     "app_client",
     "backoff",

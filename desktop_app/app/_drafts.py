@@ -18,8 +18,10 @@ from typing import Any
 
 from ..bsky import (
     Agent,
+    Author,
     DraftView,
     ImageUpload,
+    PostView,
     RemoteDraft,
     StrongRef,
     next_tid,
@@ -64,8 +66,11 @@ class Draft:
     langs: tuple[str, ...] = ()
     images: tuple[DraftImage, ...] = ()
     reply_to: StrongRef | None = None
+    reply_root: StrongRef | None = None
     reply_handle: str = ""
     quote: StrongRef | None = None
+    quote_handle: str = ""
+    quote_text: str = ""  # the start of the quoted post, for the composer's line
     created_at: str = ""
     updated_at: str = ""
     remote_id: str | None = None
@@ -82,8 +87,9 @@ class Draft:
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
-        data["reply_to"] = self.reply_to.record() if self.reply_to else None
-        data["quote"] = self.quote.record() if self.quote else None
+        for name in ("reply_to", "reply_root", "quote"):
+            ref = getattr(self, name)
+            data[name] = ref.record() if ref else None
         return data
 
     @classmethod
@@ -99,9 +105,11 @@ class Draft:
                        for i in data.get("images", ()) if isinstance(i, dict) and "file" in i)
         return cls(id=str(data["id"]), text=str(data.get("text", "")),
                    langs=tuple(str(x) for x in data.get("langs", ())), images=images,
-                   reply_to=ref(data.get("reply_to")),
+                   reply_to=ref(data.get("reply_to")), reply_root=ref(data.get("reply_root")),
                    reply_handle=str(data.get("reply_handle", "")),
-                   quote=ref(data.get("quote")), created_at=str(data.get("created_at", "")),
+                   quote=ref(data.get("quote")), quote_handle=str(data.get("quote_handle", "")),
+                   quote_text=str(data.get("quote_text", "")),
+                   created_at=str(data.get("created_at", "")),
                    updated_at=str(data.get("updated_at", "")),
                    remote_id=data.get("remote_id") if isinstance(data.get("remote_id"), str)
                    else None, synced_at=str(data.get("synced_at", "")))
@@ -127,6 +135,8 @@ class DraftStore:
     def drafts(self) -> list[Draft]:
         """Newest first."""
         raw = self._file.read().get("drafts", [])
+        if not isinstance(raw, list):
+            raw = []
         drafts = [Draft.from_dict(d) for d in raw if isinstance(d, dict) and "id" in d]
         return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
 
@@ -147,10 +157,22 @@ class DraftStore:
                 self.media(image.file).unlink(missing_ok=True)
         return gone
 
-    def _write(self, drafts: Sequence[Draft]) -> None:
+    def _write(self, drafts: Sequence[Draft], current: str | bool | None = True) -> None:
         private_dir(self.dir.parent)  # the drafts of every account, private too
         private_dir(self.dir)
-        self._file.write({"drafts": [d.to_dict() for d in drafts]})
+        kept = self.current() if current is True else current
+        if kept is not None and not any(d.id == kept for d in drafts):
+            kept = None
+        self._file.write({"drafts": [d.to_dict() for d in drafts], "current": kept})
+
+    def current(self) -> str | None:
+        """The draft open in a composer when the app last saved (after a crash: the one to
+        offer back)."""
+        value = self._file.read().get("current")
+        return value if isinstance(value, str) else None
+
+    def set_current(self, draft_id: str | None) -> None:
+        self._write(self.drafts(), draft_id)
 
     def media(self, file: str) -> Path:
         return self.dir / "media" / Path(file).name  # a name, never a path from outside
@@ -300,3 +322,123 @@ class Drafts:
             remote_id=view.id, synced_at=view.updated_at)
         async with self._lock:
             await asyncio.to_thread(self.store.put, draft)
+
+
+@dataclass(frozen=True)
+class Writing:
+    """What a composer holds: its text and languages, its images, and the posts it answers
+    and quotes."""
+
+    text: str = ""
+    langs: tuple[str, ...] = ()
+    images: tuple[ImageUpload, ...] = ()
+    reply_to: PostView | None = None
+    quote: PostView | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip() and not self.images and self.quote is None
+
+
+class Autosave:
+    """Keeps what one composer holds as a draft, written `delay` seconds after the last change
+    (a keystroke only notes it: the writing happens on a worker thread). Holds the draft being
+    written, the latest content not yet written, and the task writing it."""
+
+    def __init__(self, drafts: Drafts, *, delay: float = SAVE_AFTER) -> None:
+        self.drafts = drafts
+        self._delay = delay
+        self.draft: Draft | None = None
+        self._latest: Writing | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._writing: asyncio.Task[None] | None = None
+
+    def note(self, writing: Writing) -> None:
+        """The composer changed: keep `writing`, write it soon."""
+        self._latest = writing
+        if self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self._delay, self._due)
+
+    def _due(self) -> None:
+        self._timer = None
+        if self._writing is None or self._writing.done():
+            self._writing = asyncio.ensure_future(self._write_safely())
+        else:  # a write is on its way: this change gets the next one
+            self._timer = asyncio.get_running_loop().call_later(self._delay, self._due)
+
+    async def _write_safely(self) -> None:
+        try:
+            await self.flush()
+        except (AppError, OSError) as exc:  # a full disk, say: the next change tries again
+            log.warning("draft not saved: %s", exc)
+
+    async def flush(self) -> None:
+        """Write what was noted and not yet written."""
+        writing, self._latest = self._latest, None
+        if writing is None:
+            return
+        draft = self.draft or self.drafts.new()
+        draft = dataclasses.replace(draft, **_fields(writing))
+        saved = await self.drafts.save(draft, writing.images)
+        self.draft = None if saved.empty else saved
+        await asyncio.to_thread(self.drafts.store.set_current,
+                                None if saved.empty else saved.id)
+
+    async def close(self) -> None:
+        """Write what is pending (the app is quitting, the view closing)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._writing is not None and not self._writing.done():
+            await asyncio.shield(self._writing)
+        await self.flush()
+
+    async def posted(self) -> None:
+        """The post went out: its draft is done with (here and on the account)."""
+        await self.close()
+        if self.draft is not None:
+            await self.drafts.discard(self.draft.id)
+        self.draft = None
+
+    async def shelve(self) -> None:
+        """"Save draft": keep it in the drafts list, and start afresh."""
+        await self.close()
+        self.draft = None
+        await asyncio.to_thread(self.drafts.store.set_current, None)
+
+    async def open(self, draft_id: str | None = None) -> Writing | None:
+        """Take up a draft (by default the one open when the app last ran): what the composer
+        should hold, or None when there is none."""
+        await self.close()
+        store = self.drafts.store
+        draft_id = draft_id or await asyncio.to_thread(store.current)
+        draft = await self.drafts.get(draft_id) if draft_id else None
+        if draft is None:
+            return None
+        self.draft = draft
+        await asyncio.to_thread(store.set_current, draft.id)
+        return Writing(draft.text, draft.langs, tuple(await self.drafts.uploads(draft)),
+                       _post(draft.reply_to, draft.reply_handle, "", draft.reply_root),
+                       _post(draft.quote, draft.quote_handle, draft.quote_text, None))
+
+
+def _fields(writing: Writing) -> dict[str, Any]:
+    reply, quote = writing.reply_to, writing.quote
+    return {"text": writing.text, "langs": writing.langs, "images": (),
+            "reply_to": reply.ref if reply else None,
+            "reply_root": (reply.reply_root or reply.ref) if reply else None,
+            "reply_handle": reply.author.handle if reply else "",
+            "quote": quote.ref if quote else None,
+            "quote_handle": quote.author.handle if quote else "",
+            "quote_text": quote.text[:80] if quote else ""}
+
+
+def _post(ref: StrongRef | None, handle: str, text: str,
+          root: StrongRef | None) -> PostView | None:
+    """The post a draft answers or quotes, as far as the draft knows it (enough to reply to it
+    and to name it, offline too)."""
+    if ref is None:
+        return None
+    did = ref.uri[len("at://"):].split("/", 1)[0]
+    return PostView(uri=ref.uri, cid=ref.cid, author=Author(did, handle or did), text=text,
+                    created_at="", indexed_at="", reply_root=root)

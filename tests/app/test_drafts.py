@@ -111,3 +111,45 @@ def test_a_damaged_file_is_a_typed_error(tmp_path: Path) -> None:
     assert isinstance(Draft.from_dict({"id": "x"}).to_dict(), dict)
 
 
+
+
+async def test_autosave_writes_soon_after_the_last_change_and_gives_it_back(
+    tmp_path: Path,
+) -> None:
+    import asyncio
+
+    from desktop_app.app import Autosave, Writing
+    from desktop_app.bsky import Author, PostView
+
+    account = Account()
+    drafts = drafts_for(tmp_path, account, [1_764_000_000.0])
+    autosave = Autosave(drafts, delay=0.05)
+    parent = PostView(uri=f"at://{DID}/app.bsky.feed.post/3kparent", cid="cp",
+                      author=Author(DID, "bob.test"), text="?", created_at="", indexed_at="",
+                      reply_root=StrongRef(f"at://{DID}/app.bsky.feed.post/3kroot", "cr"))
+    for n in range(1, 30):  # typing: each keystroke only notes the text
+        autosave.note(Writing("x" * n, ("en",), (ImageUpload(PNG, "image/png", "alt"),),
+                              reply_to=parent))
+    assert await drafts.drafts() == []  # nothing written yet
+    await asyncio.sleep(0.2)
+    [saved] = await drafts.drafts()
+    assert saved.text == "x" * 29 and saved.reply_handle == "bob.test"
+    assert drafts.store.current() == saved.id
+
+    again = await Autosave(drafts_for(tmp_path, account, [0.0])).open()  # the next launch
+    assert again is not None and again.text == "x" * 29 and again.langs == ("en",)
+    assert again.images == (ImageUpload(PNG, "image/png", "alt"),)
+    assert again.reply_to is not None and again.reply_to.ref == parent.ref
+    assert again.reply_to.reply_root == parent.reply_root  # a reply to it goes in its thread
+    assert again.reply_to.author.handle == "bob.test"
+
+    autosave.note(Writing("final words"))
+    await autosave.posted()  # written at once, then gone with the post
+    assert await drafts.drafts() == [] and drafts.store.current() is None
+
+    autosave.note(Writing("for later"))
+    await autosave.shelve()
+    [kept] = await drafts.drafts()
+    assert kept.text == "for later" and drafts.store.current() is None
+    assert await Autosave(drafts).open() is None  # nothing was open: nothing offered back
+    assert (await Autosave(drafts).open(kept.id)) == Writing("for later")
