@@ -47,11 +47,32 @@ class NoPdsError(IdentityError):
 
 
 class NetworkError(AtprotoError):
+    """No usable answer. `reached_server` says whether any byte of the request may have
+    reached the server: a refresh refused before it left cannot have spent its token."""
+
     default_message = "Your provider could not be reached. Check your connection and try again."
+    reached_server = True
+
+    def __init__(self, detail: str = "", *, message: str | None = None,
+                 reached_server: bool | None = None) -> None:
+        super().__init__(detail, message=message)
+        if reached_server is not None:
+            self.reached_server = reached_server
 
 
 class InsecureUrlError(NetworkError):
+    """Refused by the app before anything was sent."""
+
     default_message = "The provider uses an insecure (non-HTTPS) address, which is not allowed."
+    reached_server = False
+
+
+class InvalidUrlError(NetworkError):
+    """A URL that cannot be requested at all (a malformed IP literal or IDNA name, a label
+    longer than DNS allows): named by a hostile or broken document, refused before sending."""
+
+    default_message = "Your provider's address is not a valid web address."
+    reached_server = False
 
 
 class PrivateAddressError(InsecureUrlError):
@@ -64,7 +85,14 @@ class PrivateAddressError(InsecureUrlError):
 
 
 class ResponseTooLargeError(NetworkError):
+    """The server answered with more than the cap; `status` is its HTTP status (a 2xx token
+    answer too large to read may still have rotated the tokens)."""
+
     default_message = "The provider sent an unexpectedly large response."
+
+    def __init__(self, detail: str = "", *, status: int | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
 
 
 class ResponseFormatError(AtprotoError):

@@ -15,7 +15,13 @@ import httpx
 
 from ..errors import AppError
 from ._addresses import host_problem, is_loopback_host
-from ._errors import InsecureUrlError, NetworkError, PrivateAddressError, ResponseTooLargeError
+from ._errors import (
+    InsecureUrlError,
+    InvalidUrlError,
+    NetworkError,
+    PrivateAddressError,
+    ResponseTooLargeError,
+)
 from ._json import loads
 
 log = logging.getLogger(__name__)
@@ -84,8 +90,8 @@ async def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise ResponseTooLargeError(
-            f"{safe_url(str(response.url))} declares {declared} bytes > {max_bytes}"
-        )
+            f"{safe_url(str(response.url))} declares {declared} bytes > {max_bytes}",
+            status=response.status_code)
     chunks: list[bytes] = []
     size = 0
     raw = cast(AsyncGenerator[bytes, None], response.aiter_raw())
@@ -94,8 +100,8 @@ async def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
             size += len(chunk)
             if size > max_bytes:
                 raise ResponseTooLargeError(
-                    f"{safe_url(str(response.url))} sent more than {max_bytes} bytes"
-                )
+                    f"{safe_url(str(response.url))} sent more than {max_bytes} bytes",
+                    status=response.status_code)
             chunks.append(chunk)
     except BaseException:
         # Leaving early strands httpx/httpcore's nested stream generators. qasync installs no
@@ -113,15 +119,15 @@ async def read_limited(response: httpx.Response, max_bytes: int) -> bytes:
         body = _inflate_limited(body, encoding, max_bytes)
         if len(body) > max_bytes:
             raise ResponseTooLargeError(
-                f"{safe_url(str(response.url))} decompressed to more than {max_bytes}"
-            )
+                f"{safe_url(str(response.url))} decompressed to more than {max_bytes}",
+                status=response.status_code)
     elif encoding not in {"", "identity"}:
         decoder = httpx.Response(200, headers={"content-encoding": encoding}, content=body)
         body = decoder.read()
         if len(body) > max_bytes:
             raise ResponseTooLargeError(
-                f"{safe_url(str(response.url))} decompressed to more than {max_bytes}"
-            )
+                f"{safe_url(str(response.url))} decompressed to more than {max_bytes}",
+                status=response.status_code)
     return body
 
 
@@ -138,16 +144,29 @@ def _inflate_limited(body: bytes, encoding: str, max_bytes: int) -> bytes:
         raise NetworkError(f"undecodable {encoding} body") from exc
 
 
+# Failures before any byte of the request left: no connection was made.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout,
+             httpx.UnsupportedProtocol)
+
+
 @contextlib.contextmanager
 def transport_errors(what: str) -> Iterator[None]:
     """The one mapping of httpx transport failures to `NetworkError` (`what` names the request
-    without its query, which can carry codes or tokens)."""
+    without its query, which can carry codes or tokens), saying whether the request may have
+    reached the server."""
     try:
         yield
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        # A host httpx cannot build a request for (a malformed IP literal, an invalid IDNA
+        # name) or the resolver cannot encode (a label over 63 characters): whoever named it,
+        # it is one account's bad URL, never an untyped error that ends a refresh loop.
+        raise InvalidUrlError(f"{type(exc).__name__}: {what}") from exc
     except httpx.TimeoutException as exc:
-        raise NetworkError(f"timed out: {what}") from exc
+        raise NetworkError(f"timed out: {what}",
+                           reached_server=not isinstance(exc, _NOT_SENT)) from exc
     except httpx.HTTPError as exc:
-        raise NetworkError(f"{type(exc).__name__}: {what}") from exc
+        raise NetworkError(f"{type(exc).__name__}: {what}",
+                           reached_server=not isinstance(exc, _NOT_SENT)) from exc
 
 
 async def send(
@@ -198,9 +217,10 @@ async def fetch(
     loop = asyncio.get_running_loop()
     ends = loop.time() + policy.deadline  # one deadline for the whole redirect chain
     for _ in range(MAX_REDIRECTS + 1):
-        request = client.build_request(
-            method, current, headers=headers, data=data, timeout=policy.timeout
-        )
+        with transport_errors(f"{method} {safe_url(current)}"):
+            request = client.build_request(
+                method, current, headers=headers, data=data, timeout=policy.timeout
+            )
         left = ends - loop.time()
         if left <= 0:
             raise _too_slow(policy.deadline, f"{method} {safe_url(url)}")

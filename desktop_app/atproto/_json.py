@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ def loads(data: bytes | str, what: str, *, error: type[AppError] = ResponseForma
     """Parse JSON from outside: anything malformed, nested too deeply (a recursion bomb under
     the size cap) or undecodable is `error`, never a bare `ValueError` or `RecursionError`."""
     try:
-        value = json.loads(data)
+        value = json.loads(data, parse_constant=_refuse_constant)
     except RecursionError as exc:
         raise error(f"{what} nests too deeply") from exc
     except (ValueError, UnicodeDecodeError) as exc:
@@ -25,6 +26,12 @@ def loads(data: bytes | str, what: str, *, error: type[AppError] = ResponseForma
     if _too_deep(value):
         raise error(f"{what} nests too deeply")
     return value
+
+
+def _refuse_constant(name: str) -> Any:
+    # Python's json takes NaN and ±Infinity, which JSON (RFC 8259) does not have: a lifetime
+    # of NaN compares false with everything and would never expire.
+    raise ValueError(f"{name} is not JSON")
 
 
 def _too_deep(value: Any) -> bool:
@@ -91,10 +98,17 @@ class Fields:
         return value if isinstance(value, str) else None
 
     def number(self, key: str) -> float:
+        """A finite number: `1e400` parses as infinity, and a long integer overflows a float."""
         value = self._data.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._fail(key, "a number")
-        return float(value)
+            raise self._fail(key, "a finite number")
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise self._fail(key, "a finite number")
+        return number
 
     def opt_number(self, key: str) -> float | None:
         return None if self._data.get(key) is None else self.number(key)
