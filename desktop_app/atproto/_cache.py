@@ -116,6 +116,13 @@ class SingleFlightCache(Generic[K, V]):
             await asyncio.wait(tasks, timeout=timeout)
         return not self._inflight
 
+    def cancel_loads(self, keep: Callable[[K], bool]) -> None:
+        """Cancel the loads in flight except those whose key `keep` says must finish (their
+        callers see the cancellation)."""
+        for key, task in list(self._inflight.items()):
+            if not keep(key):
+                task.cancel()
+
     async def aclose(self) -> None:
         """Cancel the loads still in flight and wait for them to end."""
         tasks = list(self._inflight.values())

@@ -38,6 +38,7 @@ from ._errors import (
     TokenResponseError,
     TransientRefreshError,
     UnknownStateError,
+    UntrustedAnswerError,
 )
 from ._refresh import SessionKeeper
 from ._scopes import (
@@ -108,6 +109,7 @@ __all__ = [
     "TokenSet",
     "TransientRefreshError",
     "UnknownStateError",
+    "UntrustedAnswerError",
     "access_token_hash",
     "callback_state",
     "check_origin_url",

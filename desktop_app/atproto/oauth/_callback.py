@@ -13,9 +13,14 @@ import httpx
 from .. import Fields, syntax
 from .. import sha256_b64url as _s256
 from ._errors import InvalidCallbackError, TokenResponseError
+from ._scopes import Scopes
 from ._session import TokenSet
 
 MAX_CALLBACK_LENGTH = 8192
+# The longest access-token lifetime believed. atproto wants them under 30 minutes; the app
+# only uses the lifetime to decide when to refresh, so a server's "1e12 seconds" is read as a
+# day rather than a session that is never refreshed again.
+MAX_EXPIRES_IN = 24 * 3600.0
 # States this client makes are 32 URL-safe characters; anything else is not ours, and is never
 # used as a keychain key.
 _STATE = re.compile(r"[A-Za-z0-9_-]{16,128}")
@@ -99,10 +104,12 @@ def parse_token_response(
     refresh = fields.opt_string("refresh_token")
     if refresh == "":
         raise TokenResponseError("refresh_token is empty")
-    expires_in = fields.opt_number("expires_in")
+    expires_in = fields.opt_number("expires_in")  # finite: NaN would never expire
     # 0 is legitimate: a token clipped to a session ending within the second.
     if expires_in is not None and expires_in < 0:
         raise TokenResponseError("expires_in is negative")
+    if expires_in is not None:
+        expires_in = min(expires_in, MAX_EXPIRES_IN)
     tokens = TokenSet(
         access_token=access,
         refresh_token=refresh,
@@ -114,8 +121,14 @@ def parse_token_response(
 
 
 def check_scope_kept(previous: str, granted: str) -> None:
+    """A refresh keeps `atproto` and grants nothing the session did not have: OAuth 2.1
+    (refresh: the scope "MUST NOT include any scope not originally granted") and atproto
+    (scopes are granted by the person on the consent page, never by a refresh)."""
     if "atproto" not in granted.split(" "):
-        raise TokenResponseError(f"refresh dropped the atproto scope (had {previous!r})")
+        raise TokenResponseError(f"refresh dropped the atproto scope (had {previous[:200]!r})")
+    wider = Scopes(granted).beyond(Scopes(previous))
+    if wider:
+        raise TokenResponseError(f"refresh widened the scope with {' '.join(wider)[:300]!r}")
 
 
 def oauth_error(data: Mapping[str, Any]) -> tuple[str, str]:

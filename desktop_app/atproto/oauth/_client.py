@@ -347,6 +347,13 @@ class OAuthClient:
             await self.keeper.end(did)
         return revoked
 
+    async def revoke_replaced(self, did: str) -> bool:
+        """Revoke the session the last sign-in for `did` replaced, as it was at that moment
+        (renewal and "allow": a refresh during the browser round trip may have rotated the
+        one they started from). False when there was none or the server did not confirm."""
+        replaced = self.keeper.take_replaced(did)
+        return False if replaced is None else await self.revoke_tokens(replaced)
+
     async def revoke_tokens(self, session: Session) -> bool:
         """Revoke one session object's tokens without touching what is stored (renewal: the
         replaced session's tokens). Failures are logged, not raised."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from .. import AtprotoError, NetworkPolicy, fetch, parse_json, safe_url
+from .. import AtprotoError, NetworkPolicy, ResponseTooLargeError, fetch, parse_json, safe_url
 from ._callback import oauth_error
 from ._discovery import AuthServerMetadata
 from ._dpop import DPoPKey, NonceCache, is_use_dpop_nonce_error
@@ -18,11 +18,13 @@ from ._errors import (
     MissingNonceError,
     ParRejectedError,
     SilentSignOnRefusedError,
+    UntrustedAnswerError,
 )
 
 log = logging.getLogger(__name__)
 
 TOKEN_MAX_BYTES = 64 * 1024
+ATTEMPTS = 2  # a DPoP-signed POST, and once more with the nonce the server asked for
 
 
 class Endpoints:
@@ -45,31 +47,68 @@ class Endpoints:
     ) -> tuple[httpx.Response, bytes]:
         """POST a form with a DPoP proof; retry exactly once on `use_dpop_nonce`.
 
-        `issuing`: the request can issue tokens (at that server); if its 2xx answer breaks the
-        protocol, what it carried is revoked before `MissingNonceError` is raised."""
-        for attempt in range(2):
+        `issuing`: the request can issue tokens (at that server). A 2xx answer is then returned
+        only as a 200 with a DPoP nonce and a JSON object: any other 2xx may have rotated the
+        tokens and cannot be used, so what it carried is revoked (when it can be read) and
+        `UntrustedAnswerError` raised — the caller must not send the same grant again."""
+        for attempt in range(ATTEMPTS):
             proof = key.proof("POST", url, nonce=self.nonces.get(url))
-            response, body = await fetch(
-                self.http,
-                self.policy,
-                "POST",
-                url,
-                headers={"DPoP": proof, "Accept": "application/json"},
-                data=form,
-                max_bytes=TOKEN_MAX_BYTES,
-            )
+            response, body = await self._fetch(url, form, proof, issuing)
+            if issuing is not None and 200 <= response.status_code < 300:
+                await self._check_issued(issuing, key, response, body)
+                return response, body
             nonce = self.nonces.update(url, response.headers)
             if nonce is None and response.status_code < 500:
                 # atproto OAuth: authorization servers must always send a fresh nonce.
-                if 200 <= response.status_code < 300 and issuing is not None:
-                    await self._revoke_received(issuing, key, body)
-                    raise MissingNonceError(f"{safe_url(url)} answered 2xx without DPoP-Nonce")
                 raise DPoPError(f"{safe_url(url)} sent no DPoP-Nonce header")
             if not is_use_dpop_nonce_error(response, body):
                 return response, body
-            if attempt == 1:
+            if attempt == ATTEMPTS - 1:
                 raise DPoPError(f"{safe_url(url)} rejected the DPoP nonce twice")
         raise AssertionError("unreachable")  # pragma: no cover
+
+    @property
+    def answer_within(self) -> float:
+        """The longest `post` can wait for its answer: each attempt within the policy's
+        deadline."""
+        return ATTEMPTS * self.policy.deadline
+
+    async def _fetch(self, url: str, form: Mapping[str, str], proof: str,
+                     issuing: AuthServerMetadata | None) -> tuple[httpx.Response, bytes]:
+        try:
+            return await fetch(self.http, self.policy, "POST", url,
+                               headers={"DPoP": proof, "Accept": "application/json"},
+                               data=form, max_bytes=TOKEN_MAX_BYTES)
+        except ResponseTooLargeError as exc:
+            if issuing is None or exc.status is None or not 200 <= exc.status < 300:
+                raise
+            # Answered, perhaps with rotated tokens nobody can read: nothing to revoke.
+            raise UntrustedAnswerError(
+                f"{safe_url(url)} answered {exc.status} with more than {TOKEN_MAX_BYTES} "
+                "bytes") from exc
+
+    async def _check_issued(self, metadata: AuthServerMetadata, key: DPoPKey,
+                            response: httpx.Response, body: bytes) -> None:
+        """A 2xx answer that can issue tokens: usable, or revoked and refused."""
+        url = str(response.url)
+        try:
+            nonce = self.nonces.update(url, response.headers)
+            problem = None if nonce else "no DPoP-Nonce"
+        except DPoPError:
+            problem = "a malformed DPoP-Nonce"
+        if problem is None and response.status_code != 200:
+            problem = f"HTTP {response.status_code} instead of 200"
+        try:
+            data = json_object(body, response, UntrustedAnswerError)
+        except AtprotoError:
+            data = None  # nothing readable was received, so nothing can be revoked
+            problem = problem or "a body that is not a JSON object"
+        if problem is None:
+            return
+        if data is not None:
+            await self.revoke_quietly(metadata, key, data)
+        error = MissingNonceError if problem == "no DPoP-Nonce" else UntrustedAnswerError
+        raise error(f"{safe_url(url)} answered 2xx with {problem}")
 
     async def par(
         self, metadata: AuthServerMetadata, params: Mapping[str, str], key: DPoPKey,
@@ -109,15 +148,6 @@ class Endpoints:
                 continue
             ok = ok and response.status_code == 200
         return ok
-
-    async def _revoke_received(self, metadata: AuthServerMetadata, key: DPoPKey,
-                               body: bytes) -> None:
-        try:
-            data = parse_json(body, metadata.token_endpoint, error=AuthorizationError)
-        except AtprotoError:
-            return  # nothing readable was received, so nothing can be revoked
-        if isinstance(data, Mapping):
-            await self.revoke_quietly(metadata, key, data)
 
     async def revoke_quietly(
         self, metadata: AuthServerMetadata, key: DPoPKey, tokens: Mapping[str, Any]

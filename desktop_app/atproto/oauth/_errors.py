@@ -104,6 +104,14 @@ class TokenResponseError(TokenError):
     """The token endpoint answered, but the response is invalid or unsafe to accept."""
 
 
+class UntrustedAnswerError(TokenResponseError):
+    """A 2xx token answer this client cannot use (no or a malformed `DPoP-Nonce`, not a JSON
+    object, over the size cap, not 200): the server may have issued tokens, and spent the
+    refresh token sent. Whatever tokens could be read were revoked before this was raised."""
+
+    default_message = "Your provider answered in a way this app can't trust. Try again later."
+
+
 class TokenRequestRejectedError(TokenError):
     """The token endpoint refused the request with an OAuth error."""
 
@@ -182,11 +190,9 @@ class DPoPError(AtprotoError):
     default_message = "The secure request signature was rejected by your provider."
 
 
-class MissingNonceError(DPoPError):
+class MissingNonceError(UntrustedAnswerError, DPoPError):
     """A 2xx authorization-server answer without `DPoP-Nonce`; any tokens it carried were
     revoked before this was raised."""
-
-    default_message = "Your provider answered in a way this app can't trust. Try again later."
 
 
 class StorageError(AtprotoError):

@@ -187,6 +187,33 @@ class Scopes:
     def union(self, tokens: Iterable[str]) -> Scopes:
         return Scopes(" ".join((*self.tokens, *tokens)))
 
+    def beyond(self, other: Scopes) -> tuple[str, ...]:
+        """The tokens of this scope that allow something `other` does not: the same grant
+        written differently (`rpc?lxm=a&lxm=b&aud=*` against `rpc:a?aud=*`, a named audience
+        against `*`) is not beyond it; a token this client cannot read (a permission set, an
+        `account:` or `identity:` scope, a transition scope `other` lacks) is."""
+        return tuple(t for t in self.tokens if not other._covers(t))
+
+    def _covers(self, token: str) -> bool:
+        if token in self.tokens:
+            return True
+        permission = parse_permission(token)
+        if isinstance(permission, RepoPermission):
+            return all(self.allows_repo(c, a)
+                       for c in permission.collections for a in permission.actions)
+        if isinstance(permission, RpcPermission):
+            return all(self.allows_rpc(m, permission.aud) for m in permission.methods)
+        if isinstance(permission, BlobPermission):
+            return all(self._covers_accept(a) for a in permission.accept)
+        return False
+
+    def _covers_accept(self, accept: str) -> bool:
+        if "*" not in accept:
+            return self.allows_blob(accept)
+        return self.transition_generic or any(
+            isinstance(p, BlobPermission) and ("*/*" in p.accept or accept in p.accept)
+            for p in self.permissions)
+
 
 def _prefix(token: str) -> str:
     cut = min(i for i in (token.find("?"), token.find(":"), len(token)) if i >= 0)

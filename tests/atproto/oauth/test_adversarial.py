@@ -447,7 +447,7 @@ async def test_unusable_refresh_response_ends_the_session_and_revokes(
         world.token[key] = value
         with pytest.raises(SessionEndedError) as info:
             await client.refresh(DID, force=True)
-        assert info.value.reason is SessionEndReason.UNKNOWN
+        assert info.value.reason is SessionEndReason.UNTRUSTED
         assert world.server.count("/oauth/revoke") > 0
         assert await client.sessions.list_dids() == []
 

@@ -189,3 +189,17 @@ def test_needs_refresh_window() -> None:
     assert not tokens.needs_refresh(69.0)
     assert tokens.needs_refresh(70.0)
     assert tokens.expired(100.0) and not tokens.expired(99.9)
+
+
+@pytest.mark.parametrize("expires_in", [float("nan"), float("inf"), -float("inf"), 10**400])
+def test_token_response_needs_a_finite_expires_in(expires_in: float) -> None:
+    # NaN compares false with everything: a token that never needs refreshing.
+    with pytest.raises(TokenResponseError, match="expires_in"):
+        parse_token_response(token_response(expires_in=expires_in), "atproto", 1000.0)
+
+
+def test_token_response_expires_in_is_capped_at_a_day() -> None:
+    tokens, _ = parse_token_response(token_response(expires_in=10**12), "atproto", 1000.0)
+    assert tokens.expires_at == 1000.0 + 24 * 3600
+    tokens, _ = parse_token_response(token_response(expires_in=0), "atproto", 1000.0)
+    assert tokens.expires_at == 1000.0  # clipped to a session ending now: kept as is
