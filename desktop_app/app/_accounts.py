@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..atproto import AtprotoError, syntax
+from ..atproto import syntax
 from ..atproto.oauth import (
     AuthorizationStart,
     NoSessionError,
@@ -42,7 +42,6 @@ from ._tasks import TaskOwner
 log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL = 30.0
-DRAIN_TIMEOUT = 10.0  # seconds a closing app waits for a refresh in flight
 ACCOUNTS_FILE = "accounts.json"
 
 Listener = Callable[[tuple["AccountSnapshot", ...]], None]
@@ -230,13 +229,17 @@ class Accounts:
                 await self.refresh_pass()
             except AppError as exc:  # a locked keychain, say: the next pass tries again
                 log.warning("refresh pass failed: %s", exc.detail)
+            except Exception:
+                # A bug, not the network: said loudly, and the next pass still runs.
+                log.exception("refresh pass failed unexpectedly")
             await asyncio.sleep(interval)
 
     async def aclose(self) -> None:
-        """Stop the background refresh; a refresh already sent is waited for (up to
-        `DRAIN_TIMEOUT`) and stored, never abandoned."""
+        """Stop the background refresh; a refresh whose request is out is waited for (until
+        that request's own deadline) and stored, never abandoned; one not sent yet is
+        cancelled."""
         await self._tasks.aclose()
-        await self.client.keeper.drain(DRAIN_TIMEOUT)
+        await self.client.keeper.drain()
         await self.client.keeper.save_unsaved()
 
     async def refresh_pass(self) -> None:
@@ -268,14 +271,21 @@ class Accounts:
             self._update(did, ended=exc.reason)
         except NoSessionError:
             self._update(did, ended=SessionEndReason.UNKNOWN)
-        except AtprotoError as exc:  # an unexpected answer: keep the session, try later
+        except AppError as exc:  # an unexpected answer, a keychain: keep the session, try later
             log.warning("refresh of %s failed: %s", did, exc.detail)
+            self._offline(did, now, None)
+        except Exception:
+            # A bug, not the network: said loudly, and only this account waits for a retry.
+            log.exception("refresh of %s failed unexpectedly", did)
             self._offline(did, now, None)
         else:
             self._update(did, session=session, offline_until=None, failures=0)
 
     def _offline(self, did: str, now: float, retry_after: float | None) -> None:
-        failures = self._accounts[did].failures + 1
+        account = self._accounts.get(did)
+        if account is None:  # signed out while its refresh was out
+            return
+        failures = account.failures + 1
         self._update(did, failures=failures, offline_until=now + backoff(failures, retry_after))
 
     async def _sync_with_store(self) -> None:
@@ -353,8 +363,8 @@ class Accounts:
         on_started: Callable[[AuthorizationStart], None] | None = None,
     ) -> Permissions:
         """Ask `did`'s provider for `features` (default: every one not granted) on top of what
-        the session has, in one browser round trip. The new session is stored before the old
-        tokens are revoked; a refusal leaves the old session as it was."""
+        the session has, in one browser round trip. The new session is stored before the
+        tokens it replaced are revoked; a refusal leaves the old session as it was."""
         account = self._accounts.get(did)
         if account is None or account.session is None or account.ended is not None:
             raise AccountNotFoundError(did)
@@ -365,7 +375,9 @@ class Accounts:
             return current
         options = SignInOptions(login_hint=self._hint(account), scope=scope_with(old.scope, wanted))
         session = await self.signin.run(did, options, on_started=on_started)
-        await self.client.revoke_tokens(old)
+        # The tokens replaced when the new session was stored: `old` may have been rotated by
+        # a refresh during the browser round trip, and revoking a spent token kills nothing.
+        await self.client.revoke_replaced(did)
         log.info("%s now allows %s", did, ", ".join(Permissions.of(session.scope).allowed))
         self._update(did, session=session, handle=session.handle or account.handle,
                      offline_until=None, failures=0)

@@ -23,7 +23,8 @@ async def renew(
     *,
     before_prompt: Callable[[], None] | None = None,
 ) -> tuple[Session, RenewalPath]:
-    """Renew `old`; the new session is stored (by the core) before the old tokens are revoked.
+    """Renew `old`; the new session is stored (by the core) before the tokens it replaced are
+    revoked (those current at that moment: a refresh may have rotated `old` meanwhile).
 
     Signing in "as the DID" makes the core insist that the new session is the same account.
     `prompt=none` refused at PAR, or answered with login/consent/interaction required, falls
@@ -42,6 +43,6 @@ async def renew(
         if before_prompt is not None:
             before_prompt()
         session = await sign_in(old.did, None, login_hint)
-    await client.revoke_tokens(old)
+    await client.revoke_replaced(old.did)
     log.info("renewed %s (%s)", old.did, path)
     return session, path

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from desktop_app.app import (
 )
 from desktop_app.atproto import IdentityResolver, NetworkPolicy
 from desktop_app.atproto.oauth import (
+    AuthServerMetadata,
     ClientConfig,
     MemorySessionStore,
     MemoryStateStore,
@@ -29,6 +32,7 @@ from desktop_app.atproto.oauth import (
     Session,
     SessionEndedError,
     SessionEndReason,
+    StorageError,
     TokenResponseError,
     TransientRefreshError,
 )
@@ -84,6 +88,21 @@ async def signed_in(world: World, *sessions: Session) -> None:
     for session in sessions:
         await world.client.sessions.put(session)
     await world.accounts.load()
+
+
+# Where the sessions of `sample_session` were issued (only its revocation endpoint is used,
+# and only by a sign-in whose session could not be stored).
+METADATA = AuthServerMetadata(
+    issuer="http://localhost:2583", authorization_endpoint="http://localhost:2583/oauth/authorize",
+    token_endpoint="http://localhost:2583/oauth/token",
+    pushed_authorization_request_endpoint="http://localhost:2583/oauth/par",
+    revocation_endpoint=None, scopes_supported=("atproto",), raw={})
+
+
+async def store_signed_in(world: World, session: Session) -> None:
+    """What the end of a sign-in does: store under the refresh locks, replacing the current."""
+    async with world.client.keeper.locked(session.did):
+        await world.client.keeper.store_or_revoke(session, METADATA)
 
 
 def due_session(did: str = sample_session().did, generation: int = 0) -> Session:
@@ -224,7 +243,7 @@ async def test_allow_asks_for_the_union_and_stores_before_revoking(world: World)
             raise CallbackError("access_denied", "no", "state")
         new = dataclasses.replace(old, tokens=dataclasses.replace(
             old.tokens, scope=options.scope, access_token="new-access"))
-        await world.client.sessions.put(new)
+        await store_signed_in(world, new)
         events.append("stored")
         return new
 
@@ -250,3 +269,147 @@ async def test_allow_asks_for_the_union_and_stores_before_revoking(world: World)
         await world.accounts.allow(old.did, ["like"])
     assert world.accounts.snapshots()[0].permissions.allowed == ("post", "read")
     assert events.count("stored") == 1
+
+
+async def test_allow_revokes_the_session_current_when_it_is_replaced(world: World) -> None:
+    """A refresh during the browser round trip rotated the session `allow` started from:
+    the rotated one is what the new session replaces, and what must be revoked."""
+    from desktop_app.app import SignInOptions
+
+    old = dataclasses.replace(due_session(), tokens=dataclasses.replace(
+        due_session().tokens, scope="atproto"))
+    await signed_in(world, old)
+    rotated = dataclasses.replace(old, tokens=dataclasses.replace(
+        old.tokens, access_token="rotated-access", refresh_token="rotated-refresh"))
+    revoked: list[Session] = []
+
+    async def run(target: str, options: SignInOptions | None = None, **_: Any) -> Session:
+        await store_signed_in(world, rotated)  # the background refresh, meanwhile
+        assert options is not None and options.scope is not None
+        new = dataclasses.replace(old, tokens=dataclasses.replace(
+            old.tokens, scope=options.scope, access_token="new-access",
+            refresh_token="new-refresh"))
+        await store_signed_in(world, new)
+        return new
+
+    async def revoke(session: Session) -> bool:
+        revoked.append(session)
+        return True
+
+    world.accounts.signin.run = run  # type: ignore[method-assign,assignment]
+    world.client.revoke_tokens = revoke  # type: ignore[method-assign]
+    await world.accounts.allow(old.did, ["post"])
+    assert [s.tokens.refresh_token for s in revoked] == ["rotated-refresh"]
+
+
+# --- one account's failure is that account's alone ----------------------------------------------
+
+HOSTILE_PDS = ["https://0177.0.0.1", "https://xn--a.com", "https://" + "a" * 64 + ".com"]
+
+
+@pytest.mark.parametrize("pds", HOSTILE_PDS)
+async def test_a_hostile_did_document_stops_no_other_account(pds: str) -> None:
+    """One account's DID document names a PDS no request can be built for: that account is
+    offline, the other is refreshed, and the pass goes on."""
+    from tests.support.atproto_world import DID, OTHER_DID, REDIRECT, fake_world
+    from tests.support.http_server import json_reply
+
+    async with fake_world() as (fake, client):
+        start = await client.start_sign_in("alice.test", redirect_uri=REDIRECT)
+        healthy = await client.complete_sign_in(fake.callback(start.state))
+        hostile = dataclasses.replace(healthy, did=OTHER_DID, handle=None)
+        await client.sessions.put(hostile)
+        fake.server.route("GET", f"/{OTHER_DID}", json_reply({
+            "id": OTHER_DID, "alsoKnownAs": [], "verificationMethod": [],
+            "service": [{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer",
+                         "serviceEndpoint": pds}]}))
+        fake.token = {**fake.token, "access_token": "at-2", "refresh_token": "rt-2"}
+        later = [time.time() + 3600]  # every access token due
+        accounts = Accounts(client, SignIn(client, SignInFlows(client.config)),
+                            clock=lambda: later[0])
+        await accounts.load()
+        await accounts.refresh_pass()
+        snap_healthy, snap_hostile = accounts.snapshot(DID), accounts.snapshot(OTHER_DID)
+        assert snap_healthy is not None and snap_healthy.state == "healthy"
+        assert snap_hostile is not None and snap_hostile.state == "offline"
+        stored = await client.sessions.get(DID)
+        assert stored is not None and stored.tokens.refresh_token == "rt-2"
+        await accounts.aclose()
+
+
+async def test_an_unexpected_error_in_one_refresh_is_logged_and_spares_the_others(
+    world: World, caplog: pytest.LogCaptureFixture,
+) -> None:
+    a, b = due_session(), due_session(DID_B)
+    await signed_in(world, a, b)
+    fresh_b = dataclasses.replace(b, tokens=dataclasses.replace(b.tokens, expires_at=NOW + 3600))
+    with_refresh(world, lambda did: RuntimeError("a bug") if did == a.did else fresh_b)
+    with caplog.at_level(logging.ERROR):
+        await world.accounts.refresh_pass()
+    snap_a, snap_b = world.accounts.snapshot(a.did), world.accounts.snapshot(DID_B)
+    assert snap_a is not None and snap_a.state == "offline"
+    assert snap_b is not None and snap_b.state == "healthy"
+    assert snap_b.access_expires_at == NOW + 3600
+    assert any(r.levelno == logging.ERROR and a.did in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("a bug"), StorageError("keychain gone")],
+                         ids=["unexpected", "app error"])
+async def test_the_refresh_loop_outlives_a_failed_pass(world: World, failure: Exception) -> None:
+    await signed_in(world, due_session())
+    calls: list[int] = []
+    list_dids = world.client.sessions.list_dids
+
+    async def flaky() -> list[str]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise failure
+        return await list_dids()
+
+    world.client.sessions.list_dids = flaky  # type: ignore[method-assign]
+    world.accounts.start(interval=0.01)
+    await eventually(lambda: len(calls) >= 3, "passes after the failed one", timeout=5)
+
+
+# --- quitting: a refresh that is out is waited for, one not sent yet is not -------------------
+
+
+async def test_quit_waits_for_a_refresh_past_ten_seconds_within_its_deadline() -> None:
+    """The answer takes 10.5 s, inside the 30 s a request may take: quitting stores it."""
+    from tests.atproto.oauth.mock_server import DID, MockServer, answer, mock_client
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(10.5)
+        return answer()
+
+    server = MockServer(token_answer=slow)
+    policy = NetworkPolicy(allow_insecure_loopback=True, timeout=15.0, deadline=30.0)
+    async with mock_client(server, policy=policy) as client:
+        accounts = Accounts(client, SignIn(client, SignInFlows(client.config)),
+                            clock=lambda: time.time() + 3600)
+        await accounts.load()
+        accounts.start(interval=3600)
+        await eventually(lambda: server.sent, "the refresh on the wire", timeout=10)
+        await accounts.aclose()
+        stored = await client.sessions.get(DID)
+        assert stored is not None and stored.tokens.refresh_token == "rt-2"
+        assert server.sent == ["rt-1"]
+
+
+async def test_quit_cancels_a_refresh_that_has_sent_nothing() -> None:
+    """Still resolving the account's identity: nothing is spent, so nothing is waited for."""
+    from tests.atproto.oauth.mock_server import DID, MockServer, mock_client
+
+    server = MockServer(did_doc_delay=20.0)
+    async with mock_client(server) as client:
+        accounts = Accounts(client, SignIn(client, SignInFlows(client.config)),
+                            clock=lambda: time.time() + 3600)
+        await accounts.load()
+        accounts.start(interval=3600)
+        await eventually(lambda: client.keeper.refreshing, "the refresh started", timeout=5)
+        started = time.monotonic()
+        await accounts.aclose()
+        assert time.monotonic() - started < 3
+        assert server.sent == [] and client.keeper.refreshing == 0
+        stored = await client.sessions.get(DID)
+        assert stored is not None and stored.tokens.refresh_token == "rt-1"

@@ -13,7 +13,7 @@ class Recorder:
     def __init__(self, first: Exception | None) -> None:
         self.first = first
         self.calls: list[str | None] = []
-        self.revoked: list[Session] = []
+        self.revoked: list[str] = []
 
     async def sign_in(self, did: str, prompt: str | None, hint: str) -> Session:
         self.calls.append(prompt)
@@ -21,8 +21,8 @@ class Recorder:
             raise self.first
         return sample_session(5)
 
-    async def revoke_tokens(self, session: Session) -> bool:
-        self.revoked.append(session)
+    async def revoke_replaced(self, did: str) -> bool:
+        self.revoked.append(did)
         return True
 
 
@@ -45,7 +45,8 @@ async def test_paths(first: Exception | None, path: str) -> None:
     assert taken == path
     assert recorder.calls == (["none"] if path == "silent" else ["none", None])
     assert prompts == ([] if path == "silent" else [True])
-    assert recorder.revoked == [old]  # only after the new session exists
+    # Only after the new session exists, and what it replaced (the core knows which).
+    assert recorder.revoked == [old.did]
 
 
 async def test_denied_does_not_fall_back_and_keeps_old_tokens() -> None:

@@ -290,3 +290,39 @@ async def test_keychain_locked_mid_session(
             await app.pass_at(FAR + run * 7200 + 3600)
             assert app.state(net.alice.did) == ("healthy", None)
     record("keychain locked mid-session", runs, 0, 0)
+
+
+async def revoke_at_the_server(app: Client, did: str) -> None:
+    """What signing this app out on the provider's page does: the session's tokens die there,
+    and this app learns of it at its next refresh."""
+    session = await app.accounts.client.sessions.get(did)
+    assert session is not None
+    assert await app.accounts.client.revoke_tokens(session)
+
+
+async def test_a_revocation_is_not_told_as_an_interrupted_renewal(
+    proxied: PdsNetwork, secret_service: SecretService, tmp_path: Path,
+) -> None:
+    """The in-flight marker belongs to the refresh token a request spent: after a refresh that
+    never left (the name did not resolve), or after signing in again once an answer was lost,
+    a revocation is told as one, not as "the connection dropped"."""
+    net = proxied
+    did = net.alice.did
+    async with app_client(net, tmp_path) as app:
+        await app.sign_in(net.alice)
+        app.resolver_fails[0] = True
+        await app.pass_at(FAR)  # nothing sent: no marker
+        assert app.state(did)[0] == "offline"
+        app.resolver_fails[0] = False
+        await revoke_at_the_server(app, did)
+        await app.pass_at(FAR + 3600)
+        assert app.state(did) == ("ended", SessionEndReason.REVOKED)
+
+        await app.sign_in_again(net.alice)
+        proxy_of(net).inject("POST", "/oauth/token", "drop", when_status=200)
+        await app.pass_at(FAR + 2 * 3600)  # rotated, the answer lost: marked for that token
+        assert app.state(did)[0] == "offline"
+        await app.sign_in_again(net.alice)  # a new session, with a token of its own
+        await revoke_at_the_server(app, did)
+        await app.pass_at(FAR + 3 * 3600)
+        assert app.state(did) == ("ended", SessionEndReason.REVOKED)

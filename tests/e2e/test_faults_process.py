@@ -1,8 +1,9 @@
 """The real app process quit (SIGTERM) or killed (SIGKILL) while a refresh is in flight.
 
 The proxy holds the token endpoint's answer after the server rotated, and the app is stopped
-in that window. A normal quit waits for the answer and stores it, so nothing is spent; a kill
-loses it, and the next use of the account says what happened. Rows of the fault table.
+in that window. A normal quit waits for the answer (until the request's own deadline) and
+stores it, so nothing is spent; a kill loses it, and the next use of the account says what
+happened. Rows of the fault table.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ async def test_app_stopped_during_a_refresh(
         _, stderr = app.communicate(timeout=30)
         took = time.monotonic() - started
         if how == "SIGTERM" and rotated:
-            # The quit waited for the held answer (bounded by 10 s) and stored it.
+            # The quit waited for the held answer (bounded by the request's own deadline)
+            # and stored it.
             assert app.returncode == 0, stderr
             assert HOLD - 1 < took < 12
             log = (profile / "logs" / "desktop-app.log").read_text()
