@@ -100,20 +100,24 @@ CLIENT_SCOPE = f"{APP_SCOPE} {TRANSITION_GENERIC}"
 
 @dataclass(frozen=True)
 class Permissions:
-    """The features a granted scope string allows, and how it was granted."""
+    """The features a granted scope string allows, how it was granted, and which of its
+    scopes allow more than the app uses (`beyond`: a server granting `repo:*`, chat, …)."""
 
     scope: str
     allowed: tuple[FeatureKey, ...]
     missing: tuple[FeatureKey, ...]
     mode: Literal["granular", "transition"]
+    beyond: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, scope: str) -> Permissions:
         scopes = Scopes(scope)
         allowed = tuple(f.key for f in FEATURES if f.allowed_by(scopes))
         missing = tuple(f.key for f in FEATURES if f.key not in allowed)
-        return cls(scope, allowed, missing,
-                   "transition" if scopes.transition_generic else "granular")
+        transition = scopes.transition_generic
+        # A transition session is full access by nature; beyond that is more still.
+        beyond = scopes.beyond(Scopes(CLIENT_SCOPE if transition else APP_SCOPE))
+        return cls(scope, allowed, missing, "transition" if transition else "granular", beyond)
 
     def allows(self, key: str) -> bool:
         return key in self.allowed
@@ -126,7 +130,11 @@ class Permissions:
 
     def mode_text(self) -> str:
         if self.mode == "transition":
+            if self.beyond:
+                return "Full access, and more than this app uses was granted"
             return "Full access: this server does not offer limited permissions"
+        if self.beyond:
+            return "More than this app uses was granted"
         return "Only what this app uses"
 
     def as_json(self) -> dict[str, object]:

@@ -117,3 +117,34 @@ async def test_a_403_scope_missing_error_names_the_feature(agent: Agent,
     assert info.value.scope == "repo:app.bsky.feed.like?action=create"
     assert info.value.message == "Liking wasn't allowed when you signed in."
     assert info.value.status == 403
+
+
+@pytest.mark.parametrize("extra", [
+    "repo:*", "repo:app.bsky.feed.post?action=update", "repo:app.bsky.actor.profile",
+    "rpc:app.bsky.actor.putPreferences?aud=*", "rpc:*?aud=did:web:api.bsky.app%23bsky_appview",
+    "blob:*/*", "blob:video/mp4", "transition:email", "transition:chat.bsky",
+    "include:app.bsky.authFullApp?aud=did:web:api.bsky.app%23bsky_appview", "account:email",
+])
+def test_a_grant_wider_than_asked_is_said_plainly(extra: str) -> None:
+    granted = Permissions.of(f"{APP_SCOPE} {extra}")
+    assert granted.missing == () and granted.beyond == (extra,)
+    assert granted.mode_text() == "More than this app uses was granted"
+    assert "only what this app uses" not in granted.mode_text().lower()
+
+
+@pytest.mark.parametrize("scope", [
+    APP_SCOPE,
+    " ".join(("atproto", *BY_KEY["read"].scopes)),  # less than asked
+    "atproto rpc:app.bsky.feed.getTimeline?aud=did:web:api.bsky.app%23bsky_appview",
+    "atproto repo:app.bsky.feed.like?action=create blob:image/png",
+])
+def test_what_the_app_uses_or_less_is_only_what_it_uses(scope: str) -> None:
+    assert Permissions.of(scope).beyond == ()
+    assert Permissions.of(scope).mode_text() == "Only what this app uses"
+
+
+def test_full_access_with_more_still() -> None:
+    assert Permissions.of(TRANSITION_SCOPE).beyond == ()
+    chat = Permissions.of(f"{TRANSITION_SCOPE} transition:chat.bsky")
+    assert chat.beyond == ("transition:chat.bsky",)
+    assert chat.mode_text() == "Full access, and more than this app uses was granted"
