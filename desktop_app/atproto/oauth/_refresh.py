@@ -436,7 +436,8 @@ class SessionKeeper:
             return unsaved
         try:
             stored = await self.sessions.get(did)
-        except AtprotoError:
+        except Exception as exc:  # the tokens in hand must still be stored or revoked
+            log.warning("could not read the session %s had: %s", did, type(exc).__name__)
             stored = None
         return stored or self._cache.peek(did)
 

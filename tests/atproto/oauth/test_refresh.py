@@ -288,3 +288,20 @@ async def test_a_full_sign_in_drops_the_older_unsaved_session() -> None:
         await client.keeper.save_unsaved()
         stored = await store.get(world.token["sub"])
         assert stored is not None and stored.tokens.refresh_token == "rt-new"
+
+
+class UnreadableStore(MemorySessionStore):
+    async def get(self, did: str) -> Session | None:
+        raise RuntimeError("backend broke")
+
+
+async def test_a_sign_in_is_stored_even_when_what_it_replaces_cannot_be_read() -> None:
+    """Finding the replaced session is bookkeeping: it never keeps tokens in hand unstored."""
+    async with mock_client(MockServer()) as client:
+        store = UnreadableStore()
+        client.keeper.sessions = store
+        metadata = await client.discovery.metadata(BASE)
+        async with client.keeper.locked(DID):
+            await client.keeper.store_or_revoke(session(refresh="rt-new"), metadata)
+        assert await store.list_dids() == [DID]
+        assert client.keeper.take_replaced(DID) is None
