@@ -122,6 +122,24 @@ def _ratio(value: Any) -> tuple[int, int] | None:
     return None
 
 
+def _parse(data: dict[str, Any]) -> list[Draft]:
+    raw = data.get("drafts", [])
+    drafts = [Draft.from_dict(d) for d in raw if isinstance(d, dict) and "id" in d] \
+        if isinstance(raw, list) else []
+    return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
+
+
+def _open_ids(data: dict[str, Any]) -> list[str]:
+    raw = data.get("open", [])
+    return [i for i in raw if isinstance(i, str)] if isinstance(raw, list) else []
+
+
+def _dump(drafts: Sequence[Draft], open_ids: Sequence[str]) -> dict[str, Any]:
+    known = {d.id for d in drafts}
+    return {"drafts": [d.to_dict() for d in drafts],
+            "open": [i for i in open_ids if i in known]}
+
+
 class DraftStore:
     """One account's drafts on this device: `drafts.json` and the images beside it, in a
     private directory of the profile. Holds the directory; reads and writes are whole-file and
@@ -134,45 +152,55 @@ class DraftStore:
 
     def drafts(self) -> list[Draft]:
         """Newest first."""
-        raw = self._file.read().get("drafts", [])
-        if not isinstance(raw, list):
-            raw = []
-        drafts = [Draft.from_dict(d) for d in raw if isinstance(d, dict) and "id" in d]
-        return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
+        return _parse(self._file.read())
 
     def get(self, draft_id: str) -> Draft | None:
         return next((d for d in self.drafts() if d.id == draft_id), None)
 
     def put(self, draft: Draft) -> None:
-        drafts = [d for d in self.drafts() if d.id != draft.id]
-        drafts.insert(0, draft)
-        self._write(drafts[:MAX_DRAFTS])
+        self._prepare()
+
+        def change(data: dict[str, Any]) -> dict[str, Any]:
+            drafts = [d for d in _parse(data) if d.id != draft.id]
+            drafts.insert(0, draft)
+            return _dump(drafts[:MAX_DRAFTS], _open_ids(data))
+
+        self._file.update(change)
 
     def delete(self, draft_id: str) -> Draft | None:
-        drafts = self.drafts()
-        gone = next((d for d in drafts if d.id == draft_id), None)
-        if gone is not None:
-            self._write([d for d in drafts if d.id != draft_id])
-            for image in gone.images:
-                self.media(image.file).unlink(missing_ok=True)
-        return gone
+        gone: list[Draft] = []
 
-    def _write(self, drafts: Sequence[Draft], current: str | bool | None = True) -> None:
+        def change(data: dict[str, Any]) -> dict[str, Any]:
+            drafts = _parse(data)
+            gone.extend(d for d in drafts if d.id == draft_id)
+            return _dump([d for d in drafts if d.id != draft_id], _open_ids(data))
+
+        self._prepare()
+        self._file.update(change)
+        for draft in gone:
+            for image in draft.images:
+                self.media(image.file).unlink(missing_ok=True)
+        return gone[0] if gone else None
+
+    def _prepare(self) -> None:
         private_dir(self.dir.parent)  # the drafts of every account, private too
         private_dir(self.dir)
-        kept = self.current() if current is True else current
-        if kept is not None and not any(d.id == kept for d in drafts):
-            kept = None
-        self._file.write({"drafts": [d.to_dict() for d in drafts], "current": kept})
 
     def current(self) -> str | None:
-        """The draft open in a composer when the app last saved (after a crash: the one to
+        """The draft most recently open in a composer (after a crash or a quit: the one to
         offer back)."""
-        value = self._file.read().get("current")
-        return value if isinstance(value, str) else None
+        drafts = {d.id: d for d in self.drafts()}
+        open_now = [drafts[i] for i in _open_ids(self._file.read()) if i in drafts]
+        return max(open_now, key=lambda d: d.updated_at).id if open_now else None
 
-    def set_current(self, draft_id: str | None) -> None:
-        self._write(self.drafts(), draft_id)
+    def mark_open(self, draft_id: str, is_open: bool = True) -> None:
+        """Whether `draft_id` is in a composer now (each composer marks its own)."""
+        def change(data: dict[str, Any]) -> dict[str, Any]:
+            ids = [i for i in _open_ids(data) if i != draft_id]
+            return _dump(_parse(data), [*ids, draft_id] if is_open else ids)
+
+        self._prepare()
+        self._file.update(change)
 
     def media(self, file: str) -> Path:
         return self.dir / "media" / Path(file).name  # a name, never a path from outside
@@ -373,7 +401,8 @@ class Autosave:
             log.warning("draft not saved: %s", exc)
 
     async def flush(self) -> None:
-        """Write what was noted and not yet written."""
+        """Write what was noted and not yet written; the draft is marked open in a composer
+        (the one offered back after a crash)."""
         writing, self._latest = self._latest, None
         if writing is None:
             return
@@ -381,42 +410,49 @@ class Autosave:
         draft = dataclasses.replace(draft, **_fields(writing))
         saved = await self.drafts.save(draft, writing.images)
         self.draft = None if saved.empty else saved
-        await asyncio.to_thread(self.drafts.store.set_current,
-                                None if saved.empty else saved.id)
+        if self.draft is not None:
+            await asyncio.to_thread(self.drafts.store.mark_open, saved.id)
 
-    async def close(self) -> None:
-        """Write what is pending (the app is quitting, the view closing)."""
+    async def close(self, *, keep_open: bool = True) -> None:
+        """Write what is pending. `keep_open`: the next launch offers the draft back (the app
+        is quitting); otherwise it stays in the drafts list only (its view closed)."""
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
         if self._writing is not None and not self._writing.done():
             await asyncio.shield(self._writing)
         await self.flush()
+        if not keep_open and self.draft is not None:
+            await asyncio.to_thread(self.drafts.store.mark_open, self.draft.id, False)
 
     async def posted(self) -> None:
-        """The post went out: its draft is done with (here and on the account)."""
+        """The post went out (or waits in the outbox): its draft is done with, here and on the
+        account."""
         await self.close()
         if self.draft is not None:
             await self.drafts.discard(self.draft.id)
         self.draft = None
 
-    async def shelve(self) -> None:
-        """"Save draft": keep it in the drafts list, and start afresh."""
-        await self.close()
-        self.draft = None
-        await asyncio.to_thread(self.drafts.store.set_current, None)
+    async def shelve(self) -> Draft | None:
+        """"Save draft": keep it in the drafts list, and start afresh. Returns the draft kept
+        (None when there was nothing to keep)."""
+        await self.close(keep_open=False)
+        kept, self.draft = self.draft, None
+        return kept
 
     async def open(self, draft_id: str | None = None) -> Writing | None:
-        """Take up a draft (by default the one open when the app last ran): what the composer
-        should hold, or None when there is none."""
-        await self.close()
+        """Take up a draft (by default the one open when the app last ran; the one held
+        before goes back to the list): what the composer should hold, or None when there is
+        none."""
         store = self.drafts.store
         draft_id = draft_id or await asyncio.to_thread(store.current)
         draft = await self.drafts.get(draft_id) if draft_id else None
         if draft is None:
             return None
+        if self.draft is None or self.draft.id != draft.id:
+            await self.close(keep_open=False)
         self.draft = draft
-        await asyncio.to_thread(store.set_current, draft.id)
+        await asyncio.to_thread(store.mark_open, draft.id)
         return Writing(draft.text, draft.langs, tuple(await self.drafts.uploads(draft)),
                        _post(draft.reply_to, draft.reply_handle, "", draft.reply_root),
                        _post(draft.quote, draft.quote_handle, draft.quote_text, None))

@@ -93,6 +93,21 @@ class Waiting:
                    refused=data.get("refused") is True)
 
 
+def _parse(data: dict[str, Any]) -> list[Waiting]:
+    out = []
+    raw = data.get("waiting", [])
+    for entry in raw if isinstance(raw, list) else []:
+        try:
+            out.append(Waiting.from_dict(entry))
+        except (KeyError, ValueError, TypeError, AttributeError):
+            log.warning("an unreadable outbox entry was skipped")
+    return sorted(out, key=lambda w: w.id)
+
+
+def _dump(entries: Sequence[Waiting]) -> dict[str, Any]:
+    return {"waiting": [w.to_dict() for w in sorted(entries, key=lambda w: w.id)]}
+
+
 class OutboxStore:
     """One account's outbox on this device: `outbox.json` and the images of posts not yet
     uploaded, in a private directory (0700, files 0600). Blocking: call from a worker thread."""
@@ -103,31 +118,31 @@ class OutboxStore:
 
     def entries(self) -> list[Waiting]:
         """Oldest first: they are sent in the order they were written."""
-        out = []
-        for raw in self._file.read().get("waiting", []):
-            try:
-                out.append(Waiting.from_dict(raw))
-            except (KeyError, ValueError, TypeError):
-                log.warning("an unreadable outbox entry was skipped")
-        return sorted(out, key=lambda w: w.id)
+        return _parse(self._file.read())
 
     def put(self, waiting: Waiting) -> None:
-        others = [w for w in self.entries() if w.id != waiting.id]
-        self._write([*others, waiting])
+        self._prepare()
+        self._file.update(lambda data: _dump(
+            [*(w for w in _parse(data) if w.id != waiting.id), waiting]))
 
     def remove(self, waiting_id: str) -> Waiting | None:
-        entries = self.entries()
-        gone = next((w for w in entries if w.id == waiting_id), None)
-        if gone is not None:
-            self._write([w for w in entries if w.id != waiting_id])
-            for file, _, _ in gone.images:
-                self.media(file).unlink(missing_ok=True)
-        return gone
+        gone: list[Waiting] = []
 
-    def _write(self, entries: Sequence[Waiting]) -> None:
+        def change(data: dict[str, Any]) -> dict[str, Any]:
+            entries = _parse(data)
+            gone.extend(w for w in entries if w.id == waiting_id)
+            return _dump([w for w in entries if w.id != waiting_id])
+
+        self._prepare()
+        self._file.update(change)
+        for waiting in gone:
+            for file, _, _ in waiting.images:
+                self.media(file).unlink(missing_ok=True)
+        return gone[0] if gone else None
+
+    def _prepare(self) -> None:
         private_dir(self.dir.parent)  # every account's outbox, private too
         private_dir(self.dir)
-        self._file.write({"waiting": [w.to_dict() for w in entries]})
 
     def media(self, file: str) -> Path:
         return self.dir / "media" / Path(file).name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from ..app import Draft, Services, Waiting
@@ -21,7 +22,9 @@ def drafts(settings: Settings, *, account: str | None, as_json: bool) -> int:
         try:
             there = await keeper.remote()
         except AppError as exc:  # offline, or drafts not allowed: this device's still show
-            print(f"desktop-app: the account's drafts could not be read: {exc.message}")
+            # On stderr: with --json, stdout is the list and nothing else.
+            print(f"desktop-app: the account's drafts could not be read: {exc.message}",
+                  file=sys.stderr)
             there = []
         known = {d.remote_id for d in here if d.remote_id}
         rows = [_draft_json(d) for d in here] + [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,26 @@ def private_dir(path: Path) -> Path:
     if os.name == "posix" and path.stat().st_mode & 0o077:
         path.chmod(DIR_MODE)
     return path
+
+
+_THREADS = threading.Lock()  # fcntl locks are per process: threads queue here first
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold `path`'s lock file: one read-modify-write at a time across threads and processes
+    (the window and the command line share a profile)."""
+    with _THREADS:
+        private_dir(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            if os.name == "posix":
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
 
 
 class JsonFile:
@@ -51,3 +73,12 @@ class JsonFile:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.path)
+
+    def update(self, change: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+        """Read, `change`, write, with no other `update` of this file in between (in this
+        process or another): two writers never lose each other's change. Returns what was
+        written."""
+        with _exclusive(self.path.with_name(f".{self.path.name}.lock")):
+            data = change(self.read())
+            self.write(data)
+            return data

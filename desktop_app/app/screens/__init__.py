@@ -6,6 +6,7 @@ Import from this face, not from the private modules behind it.
 """
 
 from ._actions import PENDING, AccountAction, AccountActions, PostAction, PostActions
+from ._composing import Composing
 from ._home import HomeScreen
 from ._hooks import Footer, Hooks, ListState, Phase
 from ._intents import (
@@ -42,6 +43,7 @@ __all__ = [
     "SEARCH_TABS",
     "AccountAction",
     "AccountActions",
+    "Composing",
     "FeedScreen",
     "Footer",
     "HomeScreen",

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...app import read_image
+from ...app import Draft, Writing, read_image
 from ...bsky import (
     MAX_IMAGES,
     MAX_POST_GRAPHEMES,
@@ -29,6 +30,7 @@ from ...bsky import (
     grapheme_length,
 )
 from ...errors import AppError
+from ..posts import relative_time
 from ._typeahead import MentionCompleter
 
 MAX_GRAPHEMES = MAX_POST_GRAPHEMES
@@ -36,6 +38,8 @@ THUMBNAIL_SIZE = 64
 ALT_PLACEHOLDER = "Describe the image for people who can't see it"
 UNREADABLE_IMAGE = "That image could not be read."
 TOO_MANY_IMAGES = f"A post can have at most {MAX_IMAGES} images."
+NO_DRAFTS = "No drafts yet"
+DRAFT_EXCERPT = 48
 
 # (BCP-47 code, name shown); the names are endonyms so people find their own language.
 LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -84,11 +88,34 @@ class _Attachment:
     remove_button: QPushButton
 
 
+def draft_label(draft: Draft, now: float) -> str:
+    """How a draft reads in the drafts menu: its start, what it answers or holds, its age."""
+    first = next((line.strip() for line in draft.text.splitlines() if line.strip()), "")
+    text = first[:DRAFT_EXCERPT] + ("…" if len(first) > DRAFT_EXCERPT else "")
+    parts = [text or "(no text)"]
+    if draft.reply_to is not None:
+        parts.append(f"reply to @{draft.reply_handle}" if draft.reply_handle else "reply")
+    if draft.images:
+        count = len(draft.images)
+        parts.append(f"{count} image{'s' if count != 1 else ''}")
+    when = relative_time(draft.updated_at, now)
+    if when:
+        parts.append(when)
+    return " · ".join(parts)
+
+
 class Composer(QWidget):
-    """Builds a `NewPost` and emits `post_requested(draft)`; the controller does the posting."""
+    """Builds a `NewPost` and emits `post_requested(draft)`; the controller does the posting.
+    Holds what is being written (text, language, images with alt text, the posts answered and
+    quoted) and says `changed` after each change, so it can be kept as a draft."""
 
     post_requested = Signal(object)
     allow_requested = Signal()  # "Allow…" next to the sentence saying posting wasn't allowed
+    changed = Signal()  # what the composer holds changed (not while `load` fills it)
+    save_draft_requested = Signal()
+    drafts_requested = Signal()  # "Drafts…": the binding answers with `show_drafts`
+    draft_chosen = Signal(str)  # a draft's id, to take up
+    draft_delete_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, locale: QLocale | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +126,8 @@ class Composer(QWidget):
         self._quote: PostView | None = None
         self._busy = False
         self._allowed = True
+        self._loading = False
+        self.drafts_menu: QMenu | None = None
         self._attachments: list[_Attachment] = []
         layout = QVBoxLayout(self)
         layout.addLayout(self._init_targets())
@@ -148,6 +177,7 @@ class Composer(QWidget):
         lines = self.text_edit.fontMetrics().lineSpacing()
         self.text_edit.setFixedHeight(4 * lines + 16)
         self.text_edit.textChanged.connect(self._refresh)
+        self.text_edit.textChanged.connect(self._changed)
         self.mentions = MentionCompleter(self.text_edit)
         return self.text_edit
 
@@ -164,6 +194,19 @@ class Composer(QWidget):
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(
             self.language_combo.findData(_default_language(locale)))
+        self.language_combo.currentIndexChanged.connect(self._changed)
+        self.drafts_button = QPushButton("Drafts…")
+        self.drafts_button.setObjectName("composerDrafts")
+        self.drafts_button.setAccessibleName("Drafts")
+        self.drafts_button.setToolTip("Open a saved draft")
+        self.drafts_button.clicked.connect(self.drafts_requested)
+        self.save_draft_button = QPushButton("Save draft")
+        self.save_draft_button.setObjectName("composerSaveDraft")
+        self.save_draft_button.setAccessibleName("Save draft")
+        self.save_draft_button.setToolTip("Keep this in your drafts and start a new post")
+        self.save_draft_button.clicked.connect(self.save_draft_requested)
+        self.drafts_button.hide()  # until `set_drafts_enabled`: without a profile, no drafts
+        self.save_draft_button.hide()
         self.counter = QLabel("")
         self.counter.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.counter.setObjectName("composerCounter")
@@ -176,6 +219,8 @@ class Composer(QWidget):
         controls.addWidget(self.add_image_button)
         controls.addWidget(self.language_combo)
         controls.addStretch(1)
+        controls.addWidget(self.drafts_button)
+        controls.addWidget(self.save_draft_button)
         controls.addWidget(self.counter)
         controls.addWidget(self.post_button)
         return controls
@@ -235,6 +280,7 @@ class Composer(QWidget):
         self.cancel_reply_button.setText("Cancel reply" if self._quote is None else "Cancel")
         self.cancel_reply_button.setVisible(bool(parts))
         self._refresh()
+        self._changed()
 
     def draft(self) -> NewPost:
         images = tuple(
@@ -249,6 +295,65 @@ class Composer(QWidget):
             reply_to=self._reply_to,
             quote=self._quote.ref if self._quote is not None else None,
         )
+
+    def writing(self) -> Writing:
+        """What the composer holds, as a draft keeps it."""
+        post = self.draft()
+        return Writing(post.text, post.langs, post.images, self._reply_to, self._quote)
+
+    def load(self, writing: Writing) -> None:
+        """Hold `writing` (a draft taken up), replacing what was there."""
+        self._loading = True
+        try:
+            self.clear()
+            self.text_edit.setPlainText(writing.text)
+            if writing.langs:
+                found = self.language_combo.findData(writing.langs[0])
+                if found >= 0:
+                    self.language_combo.setCurrentIndex(found)
+            for upload in writing.images[:MAX_IMAGES]:
+                image = QImage.fromData(upload.data)
+                if not image.isNull():
+                    self._attach(upload.data, upload.mime_type, image).alt_edit.setText(
+                        upload.alt)
+            self._reply_to, self._quote = writing.reply_to, writing.quote
+            self._show_targets()
+            cursor = self.text_edit.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            self.text_edit.setTextCursor(cursor)
+        finally:
+            self._loading = False
+
+    def set_drafts_enabled(self, enabled: bool) -> None:
+        """Show "Save draft" and "Drafts…" (drafts are kept for this account)."""
+        self.drafts_button.setVisible(enabled)
+        self.save_draft_button.setVisible(enabled)
+        self._refresh()
+
+    def show_drafts(self, drafts: list[Draft], now: float) -> QMenu:
+        """The drafts menu under "Drafts…": choosing one takes it up; "Delete" holds the same
+        drafts to throw away."""
+        menu = QMenu(self)
+        menu.setObjectName("composerDraftsMenu")
+        menu.setAccessibleName("Drafts")
+        if not drafts:
+            menu.addAction(NO_DRAFTS).setEnabled(False)
+        for draft in drafts:
+            action = menu.addAction(draft_label(draft, now))
+            action.triggered.connect(lambda _=False, i=draft.id: self.draft_chosen.emit(i))
+        if drafts:
+            menu.addSeparator()
+            delete = menu.addMenu("Delete a draft")
+            delete.setObjectName("composerDeleteDraftMenu")
+            for draft in drafts:
+                action = delete.addAction(draft_label(draft, now))
+                action.triggered.connect(
+                    lambda _=False, i=draft.id: self.draft_delete_requested.emit(i))
+        if self.drafts_menu is not None:
+            self.drafts_menu.deleteLater()
+        self.drafts_menu = menu
+        menu.popup(self.drafts_button.mapToGlobal(self.drafts_button.rect().bottomLeft()))
+        return menu
 
     def set_busy(self, busy: bool) -> None:
         """While the post is being sent: nothing may change under it, and no second send."""
@@ -316,7 +421,7 @@ class Composer(QWidget):
             if not self.add_image_file(path):
                 break
 
-    def _attach(self, data: bytes, mime_type: str, image: QImage) -> None:
+    def _attach(self, data: bytes, mime_type: str, image: QImage) -> _Attachment:
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -329,6 +434,7 @@ class Composer(QWidget):
         thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         alt_edit = QLineEdit()
         alt_edit.setPlaceholderText(ALT_PLACEHOLDER)
+        alt_edit.textChanged.connect(self._changed)
         remove_button = QPushButton("Remove")
         row_layout.addWidget(thumbnail)
         row_layout.addWidget(alt_edit, 1)
@@ -340,6 +446,8 @@ class Composer(QWidget):
         self._images_layout.addWidget(row)
         self._renumber()
         self._refresh()
+        self._changed()
+        return attachment
 
     def _remove(self, attachment: _Attachment) -> None:
         if attachment not in self._attachments:
@@ -352,6 +460,7 @@ class Composer(QWidget):
         attachment.row.deleteLater()
         self._renumber()
         self._refresh()
+        self._changed()
 
     def _renumber(self) -> None:
         # Names follow position so "composerAlt0" is always the first image on screen.
@@ -381,6 +490,14 @@ class Composer(QWidget):
         else:
             self.post_button.setText("Reply" if self._reply_to is not None else "Post")
         self.add_image_button.setEnabled(len(self._attachments) < MAX_IMAGES and not self._busy)
+        holds = bool(self.text_edit.toPlainText().strip()) or bool(self._attachments) \
+            or self._quote is not None
+        self.save_draft_button.setEnabled(not self._busy and holds)
+        self.drafts_button.setEnabled(not self._busy)
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.changed.emit()
 
     def _submit(self) -> None:
         if not self.can_post():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ...app.screens import HomeScreen, Intent
+from ...app.screens import Composing, HomeScreen, Intent
 from ..compose import Composer
 from ..posts import ImageCache, PostListModel, PostListView
 from ._binding import ListBinding, bind_composer, open_in_browser
@@ -40,11 +40,12 @@ class HomeBinding(ListBinding):
     def __init__(self, screen: HomeScreen, view: HomeView, *,
                  navigate: Callable[[Intent], None],
                  open_url: Callable[[str], None] = open_in_browser,
-                 check_ms: int = NEW_POSTS_CHECK_MS) -> None:
+                 check_ms: int = NEW_POSTS_CHECK_MS,
+                 composing: Composing | None = None) -> None:
         super().__init__(screen, view.list, navigate=navigate, open_url=open_url)
         self.home = screen
         self.bind(view.list.show_new_requested, self.refresh)
-        bind_composer(self, view.composer, screen.publisher, screen.post)
+        bind_composer(self, view.composer, screen.publisher, screen.post, composing=composing)
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
         self._timer.timeout.connect(lambda: screen.spawn(screen.check_new()))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ...app.screens import Intent, ThreadScreen
+from ...app.screens import Composing, Intent, ThreadScreen
 from ..compose import Composer
 from ..posts import ImageCache, PostListModel, PostListView
 from ._back_bar import BackBar
@@ -44,7 +44,11 @@ class ThreadBinding(ListBinding):
 
     def __init__(self, screen: ThreadScreen, view: ThreadView, *,
                  navigate: Callable[[Intent], None],
-                 open_url: Callable[[str], None] = open_in_browser) -> None:
+                 open_url: Callable[[str], None] = open_in_browser,
+                 composing: Composing | None = None) -> None:
         super().__init__(screen, view.list, navigate=navigate, open_url=open_url)
+        # A reply box closed with text in it keeps it in the drafts list (not offered back at
+        # the next launch: the thread is not open then).
         bind_composer(self, view.composer, screen.publisher, screen.reply,
-                      target=lambda: screen.reply_target)
+                      target=lambda: screen.reply_target, composing=composing,
+                      keep_open=False)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, SignalInstance
 from ...app import (
     Accounts,
     AccountSnapshot,
+    Drafts,
+    DraftStore,
     Moderator,
     RenewalPath,
     Session,
@@ -20,6 +22,7 @@ from ...app import (
     UnreadWatcher,
 )
 from ...app.screens import (
+    Composing,
     HomeScreen,
     Intent,
     ListScreen,
@@ -55,8 +58,9 @@ S = TypeVar("S", bound=ListScreen)
 
 class AccountScreens:
     """The screens of the account the window shows: home, notifications, search and its own
-    profile (the window's places), the moderator and publisher they share, and its unread
-    watcher. Holds their bindings and which places have loaded; `aclose` ends them all."""
+    profile (the window's places), the moderator, publisher and drafts they share, and its
+    unread watcher. Holds their bindings and which places have loaded; `aclose` ends them
+    all."""
 
     def __init__(self, controller: AppController, snap: AccountSnapshot) -> None:
         window, accounts = controller.window, controller.accounts
@@ -66,9 +70,13 @@ class AccountScreens:
         self.moderator = Moderator(agent)
         self.publisher = Publisher(agent, Author(snap.did, snap.handle or snap.did))
         self.watcher = UnreadWatcher(agent, data_dir=accounts.data_dir)
+        # Without a profile (some tests) nothing is kept: no drafts.
+        self.drafts = Drafts(DraftStore(accounts.data_dir, snap.did), agent) \
+            if accounts.data_dir is not None else None
         navigate, wire = controller.open, controller.wire
-        self.home = HomeBinding(wire(HomeScreen(agent, self.moderator, self.publisher)),
-                                window.home, navigate=navigate)
+        home = wire(HomeScreen(agent, self.moderator, self.publisher))
+        self.home = HomeBinding(home, window.home, navigate=navigate,
+                                composing=Composing(self.drafts, home.hooks, resume=True))
         self.notifications = ListBinding(wire(NotificationsScreen(agent, self.moderator)),
                                          window.notifications.list, navigate=navigate)
         self.search = SearchBinding(wire(SearchScreen(agent, self.moderator)), window.search,
@@ -261,9 +269,10 @@ class AppController(QObject):
         binding: ListBinding
         if isinstance(intent, OpenThread):
             thread_view = ThreadView(window.images, window.back)
-            binding = ThreadBinding(self.wire(ThreadScreen(
-                screens.agent, moderator, screens.publisher, intent.uri, known=intent.post)),
-                thread_view, navigate=self.open)
+            thread = self.wire(ThreadScreen(screens.agent, moderator, screens.publisher,
+                                            intent.uri, known=intent.post))
+            binding = ThreadBinding(thread, thread_view, navigate=self.open,
+                                    composing=Composing(screens.drafts, thread.hooks))
             thread_view.composer.set_allowed(self._permits("post"), BY_KEY["post"].sentence())
             thread_view.composer.allow_requested.connect(
                 lambda: self._tasks.spawn(self.allow(["post"])))

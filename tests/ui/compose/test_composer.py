@@ -299,3 +299,42 @@ def test_language_default_and_choice(qtbot: QtBot) -> None:
     with qtbot.waitSignal(unlisted.post_requested, timeout=1000) as signal:
         qtbot.mouseClick(unlisted.post_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].langs == ("pt",)
+
+
+# --- drafts --------------------------------------------------------------------------------
+
+
+def test_what_the_composer_holds_comes_back_exactly(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_app.app import Writing
+
+    first = make_composer(qtbot)
+    first.text_edit.setPlainText(f"two lines\nand a family {FAMILY}")
+    first.language_combo.setCurrentIndex(first.language_combo.findData("ja"))
+    assert first.add_image_file(write(tmp_path, "a.png", png(30, 20)))
+    assert first.add_image_file(write(tmp_path, "b.png", png(10, 40)))
+    child(first, QLineEdit, "composerAlt1").setText("a tall one")
+    first.set_reply_to(bob_post())
+    quoted = bob_post()
+    first.set_quote(quoted)
+    writing = first.writing()
+    assert isinstance(writing, Writing) and writing.langs == ("ja",)
+    assert [i.alt for i in writing.images] == ["", "a tall one"]
+
+    second = make_composer(qtbot)
+    changes: list[None] = []
+    second.changed.connect(lambda: changes.append(None))
+    second.load(writing)
+    assert changes == []  # filling it in is not a change to keep
+    assert second.writing() == writing
+    assert second.draft() == first.draft()
+    assert child(second, QLineEdit, "composerAlt1").text() == "a tall one"
+    assert "Replying to @bob.test" in second.reply_label.text()
+    assert "Quoting @bob.test" in second.reply_label.text()
+    assert second.post_button.text() == "Reply"
+
+
+def test_every_kind_of_change_is_said(qtbot: QtBot, tmp_path: Path) -> None:
+    composer = make_composer(qtbot)
+    changes: list[None] = []
+    composer.changed.connect(lambda: changes.append(None))
+
