@@ -38,7 +38,15 @@ from ._lifetime import (
     session_status,
 )
 from ._media import IMAGE_TYPES, read_image
-from ._outbox import COLLECTIONS, Outbox, OutboxConflictError, OutboxStore, Waiting, transient
+from ._outbox import (
+    COLLECTIONS,
+    Outbox,
+    OutboxConflictError,
+    OutboxGoneError,
+    OutboxStore,
+    Waiting,
+    transient,
+)
 from ._paging import FetchPage, Page, Pager, collect
 from ._reading import (
     HIDDEN_POLL,
@@ -50,6 +58,7 @@ from ._reading import (
 )
 from ._refresh import BACKOFF_MAX, BACKOFF_START, backoff, refresh_due
 from ._renewal import RenewalPath, SignInRun, renew
+from ._sending import RETRY_AFTER, Sender
 from ._services import (
     USER_AGENT,
     Core,
@@ -85,6 +94,7 @@ __all__ = [
     "MINUTE",
     "REASON_TEXT",
     "REFRESH_INTERVAL",
+    "RETRY_AFTER",
     "UNSAVED_TEXT",
     "USER_AGENT",
     "VISIBLE_POLL",
@@ -111,10 +121,12 @@ __all__ = [
     "OpenBrowser",
     "Outbox",
     "OutboxConflictError",
+    "OutboxGoneError",
     "OutboxStore",
     "Page",
     "Pager",
     "RenewalPath",
+    "Sender",
     "Services",
     "Session",
     "SessionStatus",

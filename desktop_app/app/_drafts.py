@@ -94,20 +94,16 @@ class Draft:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
-        def ref(value: Any) -> StrongRef | None:
-            if isinstance(value, dict) and isinstance(value.get("uri"), str) \
-                    and isinstance(value.get("cid"), str):
-                return StrongRef(value["uri"], value["cid"])
-            return None
-
         images = tuple(DraftImage(str(i["file"]), str(i["mime_type"]), str(i.get("alt", "")),
                                   _ratio(i.get("aspect_ratio")))
                        for i in data.get("images", ()) if isinstance(i, dict) and "file" in i)
         return cls(id=str(data["id"]), text=str(data.get("text", "")),
                    langs=tuple(str(x) for x in data.get("langs", ())), images=images,
-                   reply_to=ref(data.get("reply_to")), reply_root=ref(data.get("reply_root")),
+                   reply_to=StrongRef.of(data.get("reply_to")),
+                   reply_root=StrongRef.of(data.get("reply_root")),
                    reply_handle=str(data.get("reply_handle", "")),
-                   quote=ref(data.get("quote")), quote_handle=str(data.get("quote_handle", "")),
+                   quote=StrongRef.of(data.get("quote")),
+                   quote_handle=str(data.get("quote_handle", "")),
                    quote_text=str(data.get("quote_text", "")),
                    created_at=str(data.get("created_at", "")),
                    updated_at=str(data.get("updated_at", "")),

@@ -30,6 +30,7 @@ from ..bsky import (
     RateLimitedError,
     StrongRef,
     XrpcError,
+    detect_facets,
     next_tid,
     now_iso,
 )
@@ -52,6 +53,12 @@ class OutboxConflictError(AppError):
                        "sent. Write it again.")
 
 
+class OutboxGoneError(AppError):
+    """The write is no longer waiting: sent (by another process, say) or cancelled."""
+
+    default_message = "That was already sent or cancelled."
+
+
 @dataclass(frozen=True)
 class Waiting:
     """One write waiting to be sent: its record key (`id`, a TID), what it is, the record as it
@@ -66,6 +73,7 @@ class Waiting:
     attempts: int = 0
     last_error: str = ""
     refused: bool = False  # the server will not take it as it is: it waits for the writer
+    resolve: bool = False  # its mentions still to be looked up (it was kept offline)
 
     @property
     def collection(self) -> str:
@@ -90,7 +98,7 @@ class Waiting:
                    created_at=str(data.get("created_at", "")), images=images,
                    attempts=int(data.get("attempts", 0)),
                    last_error=str(data.get("last_error", "")),
-                   refused=data.get("refused") is True)
+                   refused=data.get("refused") is True, resolve=data.get("resolve") is True)
 
 
 def _parse(data: dict[str, Any]) -> list[Waiting]:
@@ -183,14 +191,25 @@ class Outbox:
 
     async def add_post(self, post: NewPost) -> Waiting:
         """Keep `post` (checked, its mentions resolved, its time fixed) before anything is
-        sent: a crash from here on loses nothing."""
-        record = await self.agent.draft(post)  # checks it; blobs are filled in when uploaded
+        sent: a crash from here on loses nothing. Offline, its mentions are looked up before it
+        is sent."""
+        resolve = False
+        try:
+            record = await self.agent.draft(post)  # checks it; blobs filled in when uploaded
+        except AppError as exc:
+            if not transient(exc):
+                raise
+            # Looking up a mention needs the network: the post is kept without them for now.
+            links = tuple(f for f in detect_facets(post.text) if f.kind != "mention")
+            record = await self.agent.draft(dataclasses.replace(post, facets=links))
+            resolve = True
         waiting_id = next_tid(self._clock)
 
         def keep() -> Waiting:
             images = tuple(self.store.keep(waiting_id, n, image)
                            for n, image in enumerate(post.images))
-            waiting = Waiting(waiting_id, "post", record, now_iso(self._clock), images)
+            waiting = Waiting(waiting_id, "post", record, now_iso(self._clock), images,
+                              resolve=resolve)
             self.store.put(waiting)
             return waiting
 
@@ -219,8 +238,7 @@ class Outbox:
             current = next((w for w in await asyncio.to_thread(self.store.entries)
                             if w.id == waiting.id), None)
             if current is None:
-                raise OutboxConflictError(f"{waiting.id} is no longer waiting",
-                                          message="That was already sent or cancelled.")
+                raise OutboxGoneError(f"{waiting.id} is no longer waiting")
             try:
                 ref = await self._deliver(current)
             except AppError as exc:
@@ -239,6 +257,8 @@ class Outbox:
             try:
                 await self.send(waiting)
                 sent += 1
+            except OutboxGoneError:
+                continue  # another process sent it (or it was cancelled) meanwhile
             except AppError as exc:
                 failed.append((waiting, exc))
                 if transient(exc):
@@ -246,6 +266,8 @@ class Outbox:
         return sent, failed
 
     async def _deliver(self, waiting: Waiting) -> StrongRef:
+        if waiting.resolve:
+            waiting = await self._resolve(waiting)
         if waiting.attempts:
             # An earlier attempt may have reached the server with its answer lost.
             found = await self.agent.own_record(waiting.collection, waiting.id)
@@ -270,14 +292,27 @@ class Outbox:
             return ref
         raise OutboxConflictError(f"record key {waiting.id} holds another record")
 
+    async def _resolve(self, waiting: Waiting) -> Waiting:
+        """Look up the mentions of a post kept offline, and keep the record with them: it was
+        never written before, so the value written is this one from the first attempt on."""
+        looked_up = await self.agent.draft(NewPost(waiting.text))
+        record = {key: value for key, value in waiting.record.items() if key != "facets"}
+        if looked_up.get("facets"):
+            record["facets"] = looked_up["facets"]
+        waiting = dataclasses.replace(waiting, record=record, resolve=False)
+        await asyncio.to_thread(self.store.put, waiting)
+        return waiting
+
     async def _upload(self, waiting: Waiting) -> Waiting:
-        """Upload the images still to upload and put their blobs in the record, keeping each
-        step (a retry uploads nothing twice)."""
-        for file, mime_type, alt in waiting.images:
+        """Upload the images still without a blob and put their blobs in the record, keeping
+        each step (a retry uploads nothing twice). The image files stay until the write leaves
+        the outbox: a post cancelled goes back to the drafts whole."""
+        for index, (file, mime_type, alt) in enumerate(waiting.images):
+            if _blob_at(waiting.record, index) is not None:
+                continue
             data = await asyncio.to_thread(self.store.media(file).read_bytes)
             blob = await self.agent.upload_image(ImageUpload(data, mime_type, alt))
-            record = _with_blob(waiting.record, blob)
-            waiting = dataclasses.replace(waiting, record=record, images=waiting.images[1:])
+            waiting = dataclasses.replace(waiting, record=_with_blob(waiting.record, index, blob))
             await asyncio.to_thread(self.store.put, waiting)
         return waiting
 
@@ -298,16 +333,29 @@ class Outbox:
         await asyncio.to_thread(count)
 
 
-def _with_blob(record: dict[str, Any], blob: dict[str, Any]) -> dict[str, Any]:
-    """`record` with the first image still without a blob given `blob`."""
+def record_images(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The image entries of a post record (`embed.images`, or `embed.media.images`)."""
+    embed = record.get("embed")
+    holder = embed.get("media", embed) if isinstance(embed, dict) else None
+    images = holder.get("images") if isinstance(holder, dict) else None
+    return [i for i in images if isinstance(i, dict)] if isinstance(images, list) else []
+
+
+def _blob_at(record: dict[str, Any], index: int) -> Any:
+    images = record_images(record)
+    if index >= len(images):
+        return None
+    image = images[index].get("image")
+    return image.get("ref") if isinstance(image, dict) else None
+
+
+def _with_blob(record: dict[str, Any], index: int, blob: dict[str, Any]) -> dict[str, Any]:
+    """`record` with image `index` given `blob`."""
     record = dict(record)
     embed = dict(record.get("embed", {}))
     holder = dict(embed.get("media", embed))
     images = [dict(i) for i in holder.get("images", [])]
-    for image in images:
-        if image.get("image", {}).get("ref") is None:
-            image["image"] = blob
-            break
+    images[index]["image"] = blob
     holder["images"] = images
     if "media" in embed:
         embed["media"] = holder

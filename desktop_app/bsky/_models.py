@@ -33,6 +33,14 @@ class StrongRef:
     def record(self) -> dict[str, str]:
         return {"uri": self.uri, "cid": self.cid}
 
+    @classmethod
+    def of(cls, value: object) -> StrongRef | None:
+        """A strong ref kept in the profile (a draft, the outbox), or None if it isn't one."""
+        if isinstance(value, dict) and isinstance(value.get("uri"), str) \
+                and isinstance(value.get("cid"), str):
+            return cls(value["uri"], value["cid"])
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Author:

@@ -31,7 +31,7 @@ from ._notifications import NotificationsScreen
 from ._posting import INDEX_WAIT, Published, Publisher, needs
 from ._profile import TABS as PROFILE_TABS
 from ._profile import ProfileScreen
-from ._rows import Row, RowKind, RowList, RowObserver, actor_row, post_row
+from ._rows import WAITING, Row, RowKind, RowList, RowObserver, actor_row, pending_row, post_row
 from ._search import TABS as SEARCH_TABS
 from ._search import SearchScreen
 from ._thread import ThreadScreen
@@ -41,6 +41,7 @@ __all__ = [
     "PENDING",
     "PROFILE_TABS",
     "SEARCH_TABS",
+    "WAITING",
     "AccountAction",
     "AccountActions",
     "Composing",
@@ -81,5 +82,6 @@ __all__ = [
     "feed_pager",
     "link_intent",
     "needs",
+    "pending_row",
     "post_row",
 ]

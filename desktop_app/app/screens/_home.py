@@ -8,7 +8,8 @@ from ...bsky import Agent, NewPost, PostView
 from ...errors import AppError
 from .._reading import Moderator
 from ._lists import FeedScreen
-from ._posting import Publisher, needs
+from ._posting import WAITS, Publisher, needs
+from ._rows import pending_row
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,9 @@ class HomeScreen(FeedScreen):
     async def load_first(self) -> None:
         await super().load_first()
         self.set_state(new_posts=0)
+        waiting = [pending_row(post) for post in self.publisher.waiting_posts()]
+        if waiting and self.rows.insert(0, waiting):  # the account's own, not sent yet: on top
+            self.settle()
 
     def reply_to(self, post: PostView) -> None:
         self.hooks.reply_to(post)
@@ -63,7 +67,7 @@ class HomeScreen(FeedScreen):
     async def post(self, draft: NewPost) -> bool:
         """Publish `draft`: False when the account may not (the window offers to allow it);
         an `AppError` says why it failed (the draft stays). Once the AppView has the post, it is
-        put on top of the list."""
+        put on top of the list; one that waits in the outbox shows there at once, pending."""
         if not self.hooks.allowed(*needs(draft)):
             return False
         try:
@@ -72,6 +76,12 @@ class HomeScreen(FeedScreen):
             log.info("post failed: %s", exc.detail)
             self.hooks.report(exc)
             raise
+        if published.pending:
+            self.rows.insert(0, [pending_row(published.post)])
+            self.settle()
+            self.hooks.select(0)
+            self.hooks.message(WAITS)
+            return True
         self.hooks.message("Posted.")
         self.spawn(self._show_own(published.ref.uri))
         return True

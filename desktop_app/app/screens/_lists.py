@@ -22,6 +22,7 @@ from ._rows import Row, RowList, post_row
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+NOT_SENT_YET = "This post hasn't been sent yet: it waits in the outbox."
 
 class ListScreen:
     """One list of one account: its rows, its state, the moderator deciding what shows, the
@@ -121,6 +122,10 @@ class ListScreen:
     def handle(self, intent: Intent) -> bool:
         """Act on an intent that concerns this list; False for one it leaves to the window
         (opening threads, profiles, searches, links)."""
+        if isinstance(intent, Like | Repost | Reply | Quote) \
+                and self.rows.is_pending(intent.post.uri):
+            self.hooks.message(NOT_SENT_YET)  # it has no CID yet: nothing can point at it
+            return True
         if isinstance(intent, Like | Repost):
             kind: Literal["like", "repost"] = "like" if isinstance(intent, Like) else "repost"
             self.spawn(self.actions.toggle(intent.post, kind))

@@ -9,13 +9,26 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from ...bsky import Agent, Author, NewPost, PostView, StrongRef, XrpcError, detect_facets, now_iso
+from ...bsky import (
+    POST,
+    Agent,
+    Author,
+    NewPost,
+    PostView,
+    StrongRef,
+    XrpcError,
+    detect_facets,
+    now_iso,
+)
 from ...errors import AppError
+from .._outbox import Waiting
+from .._sending import Sender
 
 log = logging.getLogger(__name__)
 
 INDEX_WAIT = 8.0  # seconds to wait for the AppView to index a post just made
 INDEX_POLL = 0.5
+WAITS = "Not sent yet: it waits in the outbox and goes as soon as it can."
 
 
 def needs(draft: NewPost) -> tuple[str, ...]:
@@ -26,26 +39,39 @@ def needs(draft: NewPost) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Published:
     """A post just written: its record's reference, and the post as known before the AppView
-    has indexed it (no counts, the author as this account knows itself)."""
+    has indexed it (no counts, the author as this account knows itself). `pending`: it waits
+    in the outbox (its reference has no CID yet)."""
 
     ref: StrongRef
     post: PostView
+    pending: bool = False
 
 
 class Publisher:
-    """Writes posts for one account. Holds its agent and its own author (for the post as known
-    at once); `clock` and `sleep` are the time it waits by."""
+    """Writes posts for one account. Holds its agent, the sender of its outbox (None: posts
+    are written directly, nothing kept), and its own author (for the post as known at once);
+    `clock` and `sleep` are the time it waits by."""
 
-    def __init__(self, agent: Agent, me: Author, *, clock: Callable[[], float] = time.time,
+    def __init__(self, agent: Agent, me: Author, *, sender: Sender | None = None,
+                 clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self._agent = agent
         self.me = me
+        self.sender = sender
         self._clock = clock
         self._sleep = sleep
 
     async def publish(self, draft: NewPost) -> Published:
-        """Upload the images, write the record; an `AppError` says why not (nothing written)."""
-        ref = await self._agent.publish(draft)
+        """Upload the images, write the record; an `AppError` says why not (nothing written,
+        nothing kept). With an outbox, a post that can't go now waits in it (`pending`)."""
+        if self.sender is None:
+            ref = await self._agent.publish(draft)
+        else:
+            waiting, sent = await self.sender.post(draft)
+            if sent is None:
+                log.info("post %s waits in the outbox", waiting.id)
+                return Published(self.own_ref(waiting), self.waiting_post(waiting), True)
+            ref = sent
         log.info("posted %s", ref.uri)
         stamp = now_iso(self._clock)
         parent = draft.reply_to
@@ -56,6 +82,30 @@ class Publisher:
                         reply_root=(parent.reply_root or parent.ref) if parent else None,
                         reply_parent=parent.ref if parent else None)
         return Published(ref, post)
+
+    def own_ref(self, waiting: Waiting) -> StrongRef:
+        """Where a waiting post will be: its record key is chosen already (no CID yet)."""
+        return StrongRef(f"at://{self.me.did}/{POST}/{waiting.id}", "")
+
+    def waiting_post(self, waiting: Waiting) -> PostView:
+        """A post in the outbox as this account shows it until it is sent."""
+        record = waiting.record
+        reply = record.get("reply") if isinstance(record.get("reply"), dict) else None
+        langs = record.get("langs")
+        stamp = str(record.get("createdAt") or waiting.created_at)
+        return PostView(uri=self.own_ref(waiting).uri, cid="", author=self.me,
+                        text=waiting.text, created_at=stamp, indexed_at=stamp,
+                        facets=tuple(detect_facets(waiting.text)),
+                        langs=tuple(x for x in langs if isinstance(x, str))
+                        if isinstance(langs, list) else (),
+                        reply_root=StrongRef.of(reply.get("root")) if reply else None,
+                        reply_parent=StrongRef.of(reply.get("parent")) if reply else None)
+
+    def waiting_posts(self) -> list[PostView]:
+        """The account's posts waiting in the outbox, newest first."""
+        if self.sender is None:
+            return []
+        return [self.waiting_post(w) for w in reversed(self.sender.waiting) if w.kind == "post"]
 
     async def until_indexed(self, found: Callable[[], Awaitable[bool]], *,
                             within: float = INDEX_WAIT) -> bool:
@@ -95,3 +145,4 @@ class Publisher:
         except AppError as exc:
             log.info("typeahead failed: %s", exc.detail)
             return []
+

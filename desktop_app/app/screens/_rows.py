@@ -18,7 +18,8 @@ class Row:
     """A post (`item`), or a placeholder for a deleted or blocked post, a "more replies" link,
     a group of notifications or an account. `depth` indents a reply in a thread; `focus` marks
     the post a thread was opened on; `decision` is the moderation verdict, `revealed` whether
-    the reader clicked "Show"; `context` replaces the "Reposted by" line (notifications)."""
+    the reader clicked "Show"; `context` replaces the "Reposted by" line (notifications);
+    `pending` marks the account's own post still waiting in the outbox."""
 
     key: str
     kind: RowKind = "post"
@@ -32,6 +33,7 @@ class Row:
     revealed: bool = False
     context: str = ""
     actor: Author | None = None  # an account row (search results)
+    pending: bool = False
     # Identity for cached layouts: the same row covered and revealed lay out differently.
     # Computed once: every paint and every size hint asks for it.
     layout_key: str = field(init=False, compare=False, repr=False)
@@ -39,7 +41,8 @@ class Row:
     def __post_init__(self) -> None:
         covered = not self.revealed and self.decision.blur != "none"
         object.__setattr__(self, "layout_key",
-                           f"{self.key}|{self.depth}|{int(self.focus)}|{int(covered)}")
+                           f"{self.key}|{self.depth}|{int(self.focus)}|{int(covered)}"
+                           f"|{int(self.pending)}")
 
     @property
     def post(self) -> PostView | None:
@@ -55,9 +58,17 @@ def actor_row(author: Author) -> Row:
     return Row(f"actor {author.did}", "actor", text=author.description, actor=author)
 
 
+WAITING = "Waiting to send"
+
+
 def post_row(item: FeedItem, decision: Decision = CLEAN, *, depth: int = 0,
              focus: bool = False, context: str = "") -> Row:
     return Row(item.key, "post", item, depth, focus, decision=decision, context=context)
+
+
+def pending_row(post: PostView, *, depth: int = 0) -> Row:
+    """The account's own post while it waits in the outbox."""
+    return Row(FeedItem(post).key, "post", FeedItem(post), depth, context=WAITING, pending=True)
 
 
 class RowObserver(Protocol):
@@ -114,6 +125,10 @@ class RowList:
         return next((row.post for row in self._rows
                      if row.post is not None and row.post.uri == uri), None)
 
+    def is_pending(self, uri: str) -> bool:
+        return any(row.pending and row.post is not None and row.post.uri == uri
+                   for row in self._rows)
+
     def rows_for(self, uri: str) -> list[int]:
         """The rows showing post `uri` (a post and its reposts)."""
         return [r for r, row in enumerate(self._rows) if row.post is not None
@@ -166,6 +181,17 @@ class RowList:
                                                                      post=change(item.post)))
 
         return self._change(lambda row: row.post is not None and row.post.uri == uri, updated)
+
+    def mark_sent(self, uri: str, cid: str) -> int:
+        """A pending post went out: it shows as sent, with its CID (replies and likes work)."""
+        def sent(row: Row) -> Row:
+            item = row.item
+            if item is not None:
+                item = dataclasses.replace(item, post=dataclasses.replace(item.post, cid=cid))
+            return dataclasses.replace(row, pending=False, context="", item=item)
+
+        return self._change(lambda row: row.pending and row.post is not None
+                            and row.post.uri == uri, sent)
 
     def reveal(self, key: str) -> None:
         """The reader clicked "Show" on a covered row."""

@@ -20,8 +20,8 @@ from ...errors import AppError
 from .._reading import Moderator
 from ._intents import Intent, MoreReplies
 from ._lists import ListScreen
-from ._posting import Publisher, needs
-from ._rows import Row, post_row
+from ._posting import WAITS, Publisher, needs
+from ._rows import Row, pending_row, post_row
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,10 @@ class ThreadScreen(ListScreen):
             return
         rows = self.thread_rows(flatten_thread(node))
         self.rows.reset(rows)
+        for waiting in reversed(self.publisher.waiting_posts()):  # oldest first, as written
+            parent = waiting.reply_parent
+            if parent is not None:
+                self._insert_reply(parent.uri, waiting, pending=True, select=False)
         self.settle()
         self.hooks.select(next((r for r, row in enumerate(rows) if row.focus), 0))
         if node.post is not None:  # a reply from a thread answers its post by default
@@ -126,26 +130,35 @@ class ThreadScreen(ListScreen):
         # The next reply answers the thread's post again.
         self.reply_target = next((r.post for r in self.rows.rows() if r.focus and r.post), None)
         parent = draft.reply_to
-        self.hooks.message("Replied." if parent is not None else "Posted.")
-        if parent is not None and self._insert_reply(parent, published.post):
+        if published.pending:
+            self.hooks.message(WAITS)
+        else:
+            self.hooks.message("Replied." if parent is not None else "Posted.")
+        if parent is not None and self._insert_reply(parent.uri, published.post,
+                                                     pending=published.pending) \
+                and not published.pending:
             self.spawn(self._refresh_own(published.post.uri))
         return True
 
-    def _insert_reply(self, parent: PostView, reply: PostView) -> bool:
+    def _insert_reply(self, parent: str, reply: PostView, *, pending: bool = False,
+                      select: bool = True) -> bool:
         """Show the new reply right under its parent's replies, one level deeper."""
         rows = self.rows.rows()
-        at = next((r for r, row in enumerate(rows) if row.post and row.post.uri == parent.uri),
-                  -1)
+        at = next((r for r, row in enumerate(rows) if row.post and row.post.uri == parent), -1)
         if at < 0:
             return False
         depth = rows[at].depth + 1 if rows[at].depth >= 0 else 1
         end = at + 1
         while end < len(rows) and rows[end].depth >= depth:
             end += 1
-        self.rows.insert(end, [post_row(FeedItem(reply), depth=depth)])
-        self.rows.update_post(parent.uri, lambda p: dataclasses.replace(
+        row = pending_row(reply, depth=depth) if pending else post_row(FeedItem(reply),
+                                                                        depth=depth)
+        if not self.rows.insert(end, [row]):
+            return False  # shown already (the AppView has it)
+        self.rows.update_post(parent, lambda p: dataclasses.replace(
             p, reply_count=p.reply_count + 1))
-        self.hooks.select(end)
+        if select:
+            self.hooks.select(end)
         return True
 
     async def _refresh_own(self, uri: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._composer import ALT_PLACEHOLDER, MAX_GRAPHEMES, OVER_LIMIT_COLOR, Composer
+from ._outbox_bar import OutboxBar
 from ._typeahead import MentionCompleter, mention_prefix
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "OVER_LIMIT_COLOR",
     "Composer",
     "MentionCompleter",
+    "OutboxBar",
     "mention_prefix",
 ]

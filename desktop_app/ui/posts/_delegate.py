@@ -219,7 +219,8 @@ class PostDelegate(QStyledItemDelegate):
             self._paint_external(painter, lay.external, post, palette, font, small)
         if post.quote is not None and lay.quote is not None:
             self._paint_quote(painter, lay, post, palette, font, small)
-        self._paint_actions(painter, lay, post, palette, font)
+        if not row.pending:  # nothing can point at a post not sent yet
+            self._paint_actions(painter, lay, post, palette, font)
 
     @staticmethod
     def _paint_button(painter: QPainter, area: QRect, label: str, font: QFont) -> None:
@@ -481,6 +482,8 @@ class PostDelegate(QStyledItemDelegate):
         if lay.show is not None and lay.show.contains(pos) and row.covered:
             return Reveal(row.key)
         post = row.item.post
+        if row.pending:
+            return None  # not on the server yet: no thread to open, nothing to act on
         for area, action in ((lay.reply, Reply), (lay.repost, Repost), (lay.like, Like),
                              (lay.quote_button, Quote)):
             if area.contains(pos):
@@ -537,7 +540,7 @@ def row_intent(row: Row) -> Intent | None:
     if row.kind == "actor" and row.actor is not None:
         return OpenProfile(row.actor.did)
     post = row.post
-    if row.kind != "post" or post is None:
+    if row.kind != "post" or post is None or row.pending:
         return None
     if row.covered and row.decision.can_show:
         return Reveal(row.key)

@@ -16,7 +16,10 @@ from ...app import (
     Drafts,
     DraftStore,
     Moderator,
+    Outbox,
+    OutboxStore,
     RenewalPath,
+    Sender,
     Session,
     TaskOwner,
     UnreadWatcher,
@@ -49,6 +52,7 @@ from ..screens import (
     ThreadView,
 )
 from ._main_window import MainWindow
+from ._outbox import OutboxWatch
 from ._unread import UnreadBadge
 
 log = logging.getLogger(__name__)
@@ -68,11 +72,14 @@ class AccountScreens:
         self.did = snap.did
         self.agent = agent
         self.moderator = Moderator(agent)
-        self.publisher = Publisher(agent, Author(snap.did, snap.handle or snap.did))
         self.watcher = UnreadWatcher(agent, data_dir=accounts.data_dir)
-        # Without a profile (some tests) nothing is kept: no drafts.
-        self.drafts = Drafts(DraftStore(accounts.data_dir, snap.did), agent) \
-            if accounts.data_dir is not None else None
+        # Without a profile (some tests) nothing is kept: no drafts, no outbox.
+        data = accounts.data_dir
+        self.drafts = Drafts(DraftStore(data, snap.did), agent) if data is not None else None
+        self.sender = Sender(Outbox(OutboxStore(data, snap.did), agent), self.drafts) \
+            if data is not None else None
+        self.publisher = Publisher(agent, Author(snap.did, snap.handle or snap.did),
+                                   sender=self.sender)
         navigate, wire = controller.open, controller.wire
         home = wire(HomeScreen(agent, self.moderator, self.publisher))
         self.home = HomeBinding(home, window.home, navigate=navigate,
@@ -116,6 +123,7 @@ class AppController(QObject):
         self.unread = UnreadBadge(window, self._tasks, notify=notify,
                                   open_thread=lambda uri: self.open(OpenThread(uri)),
                                   permits=self._permits)
+        self.outbox = OutboxWatch(window, self._tasks, self._lists)
         window.navigator.changed.connect(self._place_shown)
         window.compose_requested.connect(self._compose)
         window.permission_banner.allow_requested.connect(
@@ -151,6 +159,7 @@ class AppController(QObject):
         self._unsubscribe()
         await self._tasks.aclose()
         self.unread.stop()  # after the tasks: a poll ending restarts it
+        self.outbox.stop()
         await self.accounts.aclose()
         await self.window.navigator.clear("home")
         if self.screens is not None:
@@ -203,6 +212,7 @@ class AppController(QObject):
             if (active.did if active is not None else None) != self._following:
                 return  # another switch came after this one
             self.unread.stop()
+            self.outbox.stop()
             await self.window.navigator.clear("home")
             self._pushed.clear()
             if self.screens is not None:
@@ -215,10 +225,14 @@ class AppController(QObject):
                 return
             self.screens = self._build(active)
             self.window.set_account_title(active.name)
+            if self.screens.sender is not None:
+                # What waits shows in the first page of home (a few kB read off the GUI thread).
+                await self.screens.sender.reload()
             self.screens.home.start()
             self.screens.started.add("home")
             self._place_shown()
             self.unread.follow(self.screens.watcher)
+            self.outbox.follow(self.screens.sender, self.screens.publisher)
 
     def _build(self, active: AccountSnapshot) -> AccountScreens:
         screens = AccountScreens(self, active)
@@ -249,12 +263,16 @@ class AppController(QObject):
         if found is not None:
             self.window.permission_banner.ask([feature], found.sentence())
 
+    def _lists(self) -> list[ListScreen]:
+        """Every list shown for the active account: its places and the screens pushed."""
+        if self.screens is None:
+            return []
+        return [b.screen for b in [*self.screens.bindings.values(), *self._pushed]]
+
     def _hide_account(self, did: str) -> None:
         """A muted or blocked account's posts leave every list at once."""
-        if self.screens is None:
-            return
-        for binding in [*self.screens.bindings.values(), *self._pushed]:
-            binding.screen.rows.remove_where(
+        for screen in self._lists():
+            screen.rows.remove_where(
                 lambda row: row.post is not None and row.post.author.did == did)
 
     # --- opening screens -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..accounts import PermissionBanner, RenewalBanner, SignInPage, StatusPanel
-from ..compose import Composer
+from ..compose import Composer, OutboxBar
 from ..posts import ImageCache, PostListModel, PostListView
 from ..screens import HomeView, NotificationsView, ProfileView, SearchView
 from ._navigation import Closer, Navigator, Rail
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.status_panel = StatusPanel()
         self.banner = RenewalBanner()
         self.permission_banner = PermissionBanner()
+        self.outbox_bar = OutboxBar()
         self.images = images
         self.home = HomeView(images)
         self.notifications = NotificationsView(self.images)
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
         layout.addWidget(self.permission_banner)
+        layout.addWidget(self.outbox_bar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._menus()

@@ -4,6 +4,7 @@ newer posts."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import cast
 
 from desktop_app.app import Moderator
@@ -122,3 +123,45 @@ async def test_newer_posts_are_counted_then_shown_on_top() -> None:
     assert [screen.rows[r].key[-3:] for r in (0, 1)] == ["500", "501"]
     assert states[-1].new_posts == 0
     await screen.aclose()
+
+
+async def test_a_post_that_cannot_go_shows_on_top_pending(tmp_path: Path) -> None:
+    from desktop_app.app import Outbox, OutboxStore, Sender
+    from desktop_app.app.screens import Reply
+    from tests.app.test_outbox import Server
+
+    agent = ScriptedAgent(3)
+    scripted = cast(Agent, agent)
+    server = Server()
+    server.down = True
+    sender = Sender(Outbox(OutboxStore(tmp_path, DID), cast(Agent, server)), None)
+    publisher = Publisher(scripted, Author(DID, "me"), sender=sender)
+    screen = HomeScreen(scripted, Moderator(scripted), publisher)
+    messages: list[str] = []
+    screen.hooks.message = messages.append
+    await screen.load_first()
+    assert await screen.post(NewPost("while offline"))
+    top = screen.rows[0]
+    assert top.pending and top.context == "Waiting to send" and top.post is not None
+    assert top.post.text == "while offline" and top.post.author.did == DID
+    assert top.post.uri == f"at://{DID}/app.bsky.feed.post/{sender.waiting[0].id}"
+    assert messages[-1].startswith("Not sent yet")
+    assert screen.handle(Like(top.post)) and screen.handle(Reply(top.post))
+    assert messages[-1] == "This post hasn't been sent yet: it waits in the outbox."
+    assert agent.likes == []
+
+    await screen.load_first()  # a refresh (or the next launch) still shows it on top
+    assert screen.rows[0].pending and len(screen.rows) == 4
+
+    server.down = False
+    assert await sender.round() == 1
+    ref = next(iter(server.records))
+    assert screen.rows.mark_sent(top.post.uri, "cid-sent") == 1
+    assert not screen.rows[0].pending and screen.rows[0].context == ""
+    assert screen.rows[0].post is not None and screen.rows[0].post.cid == "cid-sent"
+    assert ref == ("app.bsky.feed.post", sender_id(top.post.uri))
+    await screen.aclose()
+
+
+def sender_id(uri: str) -> str:
+    return uri.rsplit("/", 1)[1]

@@ -273,3 +273,20 @@ def test_only_rows_showing_an_arrived_image_are_repainted() -> None:
     row = post_row(FeedItem(dataclasses.replace(shown, quote=quote)))
     assert row_images(row) >= {"https://t/1", "https://t/q", "https://a/bob"}
     assert row_images(Row("more", "more")) == set()
+
+
+def test_a_post_waiting_to_be_sent_offers_nothing_to_click(view: PostListView) -> None:
+    from desktop_app.app.screens import pending_row
+    from desktop_app.ui.posts import row_intent
+
+    row = pending_row(post(1, "not sent yet"))
+    assert row.context == "Waiting to send" and row_intent(row) is None
+    option = QStyleOptionViewItem()
+    option.initFrom(view.list)
+    option.rect = QRect(0, 0, WIDTH, 200)
+    layout = view.delegate.layout(row, WIDTH, option.font, QColor("blue"))
+    for point in (layout.like.center(), layout.reply.center(), layout.header.center()):
+        assert view.delegate.hit(row, option, point) is None
+    sent = dataclasses.replace(row, pending=False, context="")
+    sent_layout = view.delegate.layout(sent, WIDTH, option.font, QColor("blue"))
+    assert isinstance(view.delegate.hit(sent, option, sent_layout.like.center()), Like)

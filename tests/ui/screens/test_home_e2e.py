@@ -9,8 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto import NetworkError
-from desktop_app.bsky import ImageUpload, PostView
+from desktop_app.bsky import ImageUpload, PostView, XrpcError
 from desktop_app.ui.window import MainWindow
 from tests.support.app import build_app, shot
 from tests.support.harness import PdsNetwork
@@ -140,19 +139,20 @@ async def test_timeline_compose_like_in_the_window(
             window.timeline.list.scrollToTop()
             shot(window, "6-posted-and-liked.png")
 
-            # A failed post keeps the draft.
-            async def offline(*args: object, **kwargs: object) -> None:
-                raise NetworkError("test: provider down")
+            # A post the server refuses keeps the draft, and nothing waits in the outbox.
+            async def refused(*args: object, **kwargs: object) -> None:
+                raise XrpcError(400, "InvalidRequest", "Invalid app.bsky.feed.post record")
 
             window.composer.text_edit.setPlainText("draft that must survive")
-            original = timeline.agent.publish
-            timeline.agent.publish = offline  # type: ignore[method-assign, assignment]
+            original = timeline.agent.write_record
+            timeline.agent.write_record = refused  # type: ignore[method-assign, assignment]
             qtbot.mouseClick(window.composer.post_button, Qt.MouseButton.LeftButton)
             await eventually(lambda: not window.composer.error_label.isHidden(),
                              "the composer's error")
             assert window.composer.text_edit.toPlainText() == "draft that must survive"
-            assert "could not be reached" in window.composer.error_label.text()
-            timeline.agent.publish = original  # type: ignore[method-assign]
+            assert window.composer.error_label.text()
+            assert window.outbox_bar.isHidden()
+            timeline.agent.write_record = original  # type: ignore[method-assign]
         finally:
             await controller.aclose()
             await window.images.aclose()
