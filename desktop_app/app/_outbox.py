@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..atproto import NetworkError
+from ..atproto import NetworkError, syntax
 from ..bsky import (
     Agent,
     ImageUpload,
+    InvalidPostError,
     NewPost,
     PermissionMissingError,
     RateLimitedError,
@@ -218,6 +219,7 @@ class Outbox:
 
     async def add_link(self, kind: Kind, subject: Any) -> Waiting:
         """A like, repost or follow (`subject`: the post's strong ref record, or a DID)."""
+        _check_subject(kind, subject)
         collection = COLLECTIONS[kind]
         record = {"$type": collection, "subject": subject, "createdAt": now_iso(self._clock)}
         waiting = Waiting(next_tid(self._clock), kind, record, record["createdAt"])
@@ -331,6 +333,15 @@ class Outbox:
                                                last_error=exc.message, refused=refused))
 
         await asyncio.to_thread(count)
+
+
+def _check_subject(kind: Kind, subject: Any) -> None:
+    if kind == "follow":
+        syntax.ensure_did(subject if isinstance(subject, str) else "", supported_only=False)
+        return
+    ref = StrongRef.of(subject)
+    if kind == "post" or ref is None or not ref.uri.startswith("at://") or not ref.cid:
+        raise InvalidPostError(f"not a {kind} subject", message="That post can't be linked to.")
 
 
 def record_images(record: dict[str, Any]) -> list[dict[str, Any]]:

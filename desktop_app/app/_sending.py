@@ -14,7 +14,7 @@ from typing import Any
 from ..bsky import ImageUpload, NewPost, StrongRef
 from ..errors import AppError
 from ._drafts import Draft, Drafts
-from ._outbox import Outbox, OutboxGoneError, Waiting, record_images, transient
+from ._outbox import Kind, Outbox, OutboxGoneError, Waiting, record_images, transient
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,36 @@ class Sender:
             return waiting, None
         await self.reload()
         return waiting, ref
+
+    async def link(self, kind: Kind, subject: Any) -> tuple[Waiting, StrongRef | None]:
+        """A like, repost or follow, kept and sent now: its reference, or None when it waits.
+        Its URI is known either way (`uri_of`): the record key is chosen here."""
+        waiting = await self.outbox.add_link(kind, subject)
+        try:
+            ref = await self.outbox.send(waiting, keep_refused=False)
+        except AppError as exc:
+            await self.reload()
+            if not transient(exc):
+                raise
+            self.last_error = exc.message
+            self._schedule_retry()
+            return waiting, None
+        await self.reload()
+        return waiting, ref
+
+    def uri_of(self, waiting: Waiting) -> str:
+        """Where the write will be once sent."""
+        return f"at://{self.outbox.agent.did}/{waiting.collection}/{waiting.id}"
+
+    async def withdraw(self, uri: str) -> bool:
+        """Take the write that will be at `uri` out of the outbox, if it still waits there
+        (an unlike of a like not sent yet): whether it did."""
+        found = next((w for w in self.waiting if self.uri_of(w) == uri), None)
+        if found is None:
+            return False
+        gone = await self.outbox.cancel(found.id)
+        await self.reload()
+        return gone is not None
 
     async def cancel(self, waiting_id: str) -> Draft | None:
         """Take a write out of the outbox; a post goes back to the drafts (returned), its

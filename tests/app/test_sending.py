@@ -189,3 +189,61 @@ async def test_a_refused_post_leaves_the_outbox_and_says_why(tmp_path: Path) -> 
     with pytest.raises(XrpcError):
         await sender.post(NewPost("the writer still has it"))
     assert sender.waiting == ()  # the composer keeps it; nothing waits
+
+
+class Linking(Server):
+    """The server, with the account's DID and deletes of links counted."""
+
+    did = DID
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deleted: list[str] = []
+
+    async def unlike(self, uri: str) -> None:
+        if self.down:
+            raise NetworkError("offline")
+        self.deleted.append(uri)
+        self.records.pop(("app.bsky.feed.like", uri.rsplit("/", 1)[1]), None)
+
+
+async def test_likes_and_follows_wait_in_the_outbox_and_can_be_taken_back(
+    tmp_path: Path,
+) -> None:
+    from desktop_app.app.screens import Links
+
+    server = Linking()
+    sender = sender_on(tmp_path, server)
+    links = Links(cast(Agent, server), sender)
+    subject = {"uri": "at://did:plc:bob/app.bsky.feed.post/3kp", "cid": "cp"}
+    server.down = True
+    uri = await links.create("like", subject)
+    [waiting] = sender.waiting
+    assert uri == f"at://{DID}/app.bsky.feed.like/{waiting.id}"  # known before it is sent
+    await links.delete("like", uri)  # taken back while it waits: nothing reaches the server
+    assert sender.waiting == () and server.deleted == []
+
+    follow = await links.create("follow", "did:plc:bob")
+    assert [entry.kind for entry in await sender.outbox.entries()] == ["follow"]
+    server.down = False
+    assert await sender.round() == 1
+    assert server.records[("app.bsky.graph.follow", follow.rsplit("/", 1)[1])]["subject"] \
+        == "did:plc:bob"
+
+    liked = await links.create("like", subject)  # online: straight through the outbox
+    assert sender.waiting == () and ("app.bsky.feed.like", liked.rsplit("/", 1)[1]) \
+        in server.records
+    await links.delete("like", liked)  # sent: deleted on the server
+    assert server.deleted == [liked]
+
+
+async def test_a_link_to_nothing_is_refused_before_it_is_kept(tmp_path: Path) -> None:
+    from desktop_app.errors import AppError
+
+    server = Linking()
+    sender = sender_on(tmp_path, server)
+    for kind, subject in (("follow", "not a did"), ("like", {"uri": "https://x", "cid": "c"}),
+                          ("like", {"uri": "at://x/y/z"}), ("repost", "did:plc:bob")):
+        with pytest.raises(AppError):
+            await sender.link(kind, subject)  # type: ignore[arg-type]
+    assert sender.waiting == () and await sender.outbox.entries() == []

@@ -74,3 +74,30 @@ def test_a_post_waits_while_the_server_is_down_then_goes_once(
     assert posts_saying(net, net.alice.did, "queued while down") == 1
     assert posts_saying(net, net.alice.did, "not queued") == 0
     record_data("PDS down while posting (CLI, queued)", 1, 0, 0)
+
+
+def test_a_reset_mid_upload_leaves_one_post_with_its_image(
+    proxied: PdsNetwork, secret_service: SecretService, tmp_path: Path,
+) -> None:
+    from tests.support.images import png
+
+    net = proxied
+    env = signed_in(net, tmp_path, secret_service)
+    assert net.proxy is not None
+    image = tmp_path / "square.png"
+    image.write_bytes(png(64, 64, (200, 40, 40)))
+    net.proxy.inject("POST", "/xrpc/com.atproto.repo.uploadBlob", "reset", when_status=200)
+    result = json.loads(ok(cli(env, "post", "reset mid-upload", "--image", str(image),
+                               "--alt", "a red square", "--queue", "--json")))
+    assert net.proxy.count("/xrpc/com.atproto.repo.uploadBlob", "reset") == 1
+    if result.get("queued"):  # the reset ended the attempt: it waits, then goes
+        assert "Sent 1" in ok(cli(env, "outbox", "send"))
+    assert posts_saying(net, net.alice.did, "reset mid-upload") == 1
+    with httpx.Client(trust_env=False, timeout=30) as http:
+        r = http.get(f"{net.pds_url}/xrpc/com.atproto.repo.listRecords",
+                     params={"repo": net.alice.did, "collection": "app.bsky.feed.post"})
+        [post] = [rec["value"] for rec in r.json()["records"]
+                  if rec["value"]["text"] == "reset mid-upload"]
+    [entry] = post["embed"]["images"]
+    assert entry["alt"] == "a red square" and entry["image"]["ref"]["$link"]
+    record_data("connection reset mid-upload (CLI post with an image)", 1, 0, 0)

@@ -5,7 +5,7 @@ in one place), and posting.
 Import from this face, not from the private modules behind it.
 """
 
-from ._actions import PENDING, AccountAction, AccountActions, PostAction, PostActions
+from ._actions import PENDING, AccountAction, AccountActions, Links, PostAction, PostActions
 from ._composing import Composing
 from ._home import HomeScreen
 from ._hooks import Footer, Hooks, ListState, Phase
@@ -51,6 +51,7 @@ __all__ = [
     "Hooks",
     "Intent",
     "Like",
+    "Links",
     "ListScreen",
     "ListState",
     "MoreReplies",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Awaitable, Callable
-from typing import Literal
+from typing import Any, Literal
 
-from ...bsky import Agent, PostView, Profile
+from ...bsky import Agent, PostView, Profile, StrongRef
 from ...errors import AppError
+from .._sending import Sender
 from ._hooks import Hooks
 from ._rows import RowList
 
@@ -19,12 +20,45 @@ FEATURE = {"like": "like", "repost": "repost", "follow": "follow", "mute": "mode
            "block": "moderate"}
 
 
-class PostActions:
-    """Likes and reposts on the posts of one list. Holds the writes in flight: one per post and
-    kind at a time, so a double click is one click."""
+class Links:
+    """Writes likes, reposts and follows, and takes them back: through the account's outbox
+    when there is one (a write that can't go now waits there and goes once; its URI is known
+    at once, so the screens show it as done), else straight to the server. Holds the agent and
+    the outbox's sender (set once the screen is wired)."""
 
-    def __init__(self, agent: Agent, rows: RowList, hooks: Hooks) -> None:
-        self._agent = agent
+    def __init__(self, agent: Agent, sender: Sender | None = None) -> None:
+        self.agent = agent
+        self.sender = sender
+
+    async def create(self, kind: Literal["like", "repost", "follow"], subject: Any) -> str:
+        """The new record's URI (`subject`: a post's strong ref record, or a DID)."""
+        sender = self.sender
+        if sender is None:
+            agent = self.agent
+            if kind == "follow":
+                return await agent.follow(str(subject))
+            ref = StrongRef(str(subject["uri"]), str(subject["cid"]))
+            return await (agent.like(ref) if kind == "like" else agent.repost(ref))
+        waiting, _ = await sender.link(kind, subject)
+        return sender.uri_of(waiting)
+
+    async def delete(self, kind: Literal["like", "repost", "follow"], uri: str) -> None:
+        """Take a link back: out of the outbox if it still waits there, else off the server."""
+        if self.sender is not None and await self.sender.withdraw(uri):
+            return
+        agent = self.agent
+        if kind == "follow":
+            await agent.unfollow(uri)
+        else:
+            await (agent.unlike(uri) if kind == "like" else agent.unrepost(uri))
+
+
+class PostActions:
+    """Likes and reposts on the posts of one list. Holds the writer of the links and the
+    writes in flight: one per post and kind at a time, so a double click is one click."""
+
+    def __init__(self, links: Links, rows: RowList, hooks: Hooks) -> None:
+        self.links = links
         self._rows = rows
         self._hooks = hooks
         self._in_flight: set[tuple[str, str]] = set()
@@ -51,19 +85,19 @@ class PostActions:
 
     async def _write(self, post: PostView, kind: PostAction, existing: str | None) -> str | None:
         """The write itself: the new record's URI, or None when one was deleted."""
-        agent = self._agent
         if existing:
-            await (agent.unlike(existing) if kind == "like" else agent.unrepost(existing))
+            await self.links.delete(kind, existing)
             return None
-        return await (agent.like(post.ref) if kind == "like" else agent.repost(post.ref))
+        return await self.links.create(kind, post.ref.record())
 
 
 class AccountActions:
     """Follow, mute and block on one account's profile. Holds the profile as last shown and
     whether a change is in flight (one at a time)."""
 
-    def __init__(self, agent: Agent, hooks: Hooks) -> None:
+    def __init__(self, agent: Agent, links: Links, hooks: Hooks) -> None:
         self._agent = agent
+        self._links = links
         self._hooks = hooks
         self.busy = False
 
@@ -95,7 +129,8 @@ class AccountActions:
         agent = self._agent
         writes: dict[AccountAction, tuple[Callable[[], Awaitable[object]],
                                           Callable[[], Awaitable[str | None]]]] = {
-            "follow": (lambda: agent.unfollow(on or ""), lambda: agent.follow(profile.did)),
+            "follow": (lambda: self._links.delete("follow", on or ""),
+                       lambda: self._links.create("follow", profile.did)),
             "mute": (lambda: agent.unmute(profile.did), lambda: _muted(agent, profile.did)),
             "block": (lambda: agent.unblock(on or ""), lambda: agent.block(profile.did)),
         }

@@ -14,7 +14,7 @@ from ...errors import AppError
 from .._paging import FetchPage, Pager
 from .._reading import Moderator
 from .._tasks import TaskOwner
-from ._actions import PostActions
+from ._actions import Links, PostActions
 from ._hooks import Hooks, ListState
 from ._intents import Intent, Like, OpenThread, Quote, Reply, Repost, Reveal
 from ._rows import Row, RowList, post_row
@@ -42,7 +42,8 @@ class ListScreen:
         self.state = ListState()
         self.hooks = Hooks()
         self.tasks = TaskOwner(name)
-        self.actions = PostActions(agent, self.rows, self.hooks)
+        self.links = Links(agent)
+        self.actions = PostActions(self.links, self.rows, self.hooks)
 
     def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         self.tasks.spawn(coro)

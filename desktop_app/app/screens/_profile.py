@@ -29,7 +29,7 @@ class ProfileScreen(FeedScreen):
         self.actor = actor
         self.profile: Profile | None = None
         self.tab = 0
-        self.account_actions = AccountActions(agent, self.hooks)
+        self.account_actions = AccountActions(agent, self.links, self.hooks)
 
     @property
     def own(self) -> bool:

@@ -80,7 +80,11 @@ class AccountScreens:
             if data is not None else None
         self.publisher = Publisher(agent, Author(snap.did, snap.handle or snap.did),
                                    sender=self.sender)
-        navigate, wire = controller.open, controller.wire
+        navigate = controller.open
+
+        def wire(screen: S) -> S:
+            return controller.wire(screen, self.sender)
+
         home = wire(HomeScreen(agent, self.moderator, self.publisher))
         self.home = HomeBinding(home, window.home, navigate=navigate,
                                 composing=Composing(self.drafts, home.hooks, resume=True))
@@ -239,9 +243,11 @@ class AppController(QObject):
         screens.notifications.screen.hooks.seen = self.unread.seen
         return screens
 
-    def wire(self, screen: S) -> S:
+    def wire(self, screen: S, sender: Sender | None) -> S:
         """What every screen tells the window and asks of it (its binding adds what its own
-        widgets show); a quote from a list without a composer goes to the home composer."""
+        widgets show); a quote from a list without a composer goes to the home composer; its
+        likes, reposts and follows go through the account's outbox."""
+        screen.links.sender = sender
         hooks = screen.hooks
         hooks.message = self.window.show_message
         hooks.permission_needed = self._ask_permission
@@ -288,7 +294,7 @@ class AppController(QObject):
         if isinstance(intent, OpenThread):
             thread_view = ThreadView(window.images, window.back)
             thread = self.wire(ThreadScreen(screens.agent, moderator, screens.publisher,
-                                            intent.uri, known=intent.post))
+                                            intent.uri, known=intent.post), screens.sender)
             binding = ThreadBinding(thread, thread_view, navigate=self.open,
                                     composing=Composing(screens.drafts, thread.hooks))
             thread_view.composer.set_allowed(self._permits("post"), BY_KEY["post"].sentence())
@@ -301,11 +307,12 @@ class AppController(QObject):
                 return
             view = ProfileView(window.images, window.back)
             binding = ProfileBinding(self.wire(ProfileScreen(screens.agent, moderator,
-                                                             intent.did)),
+                                                             intent.did), screens.sender),
                                      view, navigate=self.open)
         elif isinstance(intent, OpenSearch):
             view = SearchView(window.images, window.back)
-            binding = SearchBinding(self.wire(SearchScreen(screens.agent, moderator)), view,
+            binding = SearchBinding(self.wire(SearchScreen(screens.agent, moderator),
+                                              screens.sender), view,
                                     navigate=self.open)
         else:
             return

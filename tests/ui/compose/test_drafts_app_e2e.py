@@ -13,6 +13,7 @@ import pytest
 
 from tests.support.app_process import PAINTED, POSTED, running_app
 from tests.support.cli import cli, ok
+from tests.support.fault_proxy import record_data
 from tests.support.harness import PdsNetwork
 from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
 from tests.support.person import Person
@@ -67,3 +68,4 @@ def test_a_post_being_typed_survives_sigkill(
     # Posted: its draft is done with, on this device and on the account.
     listed = json.loads(ok(cli(env, "drafts", "--json")))
     assert [row for row in listed if row["text"].startswith(kept)] == [], listed
+    record_data("SIGKILL while typing (window)", 1, 0, 0, drafts_lost=0)
