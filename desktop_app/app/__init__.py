@@ -38,6 +38,7 @@ from ._lifetime import (
     session_status,
 )
 from ._media import IMAGE_TYPES, read_image
+from ._offline import NotKeptError, OfflineCopy, Replayer, kept_at
 from ._outbox import (
     COLLECTIONS,
     Outbox,
@@ -118,6 +119,8 @@ __all__ = [
     "Listener",
     "Moderator",
     "NewActivity",
+    "NotKeptError",
+    "OfflineCopy",
     "OpenBrowser",
     "Outbox",
     "OutboxConflictError",
@@ -126,6 +129,7 @@ __all__ = [
     "Page",
     "Pager",
     "RenewalPath",
+    "Replayer",
     "Sender",
     "Services",
     "Session",
@@ -152,6 +156,7 @@ __all__ = [
     "ended_status",
     "handle_problem",
     "iso",
+    "kept_at",
     "make_core",
     "make_oauth_client",
     "policy_for",

@@ -34,6 +34,7 @@ from ._lifetime import (
     policy_for,
     session_status,
 )
+from ._offline import forget_copy
 from ._refresh import backoff, refresh_due
 from ._renewal import RenewalPath, renew
 from ._signin import SignIn, SignInOptions
@@ -392,6 +393,11 @@ class Accounts:
         """Revoke and forget `did`; returns whether the server confirmed the revocation."""
         revoked = await self.client.sign_out(did)
         self._accounts.pop(did, None)
+        if self.data_dir is not None:
+            try:
+                forget_copy(self.data_dir, did)
+            except OSError as exc:
+                log.warning("offline copy not deleted: %s", type(exc).__name__)
         if self._active == did:
             self._active = next(iter(self._accounts), None)
             self._save_active()

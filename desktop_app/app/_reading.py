@@ -57,6 +57,16 @@ class Moderator:
             log.info("preferences not loaded, using defaults: %s", exc.detail)
         return self.prefs
 
+    async def from_copy(self, agent: Agent) -> None:
+        """Before the preferences load: take them from the offline copy (`agent` answers from
+        it), so kept posts are shown as the viewer wants them. Nothing changes if it has none."""
+        if self.loaded:
+            return
+        try:
+            self.prefs = await agent.preferences()
+        except AppError as exc:
+            log.debug("no kept preferences: %s", exc.detail)
+
     def post(self, post: PostView, context: Context = "list") -> Decision:
         return moderate_post(post, self.prefs, viewer=self.viewer, context=context)
 

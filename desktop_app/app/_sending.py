@@ -77,23 +77,14 @@ class Sender:
         """Keep `new` in the outbox and send it now: its reference, or None when it waits
         (the network or the server: it goes later by itself). A post the server refuses
         leaves the outbox and its `AppError` is raised (the writer still has it)."""
-        waiting = await self.outbox.add_post(new)
-        try:
-            ref = await self.outbox.send(waiting, keep_refused=False)
-        except AppError as exc:
-            await self.reload()
-            if not transient(exc):
-                raise
-            self.last_error = exc.message
-            self._schedule_retry()
-            return waiting, None
-        await self.reload()
-        return waiting, ref
+        return await self._send_now(await self.outbox.add_post(new))
 
     async def link(self, kind: Kind, subject: Any) -> tuple[Waiting, StrongRef | None]:
         """A like, repost or follow, kept and sent now: its reference, or None when it waits.
         Its URI is known either way (`uri_of`): the record key is chosen here."""
-        waiting = await self.outbox.add_link(kind, subject)
+        return await self._send_now(await self.outbox.add_link(kind, subject))
+
+    async def _send_now(self, waiting: Waiting) -> tuple[Waiting, StrongRef | None]:
         try:
             ref = await self.outbox.send(waiting, keep_refused=False)
         except AppError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -123,10 +123,15 @@ def now_iso(clock: Callable[[], float] = time.time) -> str:
     return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
 
 
+Answers = Callable[[str, Mapping[str, Any], Any], None]
+Replay = Callable[[str, Mapping[str, Any]], Awaitable[Any]]
+
+
 class Agent:
     """Typed `app.bsky` calls as one signed-in account.
 
-    Holds the account's DID and the XRPC client that speaks for it.
+    Holds the account's DID, the XRPC client that speaks for it, and who is told each answer
+    to a read (`answers`: the offline copy keeps some).
     """
 
     def __init__(self, xrpc: XrpcClient, did: str, *,
@@ -134,6 +139,12 @@ class Agent:
         self.xrpc = xrpc
         self.did = did
         self._clock = clock
+        self.answers: Answers | None = None
+
+    def replaying(self, replay: Replay) -> Agent:
+        """This account's reads answered by `replay` (answers kept earlier) instead of its
+        server, parsed and checked exactly as a server's are. Only for reads."""
+        return _Replaying(self, replay)
 
     # --- reads ---------------------------------------------------------------------------------
 
@@ -501,7 +512,21 @@ class Agent:
     # --- transport -----------------------------------------------------------------------------
 
     async def _query(self, nsid: str, params: Mapping[str, Any]) -> Any:
-        return await self.xrpc.query(nsid, params)
+        data = await self.xrpc.query(nsid, params)
+        if self.answers is not None:
+            self.answers(nsid, params, data)
+        return data
+
+
+class _Replaying(Agent):
+    """An agent whose reads are answered from a copy (see `Agent.replaying`)."""
+
+    def __init__(self, live: Agent, replay: Replay) -> None:
+        super().__init__(live.xrpc, live.did, clock=live._clock)
+        self._replay = replay
+
+    async def _query(self, nsid: str, params: Mapping[str, Any]) -> Any:
+        return await self._replay(nsid, params)
 
 
 def _limit(limit: int) -> int:

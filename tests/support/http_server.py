@@ -159,6 +159,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         fake = self.server.fake
+        if fake._stopping.is_set():  # a kept-alive connection outlives the listener: not this
+            self.close_connection = True
+            return
         parts = urlsplit(self.path)
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length) if length else b""

@@ -19,7 +19,8 @@ from tests.support.harness import Account, PdsNetwork
 from tests.support.oauth import browser_command
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
-from tests.support.seed import Writer, author_feed, indexed, new_account
+from tests.support.seed import Writer, author_feed, followers, indexed, new_account
+from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 PAINT_BUDGET = 5.0  # seconds from launch to a painted home timeline, for a returning user
@@ -44,8 +45,11 @@ class Household:
         return cls(net, reader, friend, posts)
 
     def notify_reader(self) -> None:
-        """Something for the unread badge: the friend follows the reader back."""
+        """Something for the unread badge: the friend follows the reader back, and the AppView
+        has indexed it (else the app's first count may rightly be 0)."""
         Writer(self.net, self.friend).follow(self.reader.did)
+        wait_until(lambda: self.friend.did in followers(self.net, self.reader.did),
+                   "the AppView to index the follow", timeout=60, interval=0.2)
 
 
 def app_env(net: PdsNetwork, service: SecretService, profile: Path, person: Person,

@@ -85,6 +85,19 @@ def author_feed(net: PdsNetwork, did: str) -> dict[str, str]:
                 for item in r.json()["feed"]}
 
 
+def followers(net: PdsNetwork, did: str) -> set[str]:
+    """The DIDs the AppView lists as following `did` (public, no sign-in needed)."""
+    if net.appview_url is None:
+        raise RuntimeError("only the full network has an AppView")
+    with httpx.Client(trust_env=False, timeout=60) as http:
+        r = http.get(f"{net.appview_url}/xrpc/app.bsky.graph.getFollowers",
+                     params={"actor": did, "limit": 100})
+        if r.status_code == 400 and "not found" in r.text.lower():
+            return set()
+        r.raise_for_status()
+        return {f["did"] for f in r.json()["followers"]}
+
+
 def indexed(net: PdsNetwork, did: str, uri: str, timeout: float = 60) -> None:
     """Wait until the AppView lists `uri` among `did`'s posts."""
     wait_until(lambda: uri in author_feed(net, did), f"the AppView to index {uri}",

@@ -22,7 +22,7 @@ class HomeScreen(FeedScreen):
     def __init__(self, agent: Agent, moderator: Moderator, publisher: Publisher) -> None:
         super().__init__(agent, moderator,
                          lambda cursor: agent.timeline(cursor=cursor, limit=PAGE_SIZE),
-                         name="home")
+                         name="home", kept_page=lambda kept: kept.timeline(limit=PAGE_SIZE))
         self.publisher = publisher
 
     async def load_first(self) -> None:
@@ -37,7 +37,11 @@ class HomeScreen(FeedScreen):
         self.hooks.compose()
 
     async def check_new(self) -> None:
-        """How many newer posts wait above the list (the "↑ N new posts" button)."""
+        """How many newer posts wait above the list (the "↑ N new posts" button); while the
+        list shows the offline copy, another try at the real thing."""
+        if self.state.kept_from is not None and not self.pager.loading:
+            await self.load_first()
+            return
         if not self.pager.started or self.pager.loading:
             return
         try:

@@ -18,13 +18,17 @@ Footer = Literal["", "loading_more", "more_error", "end"]
 class ListState:
     """What a list shows besides its rows: the first page loading, the rows (or that there are
     none), or why the first page failed; and below the rows, the next page loading, why it
-    failed, or that there is no more; and how many newer posts wait above."""
+    failed, or that there is no more; and how many newer posts wait above. `kept_from`: the rows
+    are the offline copy kept at that time (None: fresh from the server); `note` says so when
+    the server could not be reached ("Offline — showing posts from 14:05")."""
 
     phase: Phase = "loading"
     message: str = ""
     footer: Footer = ""
     footer_message: str = ""
     new_posts: int = 0
+    kept_from: float | None = None
+    note: str = ""
 
 
 def _nothing(*_: object) -> None:

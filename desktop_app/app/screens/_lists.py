@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Awaitable, Coroutine, Iterable
+import time
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from typing import Any, Literal, TypeVar
 
-from ...bsky import Agent, FeedItem, PermissionMissingError, PostView
+from ...bsky import Agent, FeedItem, FeedPage, PermissionMissingError, PostView
 from ...errors import AppError
+from .._offline import OfflineCopy, Replayer, kept_at
+from .._outbox import transient
 from .._paging import FetchPage, Pager
 from .._reading import Moderator
 from .._tasks import TaskOwner
@@ -22,6 +25,10 @@ from ._rows import Row, RowList, post_row
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+OFFLINE = "Offline — showing posts from {}"
+# Seconds before trying the server again while a list shows the offline copy: soon at first
+# (a network coming back after a wake-up), then less often.
+OFFLINE_RETRY = (10.0, 20.0, 40.0, 60.0)
 NOT_SENT_YET = "This post hasn't been sent yet: it waits in the outbox."
 
 class ListScreen:
@@ -33,6 +40,8 @@ class ListScreen:
 
     # The list's pager, for lists read page by page with cursors (None: a list read at once).
     pager: Pager[Any] | None = None
+    # The account's offline copy, for the lists it keeps (set when the screen is wired).
+    offline: OfflineCopy | None = None
 
     def __init__(self, agent: Agent, moderator: Moderator, *, name: str) -> None:
         self.name = name
@@ -44,6 +53,7 @@ class ListScreen:
         self.tasks = TaskOwner(name)
         self.links = Links(agent)
         self.actions = PostActions(self.links, self.rows, self.hooks)
+        self._offline_tries = 0  # first pages failed in a row while showing the offline copy
 
     def spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         self.tasks.spawn(coro)
@@ -80,16 +90,63 @@ class ListScreen:
     # --- paging ---------------------------------------------------------------------------------
 
     async def load_first(self) -> None:
-        self.set_state(phase="loading", footer="")
+        """The first page from the server; meanwhile (and, offline, instead) what the offline
+        copy kept, when the list is empty."""
+        live = asyncio.ensure_future(self.first_rows())
         try:
-            rows = await self.first_rows()
+            kept = self.state.kept_from is not None or (
+                not len(self.rows) and await self._show_kept(live))
+            if not kept:
+                self.set_state(phase="loading", footer="", kept_from=None, note="")
+            rows = await live
         except AppError as exc:
             log.info("%s: first page failed: %s", self.name, exc.detail)
-            self.set_state(phase="error", message=exc.message)
+            kept_from = self.state.kept_from
+            if kept_from is not None and transient(exc):
+                self.set_state(note=OFFLINE.format(kept_at(kept_from, time.time())))
+                self._offline_tries += 1
+                log.info("%s: offline, showing what was kept %.0f s ago", self.name,
+                         time.time() - kept_from)
+                self.spawn(self._retry_later(
+                    OFFLINE_RETRY[min(self._offline_tries, len(OFFLINE_RETRY)) - 1]))
+                return
+            self.set_state(phase="error", message=exc.message, kept_from=None, note="")
             self._permission(exc)
             return
+        finally:
+            live.cancel()  # a no-op once done; ends it when the screen closes meanwhile
         self.rows.reset(rows)
+        self._offline_tries = 0
+        self.set_state(kept_from=None, note="")
         self.settle()
+
+    async def _retry_later(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        if self.state.kept_from is not None:
+            await self.load_first()
+
+    async def kept_rows(self, agent: Agent) -> list[Row]:
+        """The first page's rows as `agent` (answering from the offline copy) gives them;
+        none for a list the copy doesn't keep."""
+        return []
+
+    async def _show_kept(self, live: asyncio.Future[Any]) -> bool:
+        """Show what the offline copy kept, unless the server answered first."""
+        if self.offline is None:
+            return False
+        replayer = Replayer(self.offline, self.agent)
+        try:
+            await self.moderator.from_copy(replayer.agent)
+            rows = await self.kept_rows(replayer.agent)
+        except AppError as exc:
+            log.debug("%s: nothing kept to show: %s", self.name, exc.detail)
+            return False
+        if not rows or live.done():
+            return False
+        self.rows.reset(rows)
+        self.set_state(phase="rows", footer="", kept_from=replayer.oldest or time.time(),
+                       note="")
+        return True
 
     async def load_more(self) -> None:
         if self.exhausted or self.loading_more or self.state.phase != "rows":
@@ -157,14 +214,22 @@ class ListScreen:
 
 
 class FeedScreen(ListScreen):
-    """A list of posts read from one feed with cursors. Holds its pager."""
+    """A list of posts read from one feed with cursors. Holds its pager, and how its first
+    page is read from another agent (`kept_page`: the offline copy's; None: not kept)."""
 
     pager: Pager[FeedItem]
 
     def __init__(self, agent: Agent, moderator: Moderator, fetch: FetchPage[FeedItem], *,
-                 name: str) -> None:
+                 name: str,
+                 kept_page: Callable[[Agent], Awaitable[FeedPage]] | None = None) -> None:
         super().__init__(agent, moderator, name=name)
         self.pager = feed_pager(fetch)
+        self.kept_page = kept_page
+
+    async def kept_rows(self, agent: Agent) -> list[Row]:
+        if self.kept_page is None:
+            return []
+        return self.post_rows((await self.kept_page(agent)).items)
 
     async def first_rows(self) -> list[Row]:
         return self.post_rows(await self.with_moderation(self.pager.first_page()))

@@ -38,6 +38,10 @@ class NotificationsScreen(ListScreen):
     async def more_rows(self) -> list[Row]:
         return await self.rows_for(await self.pager.next_page())
 
+    async def kept_rows(self, agent: Agent) -> list[Row]:
+        page = await agent.notifications(limit=PAGE_SIZE)
+        return await self.rows_for(list(page.items), agent)
+
     def handle(self, intent: Intent) -> bool:
         if not isinstance(intent, OpenGroup):
             return super().handle(intent)
@@ -57,9 +61,12 @@ class NotificationsScreen(ListScreen):
             return
         self.hooks.seen()
 
-    async def rows_for(self, items: list[Notification]) -> list[Row]:
+    async def rows_for(self, items: list[Notification],
+                       agent: Agent | None = None) -> list[Row]:
+        """Rows for `items`, the posts liked or reposted read through `agent` (by default the
+        screen's: the offline copy's agent reads them from the copy)."""
         groups = group_notifications([n for n in items if not self._hidden(n)])
-        await self._load_subjects(groups)
+        await self._load_subjects(groups, agent or self.agent)
         return [self._row(group) for group in groups]
 
     def _hidden(self, item: Notification) -> bool:
@@ -67,14 +74,14 @@ class NotificationsScreen(ListScreen):
             return True
         return item.post is not None and self.moderator.post(item.post).hide
 
-    async def _load_subjects(self, groups: list[NotificationGroup]) -> None:
+    async def _load_subjects(self, groups: list[NotificationGroup], agent: Agent) -> None:
         wanted = sorted({g.newest.reason_subject for g in groups
                          if g.reason in {"like", "repost"} and g.newest.reason_subject
                          and g.newest.reason_subject not in self._subjects})
         if not wanted:
             return
         try:
-            posts = await self.agent.posts([uri for uri in wanted if uri])
+            posts = await agent.posts([uri for uri in wanted if uri])
         except AppError as exc:
             log.info("subject posts not loaded: %s", exc.detail)
             return

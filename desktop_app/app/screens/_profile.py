@@ -22,12 +22,14 @@ TABS: tuple[tuple[str, AuthorFeedFilter | None], ...] = (
 
 class ProfileScreen(FeedScreen):
     """One account as the viewer sees it. Holds the account (a DID or handle), its profile once
-    loaded, the tab shown, and the follow/mute/block change in flight."""
+    loaded (and, until then, as the offline copy kept it), the tab shown, and the
+    follow/mute/block change in flight."""
 
     def __init__(self, agent: Agent, moderator: Moderator, actor: str) -> None:
         super().__init__(agent, moderator, tab_feed(agent, actor, 0), name="profile")
         self.actor = actor
         self.profile: Profile | None = None
+        self.kept_profile: Profile | None = None  # shown until `profile` arrives
         self.tab = 0
         self.account_actions = AccountActions(agent, self.links, self.hooks)
 
@@ -47,6 +49,15 @@ class ProfileScreen(FeedScreen):
         self.profile = None  # a refresh shows the profile as it now is
         await super().load_first()
 
+    async def kept_rows(self, agent: Agent) -> list[Row]:
+        """The profile and its tab's first page as the offline copy kept them."""
+        kept = await agent.profile(self.actor)
+        if self.profile is None:  # the server's has not come yet
+            self.kept_profile = kept
+            self.hooks.profile(kept)
+        page = await tab_feed(agent, kept.did, self.tab)(None)
+        return self.post_rows(page.items)
+
     async def show_tab(self, index: int) -> None:
         if not 0 <= index < len(TABS) or (index == self.tab and self.pager.started):
             return
@@ -56,9 +67,12 @@ class ProfileScreen(FeedScreen):
         await FeedScreen.load_first(self)
 
     async def toggle(self, kind: AccountAction) -> None:
-        """Follow, mute or block (or undo it), shown at once and undone if refused."""
+        """Follow, mute or block (or undo it), shown at once and undone if refused; on the
+        profile as the offline copy kept it until the server's comes."""
         if self.profile is not None:
             self.profile = await self.account_actions.toggle(self.profile, kind)
+        elif self.kept_profile is not None:
+            self.kept_profile = await self.account_actions.toggle(self.kept_profile, kind)
 
 
 def tab_feed(agent: Agent, actor: str, tab: int) -> FetchPage[FeedItem]:

@@ -41,7 +41,8 @@ class PostListView(QWidget):
     refresh_requested = Signal()
     retry_requested = Signal()
     show_new_requested = Signal()
-    first_page_painted = Signal()
+    first_page_painted = Signal()  # the first rows from the server are on screen
+    kept_page_painted = Signal()  # the offline copy's rows are on screen
     intent = Signal(object)  # an app.screens.Intent: what the reader asked of a row
 
     def __init__(self, model: PostListModel, images: ImageCache,
@@ -58,10 +59,18 @@ class PostListView(QWidget):
         self._seen: tuple[QPersistentModelIndex, float] | None = None
         self._place: tuple[QPersistentModelIndex, float, float] | None = None
         self._painted_first = False
+        self._painted_kept = False
+        self._kept = False  # the rows are the offline copy's
         self._loading = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._init_header())
+        self.note = QLabel()
+        self.note.setObjectName("listNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.hide()
+        layout.addWidget(self.note)
         self._init_list(model, images, name)
         layout.addWidget(self._init_states(), 1)
         layout.addLayout(self._init_footer())
@@ -313,6 +322,10 @@ class PostListView(QWidget):
 
     def show_state(self, state: ListState) -> None:
         """What the list shows besides its rows (see `ListState`)."""
+        self._kept = state.kept_from is not None
+        self.note.setText(state.note)
+        self.note.setAccessibleName(state.note)
+        self.note.setVisible(bool(state.note))
         if state.phase == "loading":
             self.show_loading()
         elif state.phase == "error":
@@ -410,9 +423,7 @@ class PostListView(QWidget):
         if watched is self.list.viewport():
             kind = event.type()
             if kind == QEvent.Type.Paint:
-                if not self._painted_first and self.model.rowCount():
-                    self._painted_first = True
-                    self.first_page_painted.emit()
+                self._painted_rows()
                 if self._place is not None and not self._relayout.isActive():
                     # A relayout that leaves the scroll range as it was emits no rangeChanged.
                     QTimer.singleShot(0, self, self._restore_place)
@@ -437,6 +448,16 @@ class PostListView(QWidget):
         else:
             return False
         return True
+
+    def _painted_rows(self) -> None:
+        if not self.model.rowCount():
+            return
+        if self._kept and not self._painted_kept:
+            self._painted_kept = True
+            self.kept_page_painted.emit()
+        elif not self._kept and not self._painted_first:
+            self._painted_first = True
+            self.first_page_painted.emit()
 
     def _update_cursor(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()

@@ -119,7 +119,13 @@ def _build_window(services: Services, started: float) -> tuple[MainWindow, Image
         log.info("first timeline page painted %.3f s after start: %d posts, top %s",
                  time.monotonic() - started, model.rowCount(), top.uri if top else "-")
 
+    def kept() -> None:
+        model = timeline.model
+        log.info("kept timeline painted %.3f s after start: %d posts",
+                 time.monotonic() - started, model.rowCount())
+
     timeline.first_page_painted.connect(painted)
+    timeline.kept_page_painted.connect(kept)
     return window, images
 
 

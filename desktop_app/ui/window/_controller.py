@@ -16,6 +16,7 @@ from ...app import (
     Drafts,
     DraftStore,
     Moderator,
+    OfflineCopy,
     Outbox,
     OutboxStore,
     RenewalPath,
@@ -80,10 +81,14 @@ class AccountScreens:
             if data is not None else None
         self.publisher = Publisher(agent, Author(snap.did, snap.handle or snap.did),
                                    sender=self.sender)
+        # The first pages as they were last seen: painted at once, and offline.
+        self.offline = OfflineCopy(data, snap.did) if data is not None else None
+        if self.offline is not None:
+            agent.answers = self.offline.keep
         navigate = controller.open
 
         def wire(screen: S) -> S:
-            return controller.wire(screen, self.sender)
+            return controller.wire(screen, self)
 
         home = wire(HomeScreen(agent, self.moderator, self.publisher))
         self.home = HomeBinding(home, window.home, navigate=navigate,
@@ -102,6 +107,8 @@ class AccountScreens:
     async def aclose(self) -> None:
         for binding in self.bindings.values():
             await binding.aclose()
+        if self.offline is not None:
+            await self.offline.close()
 
 
 class AppController(QObject):
@@ -243,11 +250,13 @@ class AppController(QObject):
         screens.notifications.screen.hooks.seen = self.unread.seen
         return screens
 
-    def wire(self, screen: S, sender: Sender | None) -> S:
+    def wire(self, screen: S, account: AccountScreens) -> S:
         """What every screen tells the window and asks of it (its binding adds what its own
         widgets show); a quote from a list without a composer goes to the home composer; its
-        likes, reposts and follows go through the account's outbox."""
-        screen.links.sender = sender
+        likes, reposts and follows go through the account's outbox; its first page shows the
+        offline copy until the server's arrives."""
+        screen.links.sender = account.sender
+        screen.offline = account.offline
         hooks = screen.hooks
         hooks.message = self.window.show_message
         hooks.permission_needed = self._ask_permission
@@ -294,7 +303,7 @@ class AppController(QObject):
         if isinstance(intent, OpenThread):
             thread_view = ThreadView(window.images, window.back)
             thread = self.wire(ThreadScreen(screens.agent, moderator, screens.publisher,
-                                            intent.uri, known=intent.post), screens.sender)
+                                            intent.uri, known=intent.post), screens)
             binding = ThreadBinding(thread, thread_view, navigate=self.open,
                                     composing=Composing(screens.drafts, thread.hooks))
             thread_view.composer.set_allowed(self._permits("post"), BY_KEY["post"].sentence())
@@ -307,12 +316,12 @@ class AppController(QObject):
                 return
             view = ProfileView(window.images, window.back)
             binding = ProfileBinding(self.wire(ProfileScreen(screens.agent, moderator,
-                                                             intent.did), screens.sender),
+                                                             intent.did), screens),
                                      view, navigate=self.open)
         elif isinstance(intent, OpenSearch):
             view = SearchView(window.images, window.back)
-            binding = SearchBinding(self.wire(SearchScreen(screens.agent, moderator),
-                                              screens.sender), view,
+            binding = SearchBinding(self.wire(SearchScreen(screens.agent, moderator), screens),
+                                    view,
                                     navigate=self.open)
         else:
             return
