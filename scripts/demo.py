@@ -3,9 +3,10 @@
 Starts the test harness's reference network (PDS + AppView on loopback, private PostgreSQL and
 Redis), a private Secret Service (so nothing lands in your own keychain), seeds a few accounts
 that follow each other, posts with images, links, mentions, hashtags and replies, likes,
-reposts, a labelled post, and notifications waiting for you; prints your handle and password;
-starts the app on a temporary profile. Ctrl+C or closing the window stops everything and
-removes what it made.
+reposts, a labelled post, and notifications waiting for you; a custom feed (a real feed
+generator on loopback) and a list of your friends pinned beside Following, and a moderation
+list; prints your handle and password; starts the app on a temporary profile. Ctrl+C or
+closing the window stops everything and removes what it made.
 
     scripts/run-app --demo [--sign-in] [--no-app]
 
@@ -27,12 +28,13 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.app import agent_for  # noqa: E402
-from desktop_app.bsky import Agent, ImageUpload, PostView  # noqa: E402
+from desktop_app.bsky import Agent, ImageUpload, PostView, next_tid, now_iso  # noqa: E402
 from tests.support.harness import AccountSpec, PdsKnobs, PdsNetwork, running_full_network  # noqa: E402
 from tests.support.images import png  # noqa: E402
 from tests.support.oauth import browser_command, oauth_client, sign_in  # noqa: E402
@@ -42,6 +44,13 @@ YOU = AccountSpec("dana.test", "dana@example.com", "demo-password")
 FRIENDS = (AccountSpec("alice.test", "alice@example.com", "alice-pass"),
            AccountSpec("bob.test", "bob@example.com", "bob-pass"),
            AccountSpec("carol.test", "carol@example.com", "carol-pass"))
+# Follows nobody and nobody follows it; it is on your moderation list.
+SPAMMER = AccountSpec("mallory.test", "mallory@example.com", "mallory-pass")
+# The custom feed: posts that say "demo", newest first, from a feed generator alice runs.
+FEED_RKEY = "demo-talk"
+FEED_NAME = "Demo talk"
+FRIENDS_LIST = "Demo friends"
+MOD_LIST = "Spam accounts"
 
 
 async def seed(net: PdsNetwork) -> None:
@@ -53,8 +62,9 @@ async def seed(net: PdsNetwork) -> None:
             session = await sign_in(client, account)
             agents[account.handle.split(".")[0]] = agent_for(client, session.did)
         you, alice, bob, carol = (agents[n] for n in ("dana", "alice", "bob", "carol"))
-        for a in agents.values():
-            for b in agents.values():
+        mallory = agents["mallory"]
+        for a in (you, alice, bob, carol):
+            for b in (you, alice, bob, carol):
                 if a is not b:
                     await a.follow(b.did)
         await you.update_seen()  # so what follows counts as new
@@ -77,8 +87,48 @@ async def seed(net: PdsNetwork) -> None:
         net.process_all()
         await carol.create_post("Nice to meet you!", reply_to=await _wait_for(you, reply.uri))
         spoiler = await bob.create_post("Spoiler about the film's ending (labelled for you)")
+        await mallory.create_post("Buy 10,000 followers today!!! Cheap, fast, real — DM me")
         net.process_all()
         net.label(spoiler.uri, "!warn", spoiler.cid)
+        await feeds_and_lists(net, you, (alice, bob, carol), mallory)
+
+
+async def feeds_and_lists(net: PdsNetwork, you: Agent, friends: tuple[Agent, ...],
+                          spammer: Agent) -> None:
+    """Alice's custom feed and a curate list of your friends pinned beside Following (kept
+    after any preference already there), and a moderation list with the spammer on it."""
+    feed = net.create_feed(net.account(FRIENDS[0].handle), FEED_RKEY, FEED_NAME,
+                           description="Everything said about the demo, newest first",
+                           contains="demo")
+    friends_list = await _list(you, FRIENDS_LIST, "app.bsky.graph.defs#curatelist",
+                               "The people in this demo", [f.did for f in friends])
+    await _list(you, MOD_LIST, "app.bsky.graph.defs#modlist", "Accounts that only sell things",
+                [spammer.did])
+    saved = [{"id": next_tid(), "type": "timeline", "value": "following", "pinned": True},
+             {"id": next_tid(), "type": "feed", "value": feed, "pinned": True},
+             {"id": next_tid(), "type": "list", "value": friends_list, "pinned": True}]
+    current = await you.xrpc.query("app.bsky.actor.getPreferences", {})
+    kept = [p for p in current["preferences"]
+            if p.get("$type") != "app.bsky.actor.defs#savedFeedsPrefV2"]
+    await you.xrpc.procedure("app.bsky.actor.putPreferences", body={"preferences": [
+        *kept, {"$type": "app.bsky.actor.defs#savedFeedsPrefV2", "items": saved}]})
+    net.process_all()
+
+
+async def _list(owner: Agent, name: str, purpose: str, description: str,
+                members: list[str]) -> str:
+    """An `app.bsky.graph.list` of `owner` with `members` on it; its AT-URI."""
+    async def create(collection: str, record: dict[str, Any]) -> str:
+        data = await owner.xrpc.procedure("com.atproto.repo.createRecord", body={
+            "repo": owner.did, "collection": collection,
+            "record": {"$type": collection, **record, "createdAt": now_iso()}})
+        return str(data["uri"])
+
+    uri = await create("app.bsky.graph.list",
+                       {"purpose": purpose, "name": name, "description": description})
+    for did in members:
+        await create("app.bsky.graph.listitem", {"subject": did, "list": uri})
+    return uri
 
 
 async def _wait_for(agent: Agent, uri: str) -> PostView:
@@ -111,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    knobs = PdsKnobs(accounts=(YOU, *FRIENDS))
+    knobs = PdsKnobs(accounts=(YOU, *FRIENDS, SPAMMER))
     print("Starting the demo network (PDS, AppView, PostgreSQL, Redis) on loopback…",
           flush=True)
     with running_secret_service() as keychain, running_full_network(knobs) as net, \

@@ -8,7 +8,9 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from tests.support.app_process import PAINTED, UNREAD, trouble, wait_until
@@ -30,6 +32,47 @@ def descendants(root: int) -> set[int]:
         frontier = {pid for pid, parent in tree.items() if parent in frontier} - found
         found |= frontier
     return found
+
+
+def check_feeds_and_lists(pds_url: str, handle: str, password: str) -> None:
+    """Pinned beside Following: alice's custom feed (online, serving the posts that say
+    "demo") and the curate list of friends; and a moderation list with its spammer on it."""
+    with httpx.Client(base_url=f"{pds_url}/xrpc/", trust_env=False, timeout=30) as http:
+        session = http.post("com.atproto.server.createSession",
+                            json={"identifier": handle, "password": password})
+        session.raise_for_status()
+        http.headers["authorization"] = f"Bearer {session.json()['accessJwt']}"
+
+        def get(nsid: str, **params: str) -> Any:
+            r = http.get(nsid, params=params)
+            assert r.status_code == 200, (nsid, r.text)
+            return r.json()
+
+        prefs = get("app.bsky.actor.getPreferences")["preferences"]
+        saved = [p for p in prefs if p["$type"] == "app.bsky.actor.defs#savedFeedsPrefV2"]
+        assert len(saved) == 1, prefs
+        items = saved[0]["items"]
+        assert [(i["type"], i["pinned"]) for i in items] == [
+            ("timeline", True), ("feed", True), ("list", True)], items
+        assert items[0]["value"] == "following"
+        assert len({i["id"] for i in items}) == 3
+        generator = get("app.bsky.feed.getFeedGenerator", feed=items[1]["value"])
+        assert (generator["isOnline"], generator["isValid"]) == (True, True)
+        assert generator["view"]["displayName"] == "Demo talk"
+        feed = get("app.bsky.feed.getFeed", feed=items[1]["value"])["feed"]
+        assert len(feed) >= 3, feed
+        assert all("demo" in item["post"]["record"]["text"].lower() for item in feed), feed
+
+        lists = {lst["uri"]: lst for lst in get("app.bsky.graph.getLists", actor=handle)["lists"]}
+        curate = lists[items[2]["value"]]
+        assert curate["purpose"] == "app.bsky.graph.defs#curatelist"
+        members = get("app.bsky.graph.getList", list=curate["uri"])["items"]
+        assert {m["subject"]["handle"] for m in members} == {"alice.test", "bob.test",
+                                                             "carol.test"}
+        [modlist] = [lst for lst in lists.values()
+                     if lst["purpose"] == "app.bsky.graph.defs#modlist"]
+        members = get("app.bsky.graph.getList", list=modlist["uri"])["items"]
+        assert [m["subject"]["handle"] for m in members] == ["mallory.test"]
 
 
 @pytest.mark.fullnetwork
@@ -57,6 +100,9 @@ def test_demo_starts_signs_in_and_stops_cleanly(node_tooling: object, tmp_path: 
                    process=demo)
         text_of_log = log.read_text()
         assert not trouble(text_of_log), text_of_log
+        provider = re.search(r"\(provider (\S+),", text).group(1)  # type: ignore[union-attr]
+        password = re.search(r"with password\s+(\S+)", text).group(1)  # type: ignore[union-attr]
+        check_feeds_and_lists(provider, "dana.test", password)
         started = descendants(demo.pid)  # the network, its databases, the keychain, the app
         assert len(started) >= 5, started
         demo.send_signal(signal.SIGINT)

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,10 @@ class HarnessUnavailableError(RuntimeError):
 
 class HarnessStartError(RuntimeError):
     """The launcher did not report ready."""
+
+
+class HarnessError(RuntimeError):
+    """The running launcher refused a control request (the message says why)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,32 @@ class PdsKnobs:
         return config
 
 
+FeedState = Literal["up", "error", "invalid", "stall", "offline"]
+
+
+@dataclass(frozen=True)
+class FeedRequest:
+    """One `app.bsky.feed.getFeedSkeleton` request a test feed generator got."""
+
+    limit: int | None
+    cursor: str | None
+    viewer: str | None  # the DID the AppView asked for (service JWT issuer); None signed out
+
+
+def _feed_rule(posts: Sequence[str] | None, authors: Sequence[str] | None,
+               contains: str | None) -> dict[str, Any]:
+    if posts is not None and (authors is not None or contains is not None):
+        raise ValueError("a feed serves either given posts or authors/contains, not both")
+    rule: dict[str, Any] = {}
+    if posts is not None:
+        rule["posts"] = list(posts)
+    if authors is not None:
+        rule["authors"] = list(authors)
+    if contains is not None:
+        rule["contains"] = contains
+    return rule
+
+
 @dataclass
 class PdsNetwork:
     """A running launcher; `stop()` ends it and removes its private TMPDIR."""
@@ -131,6 +162,59 @@ class PdsNetwork:
     lexicon_authority: str | None = None  # with permission_sets: the DID publishing them
     proxy: FaultProxy | None = None  # with fault_proxy: what sits between clients and the PDS
 
+    def create_feed(
+        self,
+        owner: Account,
+        rkey: str,
+        display_name: str,
+        *,
+        description: str | None = None,
+        posts: Sequence[str] | None = None,
+        authors: Sequence[str] | None = None,
+        contains: str | None = None,
+        accepts_interactions: bool = False,
+    ) -> str:
+        """A custom feed: a feed generator of its own (dev-env's `TestFeedGen`, a did:plc on
+        the harness PLC serving on loopback) and its `app.bsky.feed.generator` record at
+        `rkey`, written by `owner`; returns the feed's AT-URI, already indexed by the AppView.
+
+        The generator serves exactly `posts` (AT-URIs, in this order), or else the posts the
+        AppView has indexed by `authors` and/or whose text contains `contains`
+        (case-insensitive), newest first; with none of them, an empty feed. Pages follow the
+        request's `limit` with an offset cursor. `set_feed` changes this later.
+        """
+        answer = self._control("/feed", {
+            "owner": {"did": owner.did, "password": owner.password},
+            "rkey": rkey,
+            "displayName": display_name,
+            "description": description,
+            "acceptsInteractions": accepts_interactions,
+            "rule": _feed_rule(posts, authors, contains),
+        })
+        return str(answer["uri"])
+
+    def set_feed(
+        self,
+        uri: str,
+        *,
+        posts: Sequence[str] | None = None,
+        authors: Sequence[str] | None = None,
+        contains: str | None = None,
+    ) -> None:
+        """Replace what the feed at `uri` serves (as `create_feed` says)."""
+        self._control("/feed/rule", {"uri": uri, "rule": _feed_rule(posts, authors, contains)})
+
+    def set_feed_state(self, uri: str, state: FeedState) -> None:
+        """Make the feed's generator fail: "error" (answers 500), "invalid" (a 200 that breaks
+        the lexicon), "stall" (never answers; the AppView gives up after 5 s), "offline"
+        (stops listening) — or "up" again. The AppView then answers `getFeed` 502."""
+        self._control("/feed/state", {"uri": uri, "state": state})
+
+    def feed_requests(self, uri: str) -> list[FeedRequest]:
+        """Every `getFeedSkeleton` request the feed's generator got, oldest first."""
+        answer = self._control("/feed/requests", {"uri": uri})
+        return [FeedRequest(r["limit"], r["cursor"], r["viewer"]) for r in answer["requests"]]
+
     def label(self, uri: str, val: str, cid: str | None = None) -> None:
         """Label a post (give its `cid`) or an account (`uri` is its DID) as a labeler the
         AppView trusts, once the AppView has caught up with what was written before."""
@@ -140,14 +224,18 @@ class PdsNetwork:
         """Let the PDS, Ozone and AppView catch up with everything written so far."""
         self._control("/process", {})
 
-    def _control(self, path: str, body: dict[str, Any]) -> None:
+    def _control(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         if self.control_url is None:
             raise HarnessUnavailableError("only the full network has a control port")
         request = urllib.request.Request(
             self.control_url + path, data=json.dumps(body).encode(), method="POST",
             headers={"content-type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            response.read()
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                answer: dict[str, Any] = json.loads(response.read() or b"{}")
+                return answer
+        except urllib.error.HTTPError as exc:
+            raise HarnessError(f"control {path}: {exc.code} {exc.read().decode()[:500]}") from None
 
     def account(self, handle: str) -> Account:
         for acc in self.accounts:

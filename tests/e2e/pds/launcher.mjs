@@ -238,37 +238,217 @@ async function publishPermissionSets(network, nsids) {
 }
 
 // TEST-ONLY control port (loopback, full network only), for what dev-env runs no service for.
+// Every request first lets every service catch up with the firehose, then:
 // POST /label {"uri", "cid"?, "val"}: a label on a record (cid given) or an account (uri is its
 // DID), written into the AppView's label table as dev-env's own seed data does (the issuer is
 // dev-env's example labeler, which the AppView is configured to trust); nothing ingests a
-// labeler's stream in dev-env. POST /process: let every service catch up with the firehose.
+// labeler's stream in dev-env. POST /process: nothing more. POST /feed…: custom feed
+// generators (see FeedGenerators below). Answers are JSON; a failure is 500 with the error text.
 async function startControl(network, devEnvDir) {
   const http = await import('node:http')
   const { EXAMPLE_LABELER } = await load(path.join(devEnvDir, 'const.js'))
+  const feeds = new FeedGenerators(network)
+  const routes = {
+    '/label': async ({ uri, cid, val }) => {
+      await network.bsky.db.db
+        .insertInto('label')
+        .values({ uri, cid: cid ?? '', val, neg: false, cts: new Date().toISOString(),
+                  src: EXAMPLE_LABELER })
+        .execute()
+      return {}
+    },
+    '/process': async () => ({}),
+    '/feed': (body) => feeds.create(body),
+    '/feed/rule': ({ uri, rule }) => feeds.get(uri).setRule(rule),
+    '/feed/state': ({ uri, state }) => feeds.get(uri).setState(state),
+    '/feed/requests': ({ uri }) => ({ requests: feeds.get(uri).requests }),
+  }
   const server = http.createServer(async (req, res) => {
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
+    const route = req.method === 'POST' ? routes[req.url] : undefined
+    if (!route) {
+      res.writeHead(404).end()
+      return
+    }
     try {
+      const text = Buffer.concat(chunks).toString('utf8')
       await network.processAll()
-      if (req.method === 'POST' && req.url === '/label') {
-        const { uri, cid, val } = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-        await network.bsky.db.db
-          .insertInto('label')
-          .values({ uri, cid: cid ?? '', val, neg: false, cts: new Date().toISOString(),
-                    src: EXAMPLE_LABELER })
-          .execute()
-      } else if (!(req.method === 'POST' && req.url === '/process')) {
-        res.writeHead(404).end()
-        return
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+      const answer = await route(text ? JSON.parse(text) : {})
+      await network.processAll()
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer ?? {}))
     } catch (err) {
       log('control failed:', err?.stack ?? err)
-      res.writeHead(500).end(String(err))
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err?.message ?? err))
     }
   })
   await new Promise((resolve) => origListen.call(server, 0, LOOPBACK, resolve))
   return `http://${LOOPBACK}:${server.address().port}`
+}
+
+// TEST-ONLY custom feeds: each is its own dev-env TestFeedGen (network.createFeedGen: a
+// did:plc on the harness PLC whose BskyFeedGenerator service is http://localhost:<free port>,
+// an XRPC server answering app.bsky.feed.getFeedSkeleton and describeFeedGenerator), and an
+// app.bsky.feed.generator record naming that DID, written by the owner account on the PDS.
+// The AppView then serves getFeedGenerator and getFeed for it as for any feed.
+//
+// rule (what the skeleton lists, newest first, paged by limit with an offset cursor):
+//   {"posts": [at-uri, …]}            exactly these, in this order
+//   {"authors": [did, …], "contains": "word"}
+//                                     posts the AppView has indexed by these authors and/or
+//                                     whose text contains the word (case-insensitive)
+//   {}                                nothing
+// state: "up"; "error" (answers 500 InternalServerError); "invalid" (a 200 that breaks the
+// lexicon); "stall" (never answers: the AppView gives up after its 5 s skeleton timeout);
+// "offline" (stops listening: connection refused).
+const FEED_STATES = new Set(['up', 'error', 'invalid', 'stall', 'offline'])
+
+class FeedGenerators {
+  constructor(network) {
+    this.network = network
+    this.feeds = new Map()
+  }
+
+  get(uri) {
+    const feed = this.feeds.get(uri)
+    if (!feed) throw new Error(`no feed generator for ${uri}`)
+    return feed
+  }
+
+  async create({ owner, rkey, displayName, description, acceptsInteractions, rule }) {
+    const uri = `at://${owner.did}/app.bsky.feed.generator/${rkey}`
+    if (this.feeds.has(uri)) throw new Error(`${uri} exists already`)
+    const feed = new Feed(this.network, uri, rule)
+    feed.generator = await this.network.createFeedGen({ [uri]: (args) => feed.skeleton(args) })
+    // Closing a generator that is offline would fail (the server is not listening) and stop
+    // network.close() short; there is nothing left to close then.
+    const close = feed.generator.close.bind(feed.generator)
+    feed.generator.close = () => (feed.generator.server.listening ? close() : Promise.resolve())
+    const pdsUrl = this.network.pds.url
+    const session = await xrpcPost(pdsUrl, 'com.atproto.server.createSession', {
+      identifier: owner.did, password: owner.password,
+    })
+    const record = {
+      $type: 'app.bsky.feed.generator',
+      did: feed.generator.did,
+      displayName,
+      ...(description ? { description } : {}),
+      ...(acceptsInteractions ? { acceptsInteractions: true } : {}),
+      createdAt: new Date().toISOString(),
+    }
+    const written = await xrpcPost(pdsUrl, 'com.atproto.repo.putRecord', {
+      repo: owner.did, collection: 'app.bsky.feed.generator', rkey, record,
+    }, session.accessJwt)
+    this.feeds.set(uri, feed)
+    return { uri: written.uri, cid: written.cid, did: feed.generator.did,
+             url: `http://localhost:${feed.generator.port}` }
+  }
+}
+
+class Feed {
+  constructor(network, uri, rule) {
+    this.network = network
+    this.uri = uri
+    this.rule = rule ?? {}
+    this.state = 'up'
+    this.requests = []
+    this.stalled = []
+    this.generator = null
+  }
+
+  setRule(rule) {
+    this.rule = rule ?? {}
+    return {}
+  }
+
+  async setState(state) {
+    if (!FEED_STATES.has(state)) throw new Error(`unknown feed state ${state}`)
+    const server = this.generator.server
+    if (state === 'offline' && server.listening) {
+      await new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    } else if (state !== 'offline' && !server.listening) {
+      await new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(this.generator.port, LOOPBACK, () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+    }
+    this.state = state
+    if (state !== 'stall') for (const release of this.stalled.splice(0)) release()
+    return {}
+  }
+
+  async skeleton({ params, req, signal }) {
+    this.requests.push({
+      limit: params.limit ?? null,
+      cursor: params.cursor ?? null,
+      viewer: viewerOf(req.headers.authorization),
+    })
+    if (this.state === 'stall') {
+      await new Promise((resolve) => {
+        this.stalled.push(resolve)
+        signal?.addEventListener('abort', resolve, { once: true })
+      })
+    }
+    if (this.state === 'error') throw new Error('TEST-ONLY: this feed generator is made to fail')
+    if (this.state === 'invalid') {
+      // A pass-through buffer skips the server's own output validation.
+      return { encoding: 'application/json', buffer: Buffer.from('{"feed":"not a list"}') }
+    }
+    const limit = params.limit ?? 50
+    const offset = params.cursor && /^\d+$/.test(params.cursor) ? Number(params.cursor) : 0
+    const uris = await this.select(offset + limit + 1)
+    const page = uris.slice(offset, offset + limit)
+    return {
+      encoding: 'application/json',
+      body: {
+        feed: page.map((post) => ({ post })),
+        ...(uris.length > offset + limit ? { cursor: String(offset + limit) } : {}),
+      },
+    }
+  }
+
+  async select(count) {
+    const { posts, authors, contains } = this.rule
+    if (posts) return posts.slice(0, count)
+    if (!authors?.length && !contains) return []
+    let query = this.network.bsky.db.db.selectFrom('post').select('uri')
+    if (authors?.length) query = query.where('creator', 'in', authors)
+    if (contains) {
+      query = query.where('text', 'ilike', `%${contains.replace(/[\\%_]/g, '\\$&')}%`)
+    }
+    const rows = await query.orderBy('sortAt', 'desc').orderBy('uri', 'desc').limit(count).execute()
+    return rows.map((row) => row.uri)
+  }
+}
+
+// The account a getFeedSkeleton request is made for: the issuer of the service JWT the
+// AppView passes on (null when the feed was read signed out).
+function viewerOf(authorization) {
+  const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null
+  if (!token) return null
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).iss ?? null
+  } catch {
+    return null
+  }
+}
+
+async function xrpcPost(baseUrl, nsid, body, token) {
+  const res = await fetch(`${baseUrl}/xrpc/${nsid}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json',
+               ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  const data = await res.json()
+  if (!res.ok) throw new Error(`${nsid}: ${res.status} ${JSON.stringify(data)}`)
+  return data
 }
 
 function applyKnobs(provider, config, oauthClientMetadataSchema) {
