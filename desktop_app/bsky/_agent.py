@@ -13,6 +13,23 @@ from urllib.parse import urlsplit
 from ..atproto import Fields, ResponseFormatError, syntax
 from ._drafts import DraftView, RemoteDraft, parse_draft_view
 from ._errors import InvalidPostError, XrpcError
+from ._feeds import (
+    LIST,
+    LISTBLOCK,
+    LISTITEM,
+    FeedGenerator,
+    InvalidFeedError,
+    ListInfo,
+    ListMember,
+    SavedFeed,
+    parse_generator_page,
+    parse_generators,
+    parse_list_page,
+    parse_lists,
+    saved_feeds,
+    saved_type,
+    with_saved,
+)
 from ._media import MAX_IMAGES, ImageUpload, image_problem
 from ._models import (
     BLOCK,
@@ -34,6 +51,7 @@ from ._models import (
     parse_actors,
     parse_blob,
     parse_feed,
+    parse_feed_item,
     parse_notifications,
     parse_post,
     parse_preferences,
@@ -385,6 +403,166 @@ class Agent:
                  for n, v in enumerate(data.array("drafts", required=True))]
         return views, data.opt_string("cursor")
 
+    # --- feeds, lists, bookmarks --------------------------------------------------------------
+
+    async def raw_preferences(self) -> list[Any]:
+        """Every preference of the account as the server keeps it (types this app does not
+        know included): what a write must give back untouched."""
+        data = await self._query("app.bsky.actor.getPreferences", {})
+        return list(Fields(data, "getPreferences").array("preferences", required=True))
+
+    async def saved_feeds(self) -> tuple[SavedFeed, ...]:
+        return saved_feeds(await self.raw_preferences())
+
+    async def change_saved_feeds(
+        self, change: Callable[[tuple[SavedFeed, ...]], Sequence[SavedFeed]],
+    ) -> tuple[SavedFeed, ...]:
+        """Read the freshest preferences, apply `change` to the saved feeds, write them all
+        back with every other preference as it was read. Returns the saved feeds written."""
+        preferences = await self.raw_preferences()
+        items = tuple(change(saved_feeds(preferences)))
+        await self.xrpc.procedure("app.bsky.actor.putPreferences",
+                                  body={"preferences": with_saved(preferences, items)})
+        return saved_feeds(with_saved(preferences, items))
+
+    async def feed_generator(self, uri: str) -> FeedGenerator:
+        """A custom feed's page: its view, and whether its generator is up."""
+        if saved_type(uri) != "feed":
+            raise InvalidFeedError(f"not a feed generator: {uri[:120]!r}",
+                                   message="That is not the address of a custom feed.")
+        return parse_generator_page(await self._query("app.bsky.feed.getFeedGenerator",
+                                                      {"feed": uri}))
+
+    async def feed_generators(self, uris: Sequence[str]) -> list[FeedGenerator]:
+        out: list[FeedGenerator] = []
+        for start in range(0, len(uris), 25):
+            data = await self._query("app.bsky.feed.getFeedGenerators",
+                                     {"feeds": list(uris[start:start + 25])})
+            out.extend(parse_generators(data)[0])
+        return out
+
+    async def feed(self, uri: str, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
+        """Posts of a custom feed (`getFeed`) or of a list (`getListFeed`)."""
+        if saved_type(uri) == "list":
+            return parse_feed(await self._query("app.bsky.feed.getListFeed", {
+                "list": uri, "limit": _limit(limit), "cursor": cursor}))
+        if saved_type(uri) != "feed":
+            raise InvalidFeedError(f"not a feed: {uri[:120]!r}")
+        return parse_feed(await self._query("app.bsky.feed.getFeed", {
+            "feed": uri, "limit": _limit(limit), "cursor": cursor}))
+
+    async def suggested_feeds(self, *, cursor: str | None = None,
+                              limit: int = 50) -> tuple[list[FeedGenerator], str | None]:
+        return parse_generators(await self._query("app.bsky.feed.getSuggestedFeeds", {
+            "limit": _limit(limit), "cursor": cursor}))
+
+    async def popular_feeds(self, query: str | None = None, *, cursor: str | None = None,
+                            limit: int = 50) -> tuple[list[FeedGenerator], str | None]:
+        """Popular feeds, or those matching `query` (an AppView may not offer this)."""
+        return parse_generators(await self._query(
+            "app.bsky.unspecced.getPopularFeedGenerators",
+            {"query": _query_text(query) if query else None, "limit": _limit(limit),
+             "cursor": cursor}))
+
+    async def actor_feeds(self, actor: str, *, cursor: str | None = None,
+                          limit: int = 50) -> tuple[list[FeedGenerator], str | None]:
+        return parse_generators(await self._query("app.bsky.feed.getActorFeeds", {
+            "actor": _actor(actor), "limit": _limit(limit), "cursor": cursor}))
+
+    async def list_page(self, uri: str, *, cursor: str | None = None,
+                        limit: int = 50) -> tuple[ListInfo, list[ListMember], str | None]:
+        """A list, one page of its members, and the cursor of the next page."""
+        if saved_type(uri) != "list":
+            raise InvalidFeedError(f"not a list: {uri[:120]!r}",
+                                   message="That is not the address of a list.")
+        return parse_list_page(await self._query("app.bsky.graph.getList", {
+            "list": uri, "limit": _limit(limit), "cursor": cursor}))
+
+    async def lists(self, actor: str | None = None, *, cursor: str | None = None,
+                    limit: int = 50) -> tuple[list[ListInfo], str | None]:
+        """The lists `actor` (default: this account) made."""
+        return parse_lists(await self._query("app.bsky.graph.getLists", {
+            "actor": _actor(actor or self.did), "limit": _limit(limit), "cursor": cursor}))
+
+    async def create_list(self, name: str, purpose: str, description: str = "") -> StrongRef:
+        name = name.strip()
+        if not name or grapheme_length(name) > 64:
+            raise InvalidFeedError(f"list name of {len(name)} characters",
+                                   message="A list needs a name of up to 64 characters.")
+        record: dict[str, Any] = {"$type": LIST, "name": name, "purpose": purpose,
+                                  "createdAt": now_iso(self._clock)}
+        if description:
+            record["description"] = description[:3000]
+        return await self._create_record(LIST, record)
+
+    async def rename_list(self, uri: str, name: str) -> StrongRef:
+        """A new name for one of the account's lists; the rest of its record is kept as it is
+        (and the write refused if the record changed meanwhile: `swapRecord`)."""
+        name = name.strip()
+        if not name or grapheme_length(name) > 64:
+            raise InvalidFeedError(f"list name of {len(name)} characters",
+                                   message="A list needs a name of up to 64 characters.")
+        at = AtUri.parse(uri)
+        if at.repo != self.did or at.collection != LIST:
+            raise InvalidFeedError(f"rename of {uri[:80]!r} by {self.did}",
+                                   message="That list belongs to another account.")
+        found = await self.own_record(LIST, at.rkey)
+        if found is None:
+            raise XrpcError(404, "RecordNotFound", "That list no longer exists.")
+        ref, record = found
+        data = await self.xrpc.procedure("com.atproto.repo.putRecord", body={
+            "repo": self.did, "collection": LIST, "rkey": at.rkey,
+            "record": {**record, "name": name}, "swapRecord": ref.cid})
+        return parse_strong_ref(data, "putRecord")
+
+    async def delete_list(self, uri: str) -> None:
+        await self._delete_record(uri, LIST)
+
+    async def add_to_list(self, list_uri: str, did: str) -> str:
+        """Put `did` on the list; returns the listitem record's URI (needed to take it off)."""
+        if saved_type(list_uri) != "list":
+            raise InvalidFeedError(f"not a list: {list_uri[:120]!r}")
+        ref = await self._create_record(LISTITEM, {
+            "$type": LISTITEM, "subject": syntax.ensure_did(did, supported_only=False),
+            "list": list_uri, "createdAt": now_iso(self._clock)})
+        return ref.uri
+
+    async def remove_from_list(self, item_uri: str) -> None:
+        await self._delete_record(item_uri, LISTITEM)
+
+    async def mute_list(self, uri: str, *, mute: bool = True) -> None:
+        """Mute (or stop muting) everyone on a moderation list (kept by the AppView)."""
+        saved_type(uri)
+        await self.xrpc.procedure("app.bsky.graph.muteActorList" if mute
+                                  else "app.bsky.graph.unmuteActorList", body={"list": uri})
+
+    async def block_list(self, uri: str) -> str:
+        """Block everyone on a moderation list; returns the listblock record's URI."""
+        if saved_type(uri) != "list":
+            raise InvalidFeedError(f"not a list: {uri[:120]!r}")
+        return await self._link(LISTBLOCK, uri)
+
+    async def unblock_list(self, block_uri: str) -> None:
+        await self._delete_record(block_uri, LISTBLOCK)
+
+    async def bookmark(self, subject: StrongRef) -> None:
+        await self.xrpc.procedure("app.bsky.bookmark.createBookmark", body=subject.record())
+
+    async def unbookmark(self, uri: str) -> None:
+        AtUri.parse(uri)
+        await self.xrpc.procedure("app.bsky.bookmark.deleteBookmark", body={"uri": uri})
+
+    async def bookmarks(self, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
+        """The account's bookmarked posts, newest first (deleted or blocked ones left out)."""
+        data = Fields(await self._query("app.bsky.bookmark.getBookmarks", {
+            "limit": _limit(limit), "cursor": cursor}), "getBookmarks")
+        items = tuple(
+            parse_feed_item({"post": Fields(view, f"bookmarks[{n}]").get("item")},
+                            f"bookmarks[{n}]")
+            for n, view in enumerate(data.array("bookmarks", required=True))
+            if _is_post_view(view))
+        return FeedPage(items, data.lenient_string("cursor") or None)
+
     async def delete_post(self, uri: str) -> None:
         await self._delete_record(uri, POST)
 
@@ -527,6 +705,12 @@ class _Replaying(Agent):
 
     async def _query(self, nsid: str, params: Mapping[str, Any]) -> Any:
         return await self._replay(nsid, params)
+
+
+def _is_post_view(view: Any) -> bool:
+    item = view.get("item") if isinstance(view, Mapping) else None
+    return isinstance(item, Mapping) and item.get("$type", "app.bsky.feed.defs#postView") \
+        == "app.bsky.feed.defs#postView" and "author" in item
 
 
 def _limit(limit: int) -> int:

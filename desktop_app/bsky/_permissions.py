@@ -22,10 +22,11 @@ from ..atproto.oauth import (
     parse_permission,
 )
 from ._drafts import DRAFT_METHODS
+from ._feeds import LIST, LISTBLOCK, LISTITEM
 from ._models import BLOCK, FOLLOW, LIKE, POST, REPOST
 
 FeatureKey = Literal["read", "notifications", "post", "images", "like", "repost", "follow",
-                     "moderate", "drafts"]
+                     "moderate", "drafts", "feeds", "lists", "bookmarks"]
 Group = Literal["act", "read", "other"]
 WRITE: tuple[RepoAction, ...] = ("create", "delete")
 
@@ -40,6 +41,18 @@ NOTIFICATION_METHODS = (
     "app.bsky.notification.updateSeen",
 )
 MUTE_METHODS = ("app.bsky.graph.muteActor", "app.bsky.graph.unmuteActor")
+FEED_METHODS = (
+    "app.bsky.feed.getFeed", "app.bsky.feed.getFeedGenerator", "app.bsky.feed.getFeedGenerators",
+    "app.bsky.feed.getSuggestedFeeds", "app.bsky.feed.getActorFeeds",
+    "app.bsky.unspecced.getPopularFeedGenerators", "app.bsky.actor.putPreferences",
+)
+LIST_METHODS = (
+    "app.bsky.graph.getList", "app.bsky.graph.getLists", "app.bsky.feed.getListFeed",
+    "app.bsky.graph.getListsWithMembership", "app.bsky.graph.muteActorList",
+    "app.bsky.graph.unmuteActorList",
+)
+BOOKMARK_METHODS = ("app.bsky.bookmark.createBookmark", "app.bsky.bookmark.deleteBookmark",
+                    "app.bsky.bookmark.getBookmarks")
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 
 
@@ -52,22 +65,26 @@ class Feature:
     words: tuple[str, ...]  # in the sentence of what is allowed: "Post, like … as you; read …"
     doing: str  # "Posting" wasn't allowed when you signed in
     records: tuple[str, ...] = ()  # collections it creates and deletes
+    updates: tuple[str, ...] = ()  # of those, the ones it also updates (a list renamed)
     methods: tuple[str, ...] = ()  # XRPC methods it calls through the PDS
     blobs: tuple[str, ...] = ()  # MIME types it uploads
 
     @property
     def scopes(self) -> tuple[str, ...]:
         """The scope tokens this feature is asked for with."""
-        actions = "&".join(f"action={a}" for a in WRITE)
-        tokens = [f"repo:{collection}?{actions}" for collection in self.records]
+        tokens = [f"repo:{collection}?" + "&".join(f"action={a}" for a in self._actions(collection))
+                  for collection in self.records]
         if self.methods:
             tokens.append("rpc?" + "&".join(f"lxm={m}" for m in self.methods) + "&aud=*")
         if self.blobs:
             tokens.append("blob:image/*")
         return tuple(tokens)
 
+    def _actions(self, collection: str) -> tuple[RepoAction, ...]:
+        return ("create", "update", "delete") if collection in self.updates else WRITE
+
     def allowed_by(self, scopes: Scopes) -> bool:
-        return (all(scopes.allows_repo(c, a) for c in self.records for a in WRITE)
+        return (all(scopes.allows_repo(c, a) for c in self.records for a in self._actions(c))
                 and all(scopes.allows_rpc(m) for m in self.methods)
                 and all(scopes.allows_blob(b) for b in self.blobs))
 
@@ -89,6 +106,14 @@ FEATURES: tuple[Feature, ...] = (
     # Drafts are kept on this device in any case; this lets them follow the account.
     Feature("drafts", "other", ("keep your drafts on your account",),
             "Keeping drafts on your account", methods=DRAFT_METHODS),
+    # Later features, separate so that a session granted before them keeps the ones it has.
+    Feature("feeds", "other", ("pin and save custom feeds",), "Using custom feeds",
+            methods=FEED_METHODS),
+    Feature("lists", "other", ("make lists and subscribe to moderation lists",),
+            "Using lists", records=(LIST, LISTITEM, LISTBLOCK), updates=(LIST,),
+            methods=LIST_METHODS),
+    Feature("bookmarks", "other", ("bookmark posts",), "Bookmarking",
+            methods=BOOKMARK_METHODS),
 )
 BY_KEY: dict[str, Feature] = {f.key: f for f in FEATURES}
 # Asked for on servers that take permission scopes; the transition scope where they don't.

@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     _session_commands(sub)
     _content_commands(sub)
+    _library_commands(sub)
     _setup_commands(sub)
     return parser
 
@@ -101,6 +102,31 @@ def _content_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="print a JSON list (depth 0: the post, <0: ancestors, >0: replies)")
 
 
+def _library_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def command(name: str, help: str, *, as_json: bool = True) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=help)
+        parser.add_argument("--account", help="handle or DID (default: the active account)")
+        if as_json:
+            parser.add_argument("--json", action="store_true", help="print a JSON list")
+        return parser
+
+    command("feeds", "your saved feeds in order (the pinned ones are Home's tabs)")
+    feed = command("feed", "print the posts of a custom feed or a list")
+    feed.add_argument("uri", metavar="URI", help="at:// URI of a feed generator or a list")
+    feed.add_argument("--limit", type=_limit, default=20, help="posts to show (1-1000)")
+    for name, help in (("pin", "pin a feed or list to Home (saving it)"),
+                       ("unpin", "unpin a feed or list from Home (it stays saved)")):
+        command(name, help, as_json=False).add_argument(
+            "uri", metavar="URI", help="at:// URI of a feed generator or a list, or "
+                                       "`following` for the Following timeline")
+    command("lists", "the lists you made")
+    for name, help in (("bookmark", "bookmark a post"), ("unbookmark", "remove a bookmark")):
+        command(name, help, as_json=False).add_argument(
+            "link", metavar="AT-URI", help="at:// URI or bsky.app link of a post")
+    bookmarks = command("bookmarks", "print your bookmarked posts")
+    bookmarks.add_argument("--limit", type=_limit, default=50, help="posts to show (1-1000)")
+
+
 def _setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("register-scheme", help="register the app for its sign-in URI scheme")
     sub.add_parser("unregister-scheme", help="undo register-scheme")
@@ -131,6 +157,29 @@ def _limit(text: str) -> int:
     if not 1 <= value <= 1000:
         raise argparse.ArgumentTypeError("must be from 1 to 1000")
     return value
+
+
+LIBRARY = frozenset({"feeds", "feed", "pin", "unpin", "lists", "bookmark", "unbookmark",
+                     "bookmarks"})
+
+
+def _library_command(args: argparse.Namespace, settings: Settings) -> int:
+    from . import _library
+
+    command, account = args.command, args.account
+    if command == "feeds":
+        return _library.feeds(settings, account=account, as_json=args.json)
+    if command == "feed":
+        return _library.feed(settings, args.uri, account=account, limit=args.limit,
+                             as_json=args.json)
+    if command in {"pin", "unpin"}:
+        return _library.pin(settings, args.uri, account=account, pinned=command == "pin")
+    if command == "lists":
+        return _library.lists(settings, account=account, as_json=args.json)
+    if command in {"bookmark", "unbookmark"}:
+        return _library.bookmark(settings, args.link, account=account,
+                                 add=command == "bookmark")
+    return _library.bookmarks(settings, account=account, limit=args.limit, as_json=args.json)
 
 
 def _is_url_argument(arg: str) -> bool:
@@ -208,6 +257,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command == "timeline":
         return _feed.timeline(settings, account=args.account, limit=args.limit,
                               as_json=args.json)
+    if command in LIBRARY:
+        return _library_command(args, settings)
     if command == "drafts":
         return _writing.drafts(settings, account=args.account, as_json=args.json)
     if command == "outbox":

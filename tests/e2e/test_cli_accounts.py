@@ -242,7 +242,8 @@ def test_partial_grant_disables_exactly_the_missing_features_and_allow_upgrades_
     assert me["scope"].split() == granted.split()
     assert me["permissions"]["allowed"] == ["read", "notifications"]
     assert set(me["permissions"]["missing"]) == {"post", "like", "repost", "follow",
-                                                  "moderate", "images", "drafts"}
+                                                  "moderate", "images", "drafts", "feeds",
+                                                  "lists", "bookmarks"}
     text = ok(cli(env, "accounts"))
     assert "allowed: Read your timeline and notifications" in text
     assert "not allowed: Post, like, repost, follow, mute and block as you" in text

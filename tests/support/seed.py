@@ -60,6 +60,21 @@ class Writer:
     def post(self, text: str) -> tuple[str, str]:
         return self.create("app.bsky.feed.post", {"text": text})
 
+    def query(self, nsid: str, params: dict[str, Any] | None = None) -> Any:
+        """An XRPC query as this account, through its PDS."""
+        with httpx.Client(trust_env=False, timeout=60) as http:
+            r = http.get(f"{self.net.pds_url}/xrpc/{nsid}", params=params or {},
+                         headers={"authorization": f"Bearer {self._jwt}"})
+            r.raise_for_status()
+            return r.json()
+
+    def procedure(self, nsid: str, body: dict[str, Any]) -> None:
+        """An XRPC procedure as this account, through its PDS."""
+        with httpx.Client(trust_env=False, timeout=60) as http:
+            r = http.post(f"{self.net.pds_url}/xrpc/{nsid}", json=body,
+                          headers={"authorization": f"Bearer {self._jwt}"})
+            r.raise_for_status()
+
     def follow(self, did: str) -> tuple[str, str]:
         return self.create("app.bsky.graph.follow", {"subject": did})
 
