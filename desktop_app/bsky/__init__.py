@@ -17,7 +17,13 @@ from ._agent import (
     parse_post_link,
 )
 from ._drafts import DRAFT_METHODS, DraftView, RemoteDraft
-from ._errors import InvalidPostError, PermissionMissingError, RateLimitedError, XrpcError
+from ._errors import (
+    FeedUnavailableError,
+    InvalidPostError,
+    PermissionMissingError,
+    RateLimitedError,
+    XrpcError,
+)
 from ._feeds import (
     CURATE,
     FOLLOWING,
@@ -155,6 +161,7 @@ __all__ = [
     "FeedGenerator",
     "FeedItem",
     "FeedPage",
+    "FeedUnavailableError",
     "ImageUpload",
     "ImageView",
     "InvalidFeedError",

@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 
 from ..atproto import Fields, ResponseFormatError, syntax
 from ._drafts import DraftView, RemoteDraft, parse_draft_view
-from ._errors import InvalidPostError, XrpcError
+from ._errors import (
+    FEED_FAILURES,
+    FeedUnavailableError,
+    InvalidPostError,
+    PermissionMissingError,
+    RateLimitedError,
+    XrpcError,
+)
 from ._feeds import (
     LIST,
     LISTBLOCK,
@@ -448,8 +455,15 @@ class Agent:
                 "list": uri, "limit": _limit(limit), "cursor": cursor}))
         if saved_type(uri) != "feed":
             raise InvalidFeedError(f"not a feed: {uri[:120]!r}")
-        return parse_feed(await self._query("app.bsky.feed.getFeed", {
-            "feed": uri, "limit": _limit(limit), "cursor": cursor}))
+        try:
+            data = await self._query("app.bsky.feed.getFeed", {
+                "feed": uri, "limit": _limit(limit), "cursor": cursor})
+        except XrpcError as exc:
+            if isinstance(exc, PermissionMissingError | RateLimitedError) or not (
+                    exc.status in (502, 504) or exc.error in FEED_FAILURES):
+                raise
+            raise FeedUnavailableError.of(exc) from exc
+        return parse_feed(data)
 
     async def suggested_feeds(self, *, cursor: str | None = None,
                               limit: int = 50) -> tuple[list[FeedGenerator], str | None]:

@@ -35,6 +35,22 @@ class RateLimitedError(XrpcError):
                                  f"Try again in {when}.")
 
 
+class FeedUnavailableError(XrpcError):
+    """A custom feed's generator is down or answered nonsense (the AppView says 502 or a feed
+    error): that feed only; everything else works."""
+
+    @classmethod
+    def of(cls, exc: XrpcError, name: str = "") -> FeedUnavailableError:
+        what = f"The feed “{name[:80]}”" if name else "This feed"
+        return cls(exc.status, exc.error, exc.description,
+                   message=f"{what} isn't working right now: its server is down or sent "
+                           "something unreadable. Your other feeds are fine.")
+
+
+FEED_FAILURES = frozenset({"UnknownFeed", "InvalidFeedResponse", "UpstreamFailure",
+                           "UpstreamTimeout"})
+
+
 class PermissionMissingError(XrpcError):
     """HTTP 403 `ScopeMissingError`: the session was not granted what this call needs.
 

@@ -45,6 +45,9 @@ FEED_METHODS = (
     "app.bsky.feed.getFeed", "app.bsky.feed.getFeedGenerator", "app.bsky.feed.getFeedGenerators",
     "app.bsky.feed.getSuggestedFeeds", "app.bsky.feed.getActorFeeds",
     "app.bsky.unspecced.getPopularFeedGenerators", "app.bsky.actor.putPreferences",
+    # The PDS serves getFeed by asking the feed's own generator, and checks this scope with
+    # the generator's DID as the audience: `aud=*` because every feed has another.
+    "app.bsky.feed.getFeedSkeleton",
 )
 LIST_METHODS = (
     "app.bsky.graph.getList", "app.bsky.graph.getLists", "app.bsky.feed.getListFeed",

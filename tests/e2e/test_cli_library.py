@@ -92,3 +92,32 @@ def test_bookmark_round_trip(
         cli(env, "bookmark", "https://example.com/not-a-post"))
     assert "not the at:// address of a feed or a list" in one_sentence(
         cli(env, "pin", f"at://{bob.did}/app.bsky.feed.post/3k2a"))
+
+
+def test_a_custom_feed_pinned_read_and_down(
+    full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path,
+) -> None:
+    net = full_network
+    alice, owner, author = (new_account(net, n) for n in ("alice", "owner", "author"))
+    word = f"zebra{time.time_ns() % 10**8}"
+    post, _ = Writer(net, author).post(f"a {word} crossed the road")
+    indexed(net, author.did, post)
+    feed = net.create_feed(owner, "zebras", "Zebra sightings", contains=word)
+    env = cli_env(net, tmp_path / "profile", secret_service, alice, tmp_path / "driver.log")
+    ok(cli(env, "login", alice.handle, "--timeout", "60"))
+
+    ok(cli(env, "pin", feed))
+    saved = json.loads(ok(cli(env, "feeds", "--json")))
+    assert [(f["type"], f["uri"], f["pinned"], f["name"], f["creator"]) for f in saved] == [
+        ("timeline", "following", True, "Following", None),
+        ("feed", feed, True, "Zebra sightings", owner.handle)]
+    posts = json.loads(ok(cli(env, "feed", feed, "--json")))
+    assert [p["uri"] for p in posts] == [post]
+
+    net.set_feed_state(feed, "offline")
+    try:
+        down = one_sentence(cli(env, "feed", feed))
+    finally:
+        net.set_feed_state(feed, "up")
+    assert "This feed isn't working right now" in down
+    ok(cli(env, "timeline", "--limit", "1"))  # the rest works meanwhile
