@@ -31,7 +31,9 @@ OFFLINE_DIR = "offline"
 # The reads whose first page (no cursor) is kept whole.
 KEPT = frozenset({"app.bsky.feed.getTimeline", "app.bsky.notification.listNotifications",
                   "app.bsky.actor.getProfile", "app.bsky.feed.getAuthorFeed",
-                  "app.bsky.actor.getPreferences"})
+                  "app.bsky.actor.getPreferences", "app.bsky.feed.getFeed",
+                  "app.bsky.feed.getListFeed", "app.bsky.feed.getFeedGenerators",
+                  "app.bsky.graph.getList"})
 POSTS = "app.bsky.feed.getPosts"  # kept post by post: any later list of them is answered
 MAX_POSTS = 1000
 MAX_ANSWERS = 200  # profiles and feeds visited add up: the oldest go

@@ -7,15 +7,12 @@ import json
 from typing import Any
 
 from ..app import Services, collect
+from ..app.screens import feed_names
 from ..bsky import (
-    FOLLOWING,
     Agent,
-    FeedGenerator,
     FeedItem,
     InvalidFeedError,
     ListInfo,
-    SavedFeed,
-    XrpcError,
     parse_post_link,
     pinned_with,
     saved_type,
@@ -31,31 +28,11 @@ def _agent(services: Services, account: str | None) -> Agent:
     return services.accounts.agent(services.accounts.find(account).did)
 
 
-async def _names(agent: Agent, items: tuple[SavedFeed, ...]) -> dict[str, tuple[str, str | None]]:
-    """Each saved item's name and its creator's handle (None: the timeline, or unknown)."""
-    names: dict[str, tuple[str, str | None]] = {FOLLOWING: ("Following", None)}
-    feeds = [i.value for i in items if i.type == "feed"]
-    generators: list[FeedGenerator] = await agent.feed_generators(feeds) if feeds else []
-    for generator in generators:
-        names[generator.uri] = (generator.name, generator.creator.handle)
-    for item in items:
-        if item.type != "list":
-            continue
-        try:
-            info, _, _ = await agent.list_page(item.value, limit=1)
-        except XrpcError as exc:
-            if exc.status not in (400, 404):
-                raise
-            continue  # a list deleted since it was saved: shown by its URI
-        names[item.value] = (info.name, info.creator.handle if info.creator else None)
-    return names
-
-
 def feeds(settings: Settings, *, account: str | None, as_json: bool) -> int:
     async def body(services: Services) -> int:
         agent = _agent(services, account)
         items = await agent.saved_feeds()
-        names = await _names(agent, items)
+        names = await feed_names(agent, items)
         rows = [{"id": i.id, "type": i.type, "uri": i.value, "pinned": i.pinned,
                  "name": names.get(i.value, (None, None))[0],
                  "creator": names.get(i.value, (None, None))[1]} for i in items]

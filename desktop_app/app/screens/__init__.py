@@ -7,6 +7,7 @@ Import from this face, not from the private modules behind it.
 
 from ._actions import PENDING, AccountAction, AccountActions, Links, PostAction, PostActions
 from ._composing import Composing
+from ._feeds import FOLLOWING_NAME, HomeFeeds, Tab, feed_names, feed_screen
 from ._home import HomeScreen
 from ._hooks import Footer, Hooks, ListState, Phase
 from ._intents import (
@@ -37,6 +38,7 @@ from ._search import SearchScreen
 from ._thread import ThreadScreen
 
 __all__ = [
+    "FOLLOWING_NAME",
     "INDEX_WAIT",
     "PENDING",
     "PROFILE_TABS",
@@ -47,6 +49,7 @@ __all__ = [
     "Composing",
     "FeedScreen",
     "Footer",
+    "HomeFeeds",
     "HomeScreen",
     "Hooks",
     "Intent",
@@ -78,9 +81,12 @@ __all__ = [
     "RowList",
     "RowObserver",
     "SearchScreen",
+    "Tab",
     "ThreadScreen",
     "actor_row",
+    "feed_names",
     "feed_pager",
+    "feed_screen",
     "link_intent",
     "needs",
     "pending_row",

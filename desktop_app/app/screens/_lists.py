@@ -131,7 +131,8 @@ class ListScreen:
         return []
 
     async def _show_kept(self, live: asyncio.Future[Any]) -> bool:
-        """Show what the offline copy kept, unless the server answered first."""
+        """Show what the offline copy kept, unless the server's page came first (its failure,
+        offline, may come first: then the kept page is all there is)."""
         if self.offline is None:
             return False
         replayer = Replayer(self.offline, self.agent)
@@ -141,8 +142,8 @@ class ListScreen:
         except AppError as exc:
             log.debug("%s: nothing kept to show: %s", self.name, exc.detail)
             return False
-        if not rows or live.done():
-            return False
+        if not rows or (live.done() and not live.cancelled() and live.exception() is None):
+            return False  # the server's page is here: the kept one is not needed
         self.rows.reset(rows)
         self.set_state(phase="rows", footer="", kept_from=replayer.oldest or time.time(),
                        note="")

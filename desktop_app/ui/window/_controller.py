@@ -27,6 +27,7 @@ from ...app import (
 )
 from ...app.screens import (
     Composing,
+    HomeFeeds,
     HomeScreen,
     Intent,
     ListScreen,
@@ -38,6 +39,7 @@ from ...app.screens import (
     Publisher,
     SearchScreen,
     ThreadScreen,
+    feed_screen,
 )
 from ...bsky import BY_KEY, Author, PostView
 from ...errors import AppError
@@ -91,8 +93,14 @@ class AccountScreens:
             return controller.wire(screen, self)
 
         home = wire(HomeScreen(agent, self.moderator, self.publisher))
+        moderator = self.moderator
+        self.feeds = HomeFeeds(agent, moderator, lambda item, name: wire(
+            feed_screen(agent, moderator, item, name)))
+        self.feeds.hooks.message = window.show_message
+        self.feeds.hooks.permission_needed = controller._ask_permission
         self.home = HomeBinding(home, window.home, navigate=navigate,
-                                composing=Composing(self.drafts, home.hooks, resume=True))
+                                composing=Composing(self.drafts, home.hooks, resume=True),
+                                feeds=self.feeds)
         self.notifications = ListBinding(wire(NotificationsScreen(agent, self.moderator)),
                                          window.notifications.list, navigate=navigate)
         self.search = SearchBinding(wire(SearchScreen(agent, self.moderator)), window.search,
