@@ -107,6 +107,8 @@ class PostView:
     quote_count: int = 0
     viewer_like: str | None = None  # the viewer's like record URI
     viewer_repost: str | None = None
+    bookmarked: bool = False  # the viewer bookmarked it (private: only they see it)
+    bookmark_count: int = 0
     images: tuple[ImageView, ...] = ()
     external: ExternalView | None = None
     quote: QuotedPost | None = None
@@ -407,6 +409,8 @@ def parse_post(value: Any, path: str = "post") -> PostView:
         quote_count=data.count("quoteCount"),
         viewer_like=viewer.lenient_string("like") if viewer else None,
         viewer_repost=viewer.lenient_string("repost") if viewer else None,
+        bookmarked=viewer is not None and viewer.get("bookmarked") is True,
+        bookmark_count=data.count("bookmarkCount"),
         images=images,
         external=external,
         quote=quote,

@@ -37,6 +37,7 @@ class ScriptedAgent:
         self.gate.set()
         self.fail: Exception | None = None
         self.likes: list[str] = []
+        self.bookmarked: list[str] = []
 
     async def timeline(self, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
         self.cursors.append(cursor)
@@ -57,6 +58,18 @@ class ScriptedAgent:
 
     async def unlike(self, uri: str) -> None:
         await self.gate.wait()
+
+    async def bookmark(self, subject: StrongRef) -> None:
+        await self.gate.wait()
+        if self.fail is not None:
+            raise self.fail
+        self.bookmarked.append(subject.uri)
+
+    async def unbookmark(self, uri: str) -> None:
+        await self.gate.wait()
+        if self.fail is not None:
+            raise self.fail
+        self.bookmarked.remove(uri)
 
     async def publish(self, draft: NewPost) -> StrongRef:
         await asyncio.sleep(0.01)  # a round trip

@@ -11,6 +11,7 @@ from ._feeds import FOLLOWING_NAME, HomeFeeds, Tab, feed_names, feed_screen
 from ._home import HomeScreen
 from ._hooks import Footer, Hooks, ListState, Phase
 from ._intents import (
+    Bookmark,
     Intent,
     Like,
     MoreReplies,
@@ -46,6 +47,7 @@ __all__ = [
     "WAITING",
     "AccountAction",
     "AccountActions",
+    "Bookmark",
     "Composing",
     "FeedScreen",
     "Footer",

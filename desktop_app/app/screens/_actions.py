@@ -14,7 +14,7 @@ from ._hooks import Hooks
 from ._rows import RowList
 
 PENDING = "pending"  # viewer_like / viewer_repost while the write is in flight
-PostAction = Literal["like", "repost"]
+PostAction = Literal["like", "repost", "bookmark"]
 AccountAction = Literal["follow", "mute", "block"]
 FEATURE = {"like": "like", "repost": "repost", "follow": "follow", "mute": "moderate",
            "block": "moderate"}
@@ -66,8 +66,9 @@ class PostActions:
     async def toggle(self, post: PostView, kind: PostAction) -> None:
         key = (post.uri, kind)
         current = self._rows.find_post(post.uri) or post
-        existing = current.viewer_like if kind == "like" else current.viewer_repost
-        if key in self._in_flight or existing == PENDING or not self._hooks.allowed(kind):
+        existing = viewer_state(current, kind)
+        if key in self._in_flight or existing == PENDING or not self._hooks.allowed(
+                "bookmarks" if kind == "bookmark" else kind):
             return
         self._in_flight.add(key)
         delta = -1 if existing else 1
@@ -84,7 +85,12 @@ class PostActions:
         self._rows.update_post(post.uri, lambda p: with_viewer(p, kind, record, 0))
 
     async def _write(self, post: PostView, kind: PostAction, existing: str | None) -> str | None:
-        """The write itself: the new record's URI, or None when one was deleted."""
+        """The write itself: the new record's URI, or None when one was deleted (a bookmark
+        is no record: its post's URI stands for it)."""
+        if kind == "bookmark":
+            agent = self.links.agent
+            await (agent.unbookmark(post.uri) if existing else agent.bookmark(post.ref))
+            return None if existing else post.uri
         if existing:
             await self.links.delete(kind, existing)
             return None
@@ -146,7 +152,20 @@ async def _muted(agent: Agent, did: str) -> str:
     return "muted"
 
 
+def viewer_state(post: PostView, kind: PostAction) -> str | None:
+    """The viewer's like or repost record, or (a bookmark) the post's URI; PENDING while a
+    write is on its way; None when there is none."""
+    if kind == "like":
+        return post.viewer_like
+    if kind == "repost":
+        return post.viewer_repost
+    return post.uri if post.bookmarked else None
+
+
 def with_viewer(post: PostView, kind: PostAction, record: str | None, delta: int) -> PostView:
+    if kind == "bookmark":
+        return dataclasses.replace(post, bookmarked=record is not None,
+                                   bookmark_count=max(0, post.bookmark_count + delta))
     if kind == "like":
         return dataclasses.replace(post, viewer_like=record,
                                    like_count=max(0, post.like_count + delta))

@@ -46,6 +46,11 @@ class Repost:
 
 
 @dataclass(frozen=True)
+class Bookmark:
+    post: PostView
+
+
+@dataclass(frozen=True)
 class Reply:
     post: PostView
 
@@ -71,7 +76,7 @@ class OpenGroup:
 
 
 Intent = (OpenThread | OpenProfile | OpenSearch | OpenLink | OpenImage | Like | Repost | Reply
-          | Quote | Reveal | MoreReplies | OpenGroup)
+          | Quote | Bookmark | Reveal | MoreReplies | OpenGroup)
 Navigation = OpenThread | OpenProfile | OpenSearch | OpenLink | OpenImage
 
 

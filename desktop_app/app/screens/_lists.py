@@ -8,7 +8,7 @@ import dataclasses
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from ...bsky import Agent, FeedItem, FeedPage, PermissionMissingError, PostView
 from ...errors import AppError
@@ -17,9 +17,9 @@ from .._outbox import transient
 from .._paging import FetchPage, Pager
 from .._reading import Moderator
 from .._tasks import TaskOwner
-from ._actions import Links, PostActions
+from ._actions import Links, PostAction, PostActions
 from ._hooks import Hooks, ListState
-from ._intents import Intent, Like, OpenThread, Quote, Reply, Repost, Reveal
+from ._intents import Bookmark, Intent, Like, OpenThread, Quote, Reply, Repost, Reveal
 from ._rows import Row, RowList, post_row
 
 log = logging.getLogger(__name__)
@@ -181,12 +181,13 @@ class ListScreen:
     def handle(self, intent: Intent) -> bool:
         """Act on an intent that concerns this list; False for one it leaves to the window
         (opening threads, profiles, searches, links)."""
-        if isinstance(intent, Like | Repost | Reply | Quote) \
+        if isinstance(intent, Like | Repost | Reply | Quote | Bookmark) \
                 and self.rows.is_pending(intent.post.uri):
             self.hooks.message(NOT_SENT_YET)  # it has no CID yet: nothing can point at it
             return True
-        if isinstance(intent, Like | Repost):
-            kind: Literal["like", "repost"] = "like" if isinstance(intent, Like) else "repost"
+        if isinstance(intent, Like | Repost | Bookmark):
+            kind: PostAction = "like" if isinstance(intent, Like) else (
+                "repost" if isinstance(intent, Repost) else "bookmark")
             self.spawn(self.actions.toggle(intent.post, kind))
         elif isinstance(intent, Reveal):
             self.rows.reveal(intent.key)

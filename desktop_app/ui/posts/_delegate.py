@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ...app import release_free_memory
 from ...app.screens import (
+    Bookmark,
     Intent,
     Like,
     MoreReplies,
@@ -461,6 +462,8 @@ class PostDelegate(QStyledItemDelegate):
             (lay.like, f"{'♥' if post.viewer_like else '♡'} {post.like_count}",
              QColor("#ec4868") if post.viewer_like else muted),
             (lay.quote_button, f"❝ {post.quote_count}", muted),
+            (lay.bookmark, "⚑ Saved" if post.bookmarked else "⚐ Save",
+             QColor("#1083fe") if post.bookmarked else muted),
         ]
         for area, label, color in buttons:
             painter.setPen(color)
@@ -485,7 +488,7 @@ class PostDelegate(QStyledItemDelegate):
         if row.pending:
             return None  # not on the server yet: no thread to open, nothing to act on
         for area, action in ((lay.reply, Reply), (lay.repost, Repost), (lay.like, Like),
-                             (lay.quote_button, Quote)):
+                             (lay.quote_button, Quote), (lay.bookmark, Bookmark)):
             if area.contains(pos):
                 return action(post)
         if lay.avatar.contains(pos) or (lay.header.contains(pos) and pos.x() < lay.header.left()

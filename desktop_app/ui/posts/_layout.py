@@ -44,6 +44,7 @@ class PostLayout:
     repost: QRect = field(default_factory=QRect)
     like: QRect = field(default_factory=QRect)
     quote_button: QRect = field(default_factory=QRect)
+    bookmark: QRect = field(default_factory=QRect)
     avatars: list[QRect] = field(default_factory=list)  # a notification group's people
 
 
@@ -149,7 +150,7 @@ def _post_layout(row: Row, item: FeedItem, width: int, font: QFont,
     else:
         y = _content(out, row, post, content_x, content_w, y, font, link)
     x = content_x
-    for name in ("reply", "repost", "like", "quote_button"):
+    for name in ("reply", "repost", "like", "quote_button", "bookmark"):
         setattr(out, name, QRect(x, y, ACTION_W, ACTION_H))
         x += ACTION_W + GAP
     y += ACTION_H + PAD

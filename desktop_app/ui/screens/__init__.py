@@ -1,11 +1,13 @@
-"""The screens: home, thread, profile, notifications and search. Each is a view (widgets only)
-and a binding that shows its `app.screens` model in it and hands the reader's intents to it.
+"""The screens: home, thread, profile, notifications, search and bookmarks. Each is a view
+(widgets only) and a binding that shows its `app.screens` model in it and hands the reader's
+intents to it.
 """
 
 from __future__ import annotations
 
 from ._back_bar import BackBar
 from ._binding import ListBinding, bind_composer, open_in_browser
+from ._bookmarks import BookmarksView
 from ._home import HomeBinding, HomeView
 from ._notifications import NotificationsView
 from ._profile import ProfileBinding, ProfileHeader, ProfileView
@@ -14,6 +16,7 @@ from ._thread import ThreadBinding, ThreadView
 
 __all__ = [
     "BackBar",
+    "BookmarksView",
     "HomeBinding",
     "HomeView",
     "ListBinding",

@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
@@ -171,6 +171,8 @@ class HomeBinding(ListBinding):
         self.home_view = view
         self.feeds = feeds
         self.tab_bindings: dict[str, ListBinding] = {}
+        # The list of a tab already made, just chosen: its viewport, key, when (_watch_shown).
+        self._shown: tuple[QObject, str, float] | None = None
         self._navigate_to = navigate
         self._open_url_with = open_url
         self.bind(view.list.show_new_requested, self.refresh)
@@ -211,10 +213,12 @@ class HomeBinding(ListBinding):
 
     def open_tab(self, key: str) -> None:
         """Show the tab `key`: its list as it was left, or, the first time, its first page."""
+        chosen = time.monotonic()
         tab = next((t for t in self.feeds.tabs() if t.key == key), None) \
             if self.feeds is not None else None
         screen = self.feeds.screen(tab) if self.feeds is not None and tab else None
         if tab is None or screen is None:
+            self._watch_shown(self.home_view.list, key, chosen)
             self.home_view.show_list(self.home_view.list)
             return
         binding = self.tab_bindings.get(key)
@@ -227,7 +231,29 @@ class HomeBinding(ListBinding):
                 "feed tab painted %.3f s after it was opened: %d posts, %s",
                 time.monotonic() - shown, list_view.model.rowCount(), key))
             binding.start()
+        else:
+            self._watch_shown(binding.view, key, chosen)
         self.home_view.show_list(binding.view)
+
+    def _watch_shown(self, view: PostListView, key: str, chosen: float) -> None:
+        """Log how long a tab already made took to show (issue 20: within 50 ms), once its
+        list has painted; nothing when it is the one shown already."""
+        if self.home_view.stack.currentWidget() is view:
+            return
+        viewport = view.list.viewport()
+        self._shown = (viewport, key, chosen)
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)  # one paint each (a stale one goes too)
+            if self._shown is not None and self._shown[0] is watched:
+                _, key, chosen = self._shown
+                self._shown = None
+                QTimer.singleShot(0, self, lambda: log.info(  # after the paint
+                    "feed tab shown %.3f s after it was chosen: %s",
+                    time.monotonic() - chosen, key))
+        return super().eventFilter(watched, event)
 
     async def aclose(self) -> None:
         self._timer.stop()

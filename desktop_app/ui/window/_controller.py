@@ -27,6 +27,7 @@ from ...app import (
 )
 from ...app.screens import (
     Composing,
+    FeedScreen,
     HomeFeeds,
     HomeScreen,
     Intent,
@@ -61,6 +62,7 @@ from ._unread import UnreadBadge
 log = logging.getLogger(__name__)
 
 S = TypeVar("S", bound=ListScreen)
+PAGE_SIZE = 50
 
 
 class AccountScreens:
@@ -107,9 +109,12 @@ class AccountScreens:
                                     navigate=navigate)
         self.profile = ProfileBinding(wire(ProfileScreen(agent, self.moderator, snap.did)),
                                       window.profile, navigate=navigate)
+        self.bookmarks = ListBinding(wire(FeedScreen(
+            agent, moderator, lambda cursor: agent.bookmarks(cursor=cursor, limit=PAGE_SIZE),
+            name="bookmarks")), window.bookmarks.list, navigate=navigate)
         self.bindings: dict[str, ListBinding] = {
             "home": self.home, "notifications": self.notifications, "search": self.search,
-            "profile": self.profile}
+            "profile": self.profile, "bookmarks": self.bookmarks}
         self.started: set[str] = set()
 
     async def aclose(self) -> None:
@@ -346,14 +351,15 @@ class AppController(QObject):
         await binding.aclose()
 
     def _place_shown(self) -> None:
-        """A place shown for the first time loads; the notifications list marks them seen."""
+        """A place shown for the first time loads (bookmarks every time: they change from every
+        list); the notifications list marks them seen."""
         screens = self.screens
         name = self.window.navigator.place_of(self.window.navigator.current)
         if screens is None or name is None:
             return
-        binding = {"notifications": screens.notifications,
-                   "profile": screens.profile}.get(name)
-        if binding is not None and (name not in screens.started or (
+        binding = {"notifications": screens.notifications, "profile": screens.profile,
+                   "bookmarks": screens.bookmarks}.get(name)
+        if binding is not None and (name not in screens.started or name == "bookmarks" or (
                 name == "notifications" and screens.watcher.count > 0)):
             screens.started.add(name)
             binding.start()

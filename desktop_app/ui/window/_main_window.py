@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..accounts import PermissionBanner, RenewalBanner, SignInPage, StatusPanel
 from ..compose import Composer, OutboxBar
 from ..posts import ImageCache, PostListModel, PostListView
-from ..screens import HomeView, NotificationsView, ProfileView, SearchView
+from ..screens import BookmarksView, HomeView, NotificationsView, ProfileView, SearchView
 from ._navigation import Closer, Navigator, Rail
 
 
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.home = HomeView(images)
         self.notifications = NotificationsView(self.images)
         self.search = SearchView(self.images, None)
+        self.bookmarks = BookmarksView(self.images)
         self.profile = ProfileView(self.images, None)
 
         self.rail = Rail()
@@ -57,7 +58,8 @@ class MainWindow(QMainWindow):
         self.content.setObjectName("content")
         self.navigator = Navigator(self.content)
         for name, widget in (("home", self.home), ("notifications", self.notifications),
-                             ("search", self.search), ("profile", self.profile),
+                             ("search", self.search), ("bookmarks", self.bookmarks),
+                             ("profile", self.profile),
                              ("accounts", self.status_panel)):
             self.navigator.add_place(name, widget)
         self.rail.place_requested.connect(self.go)

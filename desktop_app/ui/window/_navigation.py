@@ -21,7 +21,7 @@ HISTORY_LIMIT = 30  # views kept for Back; older ones are closed (their lists, t
 
 # Symbols every common UI font has (emoji would show as boxes where no emoji font is installed).
 PLACES = (("home", "⌂  Home"), ("notifications", "✉  Notifications"), ("search", "⌕  Search"),
-          ("profile", "☺  Profile"), ("accounts", "⚙  Accounts"))
+          ("bookmarks", "⚑  Bookmarks"), ("profile", "☺  Profile"), ("accounts", "⚙  Accounts"))
 
 
 class Rail(QWidget):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import cast
 
 from desktop_app.app import Moderator
-from desktop_app.app.screens import HomeScreen, Like, ListState, Publisher
+from desktop_app.app.screens import Bookmark, HomeScreen, Like, ListState, Publisher
 from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Agent, Author, NewPost, PostView, RateLimitedError
 from tests.support.scripted import DID, ScriptedAgent, post
@@ -165,3 +165,35 @@ async def test_a_post_that_cannot_go_shows_on_top_pending(tmp_path: Path) -> Non
 
 def sender_id(uri: str) -> str:
     return uri.rsplit("/", 1)[1]
+
+
+async def test_a_bookmark_shows_at_once_and_is_undone_when_refused() -> None:
+    agent = ScriptedAgent(10)
+    screen, _, messages = home(agent)
+    await screen.load_first()
+    target = agent.posts[2]
+    agent.gate.clear()
+    assert screen.handle(Bookmark(target))
+
+    def saved() -> PostView | None:
+        shown = screen.rows.find_post(target.uri)
+        return shown if shown is not None and shown.bookmarked else None
+
+    shown = await eventually(saved, "the bookmark, before the server answered", timeout=5)
+    assert shown.bookmark_count == 1
+    screen.handle(Bookmark(target))  # a second press while the first is in flight: one
+    agent.gate.set()
+    await screen.tasks.settle()
+    assert agent.bookmarked == [target.uri]
+    screen.handle(Bookmark(target))  # and off again
+    await screen.tasks.settle()
+    assert agent.bookmarked == []
+    done = screen.rows.find_post(target.uri)
+    assert done is not None and not done.bookmarked and done.bookmark_count == 0
+
+    agent.fail = RateLimitedError(30)
+    screen.handle(Bookmark(target))
+    await screen.tasks.settle()
+    assert screen.rows.find_post(target.uri) == done  # as before
+    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 30 seconds."]
+    await screen.aclose()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from desktop_app.app.screens import Like, OpenLink, OpenProfile, post_row
+from desktop_app.app.screens import Bookmark, Like, OpenLink, OpenProfile, post_row
 from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Author, ExternalView, Facet, FeedItem, ImageView, PostView
 from desktop_app.ui.posts import (
@@ -175,6 +175,11 @@ def test_clicks_on_links_and_buttons_emit_signals(view: PostListView, qtbot: QtB
         qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.topLeft() + layout.like.center())
     assert isinstance(liked.args[0], Like) and liked.args[0].post.uri == post(1).uri
+    with qtbot.waitSignal(view.intent) as saved:
+        qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.topLeft() + layout.bookmark.center())
+    assert isinstance(saved.args[0], Bookmark) and saved.args[0].post.uri == post(1).uri
+    assert layout.bookmark.left() > layout.quote_button.right()
     with qtbot.waitSignal(view.intent) as author:
         qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.topLeft() + layout.avatar.center())
