@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
-from ...app.screens import Composing, HomeFeeds, HomeScreen, Intent, Tab
+from ...app.screens import Composing, HomeFeeds, HomeScreen, Intent, OpenFeed, Tab
+from ...bsky import FOLLOWING
 from ..compose import Composer
 from ..posts import ImageCache, PostListModel, PostListView
 from ._binding import ListBinding, bind_composer, open_in_browser
@@ -29,6 +30,7 @@ class HomeView(QWidget):
     tab_chosen = Signal(str)  # a tab's key
     tab_moved = Signal(str, int)  # a tab's key, its new position
     unpin_requested = Signal(str)
+    about_requested = Signal(str)  # a custom feed's or list's page
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +152,9 @@ class HomeView(QWidget):
         right.setEnabled(at < self.tabs.count() - 1)
         right.triggered.connect(lambda: self.tab_moved.emit(key, at + 1))
         menu.addSeparator()
+        if key != FOLLOWING:
+            menu.addAction("About this feed").triggered.connect(
+                lambda: self.about_requested.emit(key))
         menu.addAction("Unpin from Home").triggered.connect(
             lambda: self.unpin_requested.emit(key))
         menu.popup(self.tabs.mapToGlobal(point))
@@ -185,6 +190,7 @@ class HomeBinding(ListBinding):
             self.bind(view.tab_chosen, self.open_tab)
             self.bind(view.tab_moved, lambda key, to: screen.spawn(feeds.move(key, to)))
             self.bind(view.unpin_requested, lambda key: screen.spawn(feeds.pin(key, False)))
+            self.bind(view.about_requested, lambda key: navigate(OpenFeed(key)))
 
     def start(self) -> None:
         super().start()
