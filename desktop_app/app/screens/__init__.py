@@ -7,6 +7,7 @@ Import from this face, not from the private modules behind it.
 
 from ._actions import PENDING, AccountAction, AccountActions, Links, PostAction, PostActions
 from ._composing import Composing
+from ._feed_page import FeedInfo, FeedPageScreen, generator_card, list_card
 from ._feeds import FOLLOWING_NAME, HomeFeeds, Tab, feed_names, feed_screen
 from ._home import HomeScreen
 from ._hooks import Footer, Hooks, ListState, Phase
@@ -16,6 +17,7 @@ from ._intents import (
     Like,
     MoreReplies,
     Navigation,
+    OpenFeed,
     OpenGroup,
     OpenImage,
     OpenLink,
@@ -33,7 +35,18 @@ from ._notifications import NotificationsScreen
 from ._posting import INDEX_WAIT, Published, Publisher, needs
 from ._profile import TABS as PROFILE_TABS
 from ._profile import ProfileScreen
-from ._rows import WAITING, Row, RowKind, RowList, RowObserver, actor_row, pending_row, post_row
+from ._rows import (
+    WAITING,
+    Card,
+    Row,
+    RowKind,
+    RowList,
+    RowObserver,
+    actor_row,
+    card_row,
+    pending_row,
+    post_row,
+)
 from ._search import TABS as SEARCH_TABS
 from ._search import SearchScreen
 from ._thread import ThreadScreen
@@ -48,7 +61,10 @@ __all__ = [
     "AccountAction",
     "AccountActions",
     "Bookmark",
+    "Card",
     "Composing",
+    "FeedInfo",
+    "FeedPageScreen",
     "FeedScreen",
     "Footer",
     "HomeFeeds",
@@ -62,6 +78,7 @@ __all__ = [
     "MoreReplies",
     "Navigation",
     "NotificationsScreen",
+    "OpenFeed",
     "OpenGroup",
     "OpenImage",
     "OpenLink",
@@ -86,10 +103,13 @@ __all__ = [
     "Tab",
     "ThreadScreen",
     "actor_row",
+    "card_row",
     "feed_names",
     "feed_pager",
     "feed_screen",
+    "generator_card",
     "link_intent",
+    "list_card",
     "needs",
     "pending_row",
     "post_row",

@@ -115,7 +115,7 @@ class HomeFeeds:
         return screen
 
     async def pin(self, uri: str, pinned: bool = True) -> bool:
-        return await self._change(lambda items: pinned_with(items, uri, pinned))
+        return await self.change(lambda items: pinned_with(items, uri, pinned))
 
     async def move(self, key: str, to: int) -> bool:
         """Move the pinned tab `key` to position `to` among the pinned."""
@@ -124,10 +124,12 @@ class HomeFeeds:
             if found is None:
                 return list(items)
             return moved(items, found.id, to)
-        return await self._change(change)
+        return await self.change(change)
 
-    async def _change(self, change: Callable[[tuple[SavedFeed, ...]],
+    async def change(self, change: Callable[[tuple[SavedFeed, ...]],
                                              Sequence[SavedFeed]]) -> bool:
+        """Apply `change` to the account's saved feeds (read-modify-write); False when it
+        could not be written (said through the hooks)."""
         async with self._lock:
             try:
                 items = await self.agent.change_saved_feeds(change)

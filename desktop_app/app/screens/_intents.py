@@ -21,6 +21,11 @@ class OpenProfile:
 
 
 @dataclass(frozen=True)
+class OpenFeed:
+    uri: str  # a custom feed's or a list's at:// URI: its page
+
+
+@dataclass(frozen=True)
 class OpenSearch:
     query: str  # a clicked hashtag: "#tag"
 
@@ -75,9 +80,9 @@ class OpenGroup:
     group: NotificationGroup
 
 
-Intent = (OpenThread | OpenProfile | OpenSearch | OpenLink | OpenImage | Like | Repost | Reply
-          | Quote | Bookmark | Reveal | MoreReplies | OpenGroup)
-Navigation = OpenThread | OpenProfile | OpenSearch | OpenLink | OpenImage
+Intent = (OpenThread | OpenProfile | OpenFeed | OpenSearch | OpenLink | OpenImage | Like | Repost
+          | Reply | Quote | Bookmark | Reveal | MoreReplies | OpenGroup)
+Navigation = OpenThread | OpenProfile | OpenFeed | OpenSearch | OpenLink | OpenImage
 
 
 def link_intent(href: str) -> OpenProfile | OpenSearch | OpenLink:

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
-from ...bsky import Agent, AuthorFeedFilter, FeedItem, Profile
+from ...bsky import Agent, AuthorFeedFilter, FeedItem, FeedPage, Profile
 from .._paging import FetchPage
 from .._reading import Moderator
 from ._actions import AccountAction, AccountActions
+from ._feed_page import generator_card, list_card
 from ._lists import FeedScreen, feed_pager
 from ._rows import Row
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 30
-# The tabs in order: a feed filter, or None for the account's likes (the viewer's own only).
-TABS: tuple[tuple[str, AuthorFeedFilter | None], ...] = (
+# The tabs in order: a feed filter; the account's custom feeds or lists (cards, not posts);
+# None for its likes (the viewer's own only, so last: hidden on other profiles).
+TABS: tuple[tuple[str, AuthorFeedFilter | Literal["feeds", "lists"] | None], ...] = (
     ("Posts", "posts_no_replies"), ("Replies", "posts_with_replies"),
-    ("Media", "posts_with_media"), ("Likes", None))
+    ("Media", "posts_with_media"), ("Feeds", "feeds"), ("Lists", "lists"), ("Likes", None))
+MAX_CARDS = 100
 
 
 class ProfileScreen(FeedScreen):
@@ -43,6 +47,13 @@ class ProfileScreen(FeedScreen):
             self.profile = await self.with_moderation(self.agent.profile(self.actor))
             self.hooks.profile(self.profile)
             self.pager = feed_pager(tab_feed(self.agent, self.profile.did, self.tab))
+        shows = TABS[self.tab][1]
+        if shows == "feeds":
+            feeds, _ = await self.agent.actor_feeds(self.profile.did, limit=MAX_CARDS)
+            return [generator_card(g) for g in feeds]
+        if shows == "lists":
+            lists, _ = await self.agent.lists(self.profile.did, limit=MAX_CARDS)
+            return [list_card(i) for i in lists]
         return await super().first_rows()
 
     async def load_first(self) -> None:
@@ -55,6 +66,8 @@ class ProfileScreen(FeedScreen):
         if self.profile is None:  # the server's has not come yet
             self.kept_profile = kept
             self.hooks.profile(kept)
+        if TABS[self.tab][1] in ("feeds", "lists"):
+            return []
         page = await tab_feed(agent, kept.did, self.tab)(None)
         return self.post_rows(page.items)
 
@@ -80,5 +93,13 @@ def tab_feed(agent: Agent, actor: str, tab: int) -> FetchPage[FeedItem]:
     feed_filter = TABS[tab][1]
     if feed_filter is None:
         return lambda cursor: agent.actor_likes(actor, cursor=cursor, limit=PAGE_SIZE)
+    if feed_filter == "feeds" or feed_filter == "lists":
+        return _nothing_more
+    posts: AuthorFeedFilter = feed_filter
     return lambda cursor: agent.author_feed(actor, cursor=cursor, limit=PAGE_SIZE,
-                                            filter=feed_filter)
+                                            filter=posts)
+
+
+async def _nothing_more(cursor: str | None) -> FeedPage:
+    """The pager of a tab of cards: they all come with the first page."""
+    return FeedPage((), None)

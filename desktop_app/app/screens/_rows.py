@@ -10,7 +10,17 @@ from typing import Literal, Protocol
 
 from ...bsky import CLEAN, Author, Decision, FeedItem, NotificationGroup, PostView
 
-RowKind = Literal["post", "placeholder", "more", "group", "actor"]
+RowKind = Literal["post", "placeholder", "more", "group", "actor", "card"]
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A custom feed or a list in a list of them: what opens its page, and what it shows."""
+
+    uri: str
+    title: str
+    subtitle: str  # "Feed by @alice.test · 12 likes"
+    avatar: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +43,7 @@ class Row:
     revealed: bool = False
     context: str = ""
     actor: Author | None = None  # an account row (search results)
+    card: Card | None = None  # a feed or list row (a profile's Feeds and Lists)
     pending: bool = False
     # Identity for cached layouts: the same row covered and revealed lay out differently.
     # Computed once: every paint and every size hint asks for it.
@@ -52,6 +63,10 @@ class Row:
     def covered(self) -> bool:
         """Whether a moderation cover is drawn (not yet revealed)."""
         return not self.revealed and self.decision.blur != "none"
+
+
+def card_row(card: Card, description: str = "") -> Row:
+    return Row(f"card {card.uri}", "card", text=description, card=card)
 
 
 def actor_row(author: Author) -> Row:

@@ -36,6 +36,7 @@ from ...app.screens import (
     Intent,
     Like,
     MoreReplies,
+    OpenFeed,
     OpenGroup,
     OpenImage,
     OpenLink,
@@ -177,6 +178,8 @@ class PostDelegate(QStyledItemDelegate):
             self._paint_group(painter, lay, row, option.font, palette, (text_color, muted))
         elif row.kind == "actor" and row.actor is not None:
             self._paint_actor(painter, lay, row, option.font, palette, (text_color, muted))
+        elif row.kind == "card" and row.card is not None:
+            self._paint_card(painter, lay, row, option.font, palette, (text_color, muted))
         else:
             painter.setFont(option.font)
             painter.setPen(palette.color(QPalette.ColorRole.Link) if row.kind == "more"
@@ -287,6 +290,29 @@ class PostDelegate(QStyledItemDelegate):
         painter.drawText(lay.header.adjusted(name_w + 8, 0, 0, 0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          f"@{actor.handle}{follows}")
+        self._paint_note(painter, lay, row, small, muted)
+
+    def _paint_card(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
+                    palette: QPalette, colors: tuple[QColor, QColor]) -> None:
+        """A custom feed or a list: its picture, name, what it is and by whom, its text."""
+        card = row.card
+        if card is None:
+            return
+        text_color, muted = colors
+        bold, small = fonts(font)
+        self._paint_avatar(painter, lay.avatar, card.avatar, palette)
+        metrics = QFontMetrics(bold)
+        title = metrics.elidedText(card.title, Qt.TextElideMode.ElideRight,
+                                   lay.header.width() // 2)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         title)
+        painter.setFont(font)
+        painter.setPen(muted)
+        painter.drawText(lay.header.adjusted(metrics.horizontalAdvance(title) + 8, 0, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         card.subtitle)
         self._paint_note(painter, lay, row, small, muted)
 
     @staticmethod
@@ -477,7 +503,7 @@ class PostDelegate(QStyledItemDelegate):
         """What a click at `pos` (relative to the row's top-left) asks for."""
         if not isinstance(row, Row):
             row = post_row(row)
-        if row.kind in ("more", "group", "actor"):
+        if row.kind in ("more", "group", "actor", "card"):
             return row_intent(row)
         if row.kind != "post" or row.item is None:
             return None
@@ -542,6 +568,8 @@ def row_intent(row: Row) -> Intent | None:
         return OpenGroup(row.group)
     if row.kind == "actor" and row.actor is not None:
         return OpenProfile(row.actor.did)
+    if row.kind == "card" and row.card is not None:
+        return OpenFeed(row.card.uri)
     post = row.post
     if row.kind != "post" or post is None or row.pending:
         return None
@@ -565,4 +593,6 @@ def row_images(row: Row) -> set[str]:
         urls.update(author.avatar for author in row.group.authors)
     if row.actor is not None:
         urls.add(row.actor.avatar)
+    if row.card is not None:
+        urls.add(row.card.avatar)
     return {url for url in urls if url}

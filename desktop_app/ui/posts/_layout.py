@@ -109,7 +109,7 @@ def layout_row(row: Row, width: int, font: QFont, link: QColor) -> PostLayout:
     """The geometry of any row at `width`."""
     if row.kind == "group":
         return _group_layout(row, width, font)
-    if row.kind == "actor":
+    if row.kind in ("actor", "card"):
         return _actor_layout(row, width, font)
     if row.kind != "post" or row.item is None:
         height = QFontMetrics(font).height() + 2 * PAD

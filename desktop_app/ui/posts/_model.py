@@ -17,6 +17,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def accessible_text(row: Row) -> str:
+    if row.kind == "card" and row.card is not None:
+        return f"{row.card.title}. {row.card.subtitle}. {row.text}".strip(" .") + "."
+    if row.kind == "actor" and row.actor is not None:
+        return f"{row.actor.name} (@{row.actor.handle}). {row.text}".strip(" .") + "."
     if row.kind != "post" or row.item is None:
         return row.text
     item = row.item
@@ -34,6 +38,10 @@ def accessible_text(row: Row) -> str:
         parts.append(f"{len(post.images)} image(s): {alts}.")
     parts.append(f"{post.like_count} likes, {post.repost_count} reposts, "
                  f"{post.reply_count} replies.")
+    mine = [word for word, on in (("liked", post.viewer_like), ("reposted", post.viewer_repost),
+                                  ("bookmarked", post.bookmarked)) if on]
+    if mine:
+        parts.append(f"You {' and '.join(mine)} it.")
     return " ".join(parts)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ._back_bar import BackBar
 from ._binding import ListBinding, bind_composer, open_in_browser
 from ._bookmarks import BookmarksView
+from ._feed_page import FeedHeader, FeedPageBinding, FeedPageView
 from ._home import HomeBinding, HomeView
 from ._notifications import NotificationsView
 from ._profile import ProfileBinding, ProfileHeader, ProfileView
@@ -17,6 +18,9 @@ from ._thread import ThreadBinding, ThreadView
 __all__ = [
     "BackBar",
     "BookmarksView",
+    "FeedHeader",
+    "FeedPageBinding",
+    "FeedPageView",
     "HomeBinding",
     "HomeView",
     "ListBinding",

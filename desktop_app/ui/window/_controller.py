@@ -27,12 +27,14 @@ from ...app import (
 )
 from ...app.screens import (
     Composing,
+    FeedPageScreen,
     FeedScreen,
     HomeFeeds,
     HomeScreen,
     Intent,
     ListScreen,
     NotificationsScreen,
+    OpenFeed,
     OpenProfile,
     OpenSearch,
     OpenThread,
@@ -46,6 +48,8 @@ from ...bsky import BY_KEY, Author, PostView
 from ...errors import AppError
 from ..accounts import AccountsAdapter, Notify, SignInAdapter
 from ..screens import (
+    FeedPageBinding,
+    FeedPageView,
     HomeBinding,
     ListBinding,
     ProfileBinding,
@@ -322,7 +326,7 @@ class AppController(QObject):
             thread_view.composer.set_allowed(self._permits("post"), BY_KEY["post"].sentence())
             thread_view.composer.allow_requested.connect(
                 lambda: self._tasks.spawn(self.allow(["post"])))
-            view: ThreadView | ProfileView | SearchView = thread_view
+            view: ThreadView | ProfileView | SearchView | FeedPageView = thread_view
         elif isinstance(intent, OpenProfile):
             if intent.did == screens.did:
                 window.go("profile")
@@ -331,6 +335,14 @@ class AppController(QObject):
             binding = ProfileBinding(self.wire(ProfileScreen(screens.agent, moderator,
                                                              intent.did), screens),
                                      view, navigate=self.open)
+        elif isinstance(intent, OpenFeed):
+            try:
+                page = FeedPageScreen(screens.agent, moderator, intent.uri, screens.feeds)
+            except AppError as exc:
+                window.show_message(exc.message)
+                return
+            view = FeedPageView(window.images, window.back)
+            binding = FeedPageBinding(self.wire(page, screens), view, navigate=self.open)
         elif isinstance(intent, OpenSearch):
             view = SearchView(window.images, window.back)
             binding = SearchBinding(self.wire(SearchScreen(screens.agent, moderator), screens),

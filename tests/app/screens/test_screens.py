@@ -86,6 +86,14 @@ class Fake:
         self.calls.append(("author_feed", (actor, kwargs.get("filter"))))
         return FeedPage((FeedItem(post(1, author=BOB)),), None)
 
+    async def actor_feeds(self, actor: str, **kwargs: Any) -> tuple[list[Any], None]:
+        self.calls.append(("actor_feeds", actor))
+        return [], None
+
+    async def lists(self, actor: str, **kwargs: Any) -> tuple[list[Any], None]:
+        self.calls.append(("lists", actor))
+        return [], None
+
     async def actor_likes(self, actor: str, **kwargs: Any) -> FeedPage:
         self.calls.append(("actor_likes", actor))
         return FeedPage((), None)
@@ -169,6 +177,10 @@ async def test_mute_and_block_hide_the_account_everywhere_and_need_the_permissio
     await screen.toggle("mute")
     assert asked == ["moderate"] and len(fake.calls) == calls  # nothing sent
     await screen.show_tab(3)
+    assert fake.calls[-1] == ("actor_feeds", BOB.did)
+    await screen.show_tab(4)
+    assert fake.calls[-1] == ("lists", BOB.did)
+    await screen.show_tab(5)
     assert fake.calls[-1] == ("actor_likes", BOB.did)
     await screen.aclose()
 

@@ -1,0 +1,148 @@
+"""A custom feed's or a list's page: what it is, Pin / Save / Like (a feed) or Mute / Block
+(a moderation list), and its posts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...app.screens import FeedInfo, FeedPageScreen, Intent
+from ..posts import ImageCache, PostListModel, PostListView
+from ._back_bar import BackBar
+from ._binding import ListBinding, open_in_browser
+
+
+class FeedHeader(QWidget):
+    """The feed's or list's name, who made it, its description and standing, and the reader's
+    buttons for it. Holds the widgets only."""
+
+    pin_requested = Signal()
+    save_requested = Signal()
+    like_requested = Signal()
+    mute_requested = Signal()
+    block_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedHeader")
+        self.name = QLabel()
+        self.name.setObjectName("feedName")
+        font = self.name.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.name.setFont(font)
+        self.byline = QLabel()
+        self.byline.setObjectName("feedByline")
+        self.description = QLabel()
+        self.description.setObjectName("feedDescription")
+        self.description.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("feedStatus")
+        self.status.setWordWrap(True)
+        for label in (self.name, self.byline, self.description, self.status):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the creator's words: text only
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, signal, tip in (
+                ("pin", self.pin_requested, "Show it as a tab on Home"),
+                ("save", self.save_requested, "Keep it in your saved feeds"),
+                ("like", self.like_requested, "Like this feed"),
+                ("mute", self.mute_requested, "Mute everyone on this list"),
+                ("block", self.block_requested, "Block everyone on this list")):
+            button = QPushButton()
+            button.setObjectName(f"feed-{key}")
+            button.setToolTip(tip)
+            button.clicked.connect(signal)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        for widget in (self.name, self.byline, self.description, self.status):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        self.show_info(None)
+
+    def show_info(self, info: FeedInfo | None) -> None:
+        generator = info.generator if info else None
+        listed = info.list if info else None
+        self.name.setText(info.name if info and info.name else "Loading…")
+        if generator is not None:
+            self.byline.setText(f"Feed by @{generator.creator.handle} · "
+                                f"{generator.like_count} likes")
+            self.description.setText(generator.description)
+            self.status.setText("" if generator.online and generator.valid else
+                                "This feed's server isn't answering right now.")
+        elif listed is not None:
+            kind = "Moderation list" if listed.moderation else "List"
+            by = f" by @{listed.creator.handle}" if listed.creator else ""
+            members = f" · {listed.members} people" if listed.members is not None else ""
+            self.byline.setText(f"{kind}{by}{members}")
+            self.description.setText(listed.description)
+            self.status.setText("You mute everyone on it." if listed.viewer_muted else
+                                "You block everyone on it." if listed.viewer_blocked else "")
+        self.description.setVisible(bool(self.description.text()))
+        self.status.setVisible(bool(self.status.text()))
+        self._buttons(info)
+
+    def _buttons(self, info: FeedInfo | None) -> None:
+        buttons = self.buttons
+        moderation = bool(info and info.list and info.list.moderation)
+        texts = {
+            "pin": "Unpin from Home" if info and info.pinned else "Pin to Home",
+            "save": "Remove from saved" if info and info.saved else "Save",
+            "like": ("♥ Liked" if info and info.generator and info.generator.viewer_like
+                     else "♡ Like"),
+            "mute": ("Unmute list" if info and info.list and info.list.viewer_muted
+                     else "Mute list"),
+            "block": ("Unblock list" if info and info.list and info.list.viewer_blocked
+                      else "Block list"),
+        }
+        visible = {"pin": not moderation, "save": not moderation,
+                   "like": bool(info and info.generator), "mute": moderation,
+                   "block": moderation}
+        for key, button in buttons.items():
+            button.setText(texts[key])
+            button.setAccessibleName(texts[key])
+            button.setVisible(visible[key])
+            button.setEnabled(info is not None and not info.busy)
+
+
+class FeedPageView(QWidget):
+    """A feed's page: back bar, header, its posts."""
+
+    def __init__(self, images: ImageCache, back: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedPage")
+        self.back_bar = BackBar("Feed", back)
+        self.header = FeedHeader()
+        self.list = PostListView(PostListModel(), images, name="Feed posts",
+                                 loading="Loading the feed…", empty="This feed has no posts yet.")
+        self.list.setObjectName("feedPageList")
+        self.list.set_header_widget(self.header)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.back_bar)
+        layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.list)
+
+
+class FeedPageBinding(ListBinding):
+    """A feed page's model in its view: the header shows what the feed is and becomes, its
+    buttons go to the model."""
+
+    def __init__(self, screen: FeedPageScreen, view: FeedPageView, *,
+                 navigate: Callable[[Intent], None],
+                 open_url: Callable[[str], None] = open_in_browser) -> None:
+        super().__init__(screen, view.list, navigate=navigate, open_url=open_url)
+        header, spawn = view.header, screen.spawn
+        screen.shown = header.show_info
+        for signal, action in ((header.pin_requested, screen.pin),
+                               (header.save_requested, screen.save),
+                               (header.like_requested, screen.like),
+                               (header.mute_requested, screen.mute_list),
+                               (header.block_requested, screen.block_list)):
+            self.bind(signal, lambda action=action: spawn(action()))
