@@ -25,6 +25,7 @@ from ._feeds import (
     LISTBLOCK,
     LISTITEM,
     FeedGenerator,
+    GeneratorPage,
     InvalidFeedError,
     ListInfo,
     ListMember,
@@ -445,7 +446,7 @@ class Agent:
         for start in range(0, len(uris), 25):
             data = await self._query("app.bsky.feed.getFeedGenerators",
                                      {"feeds": list(uris[start:start + 25])})
-            out.extend(parse_generators(data)[0])
+            out.extend(parse_generators(data).items)
         return out
 
     async def feed(self, uri: str, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
@@ -466,12 +467,12 @@ class Agent:
         return parse_feed(data)
 
     async def suggested_feeds(self, *, cursor: str | None = None,
-                              limit: int = 50) -> tuple[list[FeedGenerator], str | None]:
+                              limit: int = 50) -> GeneratorPage:
         return parse_generators(await self._query("app.bsky.feed.getSuggestedFeeds", {
             "limit": _limit(limit), "cursor": cursor}))
 
     async def popular_feeds(self, query: str | None = None, *, cursor: str | None = None,
-                            limit: int = 50) -> tuple[list[FeedGenerator], str | None]:
+                            limit: int = 50) -> GeneratorPage:
         """Popular feeds, or those matching `query` (an AppView may not offer this)."""
         return parse_generators(await self._query(
             "app.bsky.unspecced.getPopularFeedGenerators",
@@ -479,7 +480,7 @@ class Agent:
              "cursor": cursor}))
 
     async def actor_feeds(self, actor: str, *, cursor: str | None = None,
-                          limit: int = 50) -> tuple[list[FeedGenerator], str | None]:
+                          limit: int = 50) -> GeneratorPage:
         return parse_generators(await self._query("app.bsky.feed.getActorFeeds", {
             "actor": _actor(actor), "limit": _limit(limit), "cursor": cursor}))
 

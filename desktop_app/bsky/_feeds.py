@@ -225,11 +225,19 @@ def parse_generator_page(value: Any) -> FeedGenerator:
                            valid=data.get("isValid") is True)
 
 
-def parse_generators(value: Any, key: str = "feeds") -> tuple[list[FeedGenerator], str | None]:
+@dataclass(frozen=True, slots=True)
+class GeneratorPage:
+    """One page of custom feeds, and the cursor of the next."""
+
+    items: tuple[FeedGenerator, ...]
+    cursor: str | None
+
+
+def parse_generators(value: Any, key: str = "feeds") -> GeneratorPage:
     data = Fields(value, "response")
-    feeds = [parse_generator(v, f"{key}[{n}]")
-             for n, v in enumerate(data.array(key, required=True))]
-    return feeds, data.lenient_string("cursor") or None
+    feeds = tuple(parse_generator(v, f"{key}[{n}]")
+                  for n, v in enumerate(data.array(key, required=True)))
+    return GeneratorPage(feeds, data.lenient_string("cursor") or None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,8 @@ async def test_a_moderation_list_subscribed_hides_its_members_everywhere(
 async def test_a_feed_page_pins_saves_and_likes_it(full_network: PdsNetwork) -> None:
     net = full_network
     reader, owner = new_account(net, "reader"), new_account(net, "owner")
-    feed = net.create_feed(owner, "quiet", "Quiet hours", posts=[])
+    word = f"Quiet{time.time_ns() % 10**6}"
+    feed = net.create_feed(owner, "quiet", f"{word} hours", posts=[])
     async with agent_as(net, reader) as agent:
         moderator = Moderator(agent)
         feeds = home_feeds(agent, moderator)
@@ -133,12 +134,12 @@ async def test_a_feed_page_pins_saves_and_likes_it(full_network: PdsNetwork) -> 
         page = FeedPageScreen(agent, moderator, feed, feeds)
         await page.load_first()
         generator = page.info.generator
-        assert generator is not None and generator.name == "Quiet hours"
+        assert generator is not None and generator.name == f"{word} hours"
         assert generator.creator.handle == owner.handle and not page.info.saved
 
         await page.pin()
         assert page.info.pinned and page.info.saved
-        assert shown[-1] == ["Following", "Quiet hours"]  # Home's tabs follow at once
+        assert shown[-1] == ["Following", f"{word} hours"]  # Home's tabs follow at once
         await page.pin()  # unpin: stays saved
         assert not page.info.pinned and page.info.saved
         await page.save()  # remove
@@ -158,6 +159,16 @@ async def test_a_feed_page_pins_saves_and_likes_it(full_network: PdsNetwork) -> 
         generator = page.info.generator
         assert generator is not None and generator.viewer_like is None
         await page.aclose()
+
+        search = SearchScreen(agent, moderator)
+
+        async def found() -> bool:
+            await search.search(word, tab=3)  # Feeds
+            return any(row.card is not None and row.card.uri == feed
+                       for row in search.rows.items)
+
+        await eventually(found, "the feed found by its name", timeout=30)
+        await search.aclose()
 
 
 async def _found(agent: Agent, uri: str) -> bool:

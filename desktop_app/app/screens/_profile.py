@@ -49,8 +49,8 @@ class ProfileScreen(FeedScreen):
             self.pager = feed_pager(tab_feed(self.agent, self.profile.did, self.tab))
         shows = TABS[self.tab][1]
         if shows == "feeds":
-            feeds, _ = await self.agent.actor_feeds(self.profile.did, limit=MAX_CARDS)
-            return [generator_card(g) for g in feeds]
+            feeds = await self.agent.actor_feeds(self.profile.did, limit=MAX_CARDS)
+            return [generator_card(g) for g in feeds.items]
         if shows == "lists":
             lists, _ = await self.agent.lists(self.profile.did, limit=MAX_CARDS)
             return [list_card(i) for i in lists]

@@ -21,7 +21,7 @@ class SearchView(QWidget):
         self.setObjectName("searchView")
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("Search posts and people")
+        self.query.setPlaceholderText("Search posts, people and feeds")
         self.query.setAccessibleName("Search")
         self.query.setClearButtonEnabled(True)
         self.tabs = QTabBar()

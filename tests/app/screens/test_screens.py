@@ -30,6 +30,7 @@ from desktop_app.bsky import (
     Author,
     FeedItem,
     FeedPage,
+    GeneratorPage,
     NewPost,
     Notification,
     NotificationPage,
@@ -86,9 +87,9 @@ class Fake:
         self.calls.append(("author_feed", (actor, kwargs.get("filter"))))
         return FeedPage((FeedItem(post(1, author=BOB)),), None)
 
-    async def actor_feeds(self, actor: str, **kwargs: Any) -> tuple[list[Any], None]:
+    async def actor_feeds(self, actor: str, **kwargs: Any) -> GeneratorPage:
         self.calls.append(("actor_feeds", actor))
-        return [], None
+        return GeneratorPage((), None)
 
     async def lists(self, actor: str, **kwargs: Any) -> tuple[list[Any], None]:
         self.calls.append(("lists", actor))
