@@ -34,6 +34,7 @@ from ._feeds import (
     parse_generators,
     parse_list_page,
     parse_lists,
+    parse_memberships,
     saved_feeds,
     saved_type,
     with_saved,
@@ -498,6 +499,15 @@ class Agent:
         """The lists `actor` (default: this account) made."""
         return parse_lists(await self._query("app.bsky.graph.getLists", {
             "actor": _actor(actor or self.did), "limit": _limit(limit), "cursor": cursor}))
+
+    async def lists_with_membership(self, actor: str, *, limit: int = 100,
+                                    ) -> list[tuple[ListInfo, str | None]]:
+        """The viewer's curate and moderation lists, each with the listitem record that puts
+        `actor` on it (None: not on it)."""
+        data = await self._query("app.bsky.graph.getListsWithMembership", {
+            "actor": _actor(actor), "limit": _limit(limit),
+            "purposes": ["curatelist", "modlist"]})
+        return parse_memberships(data)[0]
 
     async def create_list(self, name: str, purpose: str, description: str = "") -> StrongRef:
         name = name.strip()

@@ -294,6 +294,19 @@ def parse_list_page(value: Any) -> tuple[ListInfo, list[ListMember], str | None]
     return parse_list(data.get("list"), "list"), members, data.lenient_string("cursor") or None
 
 
+def parse_memberships(value: Any) -> tuple[list[tuple[ListInfo, str | None]], str | None]:
+    """`getListsWithMembership`: each of the viewer's lists, and the listitem record putting
+    the actor on it (None: not on it); the cursor of the next page."""
+    data = Fields(value, "getListsWithMembership")
+    out: list[tuple[ListInfo, str | None]] = []
+    for n, entry in enumerate(data.array("listsWithMembership", required=True)):
+        fields = Fields(entry, f"listsWithMembership[{n}]")
+        item = fields.opt_obj("listItem")
+        out.append((parse_list(fields.get("list"), f"{fields.path}.list"),
+                    item.string("uri") if item is not None else None))
+    return out, data.lenient_string("cursor") or None
+
+
 def parse_lists(value: Any) -> tuple[list[ListInfo], str | None]:
     data = Fields(value, "response")
     lists = [parse_list(v, f"lists[{n}]") for n, v in enumerate(data.array("lists",

@@ -14,11 +14,12 @@ from desktop_app.app.screens import (
     FeedPageScreen,
     HomeFeeds,
     HomeScreen,
+    ProfileScreen,
     Publisher,
     SearchScreen,
     feed_screen,
 )
-from desktop_app.bsky import CURATE, MODERATION, Agent, Author, XrpcError
+from desktop_app.bsky import CURATE, MODERATION, Agent, Author, ListInfo, XrpcError
 from tests.support.harness import PdsNetwork
 from tests.support.oauth import agent_as
 from tests.support.seed import Writer, indexed, new_account
@@ -187,3 +188,34 @@ async def _members(agent: Agent, uri: str) -> bool:
 async def _not(probe: object) -> bool:
     assert callable(probe)
     return not await probe()
+
+
+async def test_add_a_person_to_lists_from_their_profile(full_network: PdsNetwork) -> None:
+    net = full_network
+    alice, bob = new_account(net, "alice"), new_account(net, "bob")
+    async with agent_as(net, alice) as agent:
+        profile = ProfileScreen(agent, Moderator(agent), bob.did)
+        messages: list[str] = []
+        profile.hooks.message = messages.append
+        await profile.load_first()
+        assert await profile.memberships() == []
+        await profile.new_list_with("Climbers")
+        assert messages[-1] == f"Made the list Climbers with @{bob.handle} on it."
+
+        async def on_it() -> list[tuple[ListInfo, str | None]] | None:
+            found = await profile.memberships()
+            return found if found and found[0][1] is not None else None
+
+        [(climbers, item)] = await eventually(on_it, "bob on the new list", timeout=30)
+        assert climbers.name == "Climbers" and climbers.purpose == CURATE
+        await profile.set_member(climbers, item)
+        assert messages[-1] == f"Removed @{bob.handle} from Climbers."
+
+        async def off_it() -> bool:
+            found = await profile.memberships()
+            return bool(found) and found[0][1] is None
+
+        await eventually(off_it, "bob taken off", timeout=30)
+        await profile.set_member(climbers, None)
+        assert messages[-1] == f"Added @{bob.handle} to Climbers."
+        await profile.aclose()

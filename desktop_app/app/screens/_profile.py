@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
-from ...bsky import Agent, AuthorFeedFilter, FeedItem, FeedPage, Profile
+from ...bsky import CURATE, Agent, AuthorFeedFilter, FeedItem, FeedPage, ListInfo, Profile
+from ...errors import AppError
 from .._paging import FetchPage
 from .._reading import Moderator
 from ._actions import AccountAction, AccountActions
@@ -78,6 +79,52 @@ class ProfileScreen(FeedScreen):
         self.pager = feed_pager(tab_feed(
             self.agent, self.profile.did if self.profile is not None else self.actor, index))
         await FeedScreen.load_first(self)
+
+    async def memberships(self) -> list[tuple[ListInfo, str | None]]:
+        """The reader's lists, each with whether this account is on it (the listitem's URI);
+        none when they can't be read (said through the hooks)."""
+        if not self.hooks.allowed("lists"):
+            return []
+        try:
+            return await self.agent.lists_with_membership(self._did())
+        except AppError as exc:
+            self.hooks.report(exc)
+            return []
+
+    async def set_member(self, info: ListInfo, item: str | None) -> None:
+        """Put this account on the list (`item` None), or take it off (`item`: its listitem)."""
+        if not self.hooks.allowed("lists"):
+            return
+        who = self._name()
+        try:
+            if item is None:
+                await self.agent.add_to_list(info.uri, self._did())
+                self.hooks.message(f"Added {who} to {info.name}.")
+            else:
+                await self.agent.remove_from_list(item)
+                self.hooks.message(f"Removed {who} from {info.name}.")
+        except AppError as exc:
+            self.hooks.report(exc)
+
+    async def new_list_with(self, name: str) -> None:
+        """A new curate list named `name`, with this account on it."""
+        if not self.hooks.allowed("lists"):
+            return
+        try:
+            ref = await self.agent.create_list(name, CURATE)
+            await self.agent.add_to_list(ref.uri, self._did())
+        except AppError as exc:
+            self.hooks.report(exc)
+            return
+        self.hooks.message(f"Made the list {name.strip()} with {self._name()} on it.")
+
+    def _did(self) -> str:
+        shown = self.profile or self.kept_profile
+        return shown.did if shown is not None else self.actor
+
+    def _name(self) -> str:
+        shown = self.profile or self.kept_profile
+        return f"@{shown.author.handle}" if shown is not None else self.actor
 
     async def toggle(self, kind: AccountAction) -> None:
         """Follow, mute or block (or undo it), shown at once and undone if refused; on the

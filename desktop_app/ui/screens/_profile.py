@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import PENDING, PROFILE_TABS, Intent, ProfileScreen, link_intent
-from ...bsky import Profile, detect_facets, segments
+from ...bsky import ListInfo, Profile, detect_facets, segments
 from ..posts import ImageCache, PostListModel, PostListView, anchor
 from ._back_bar import BackBar
 from ._binding import ListBinding, open_in_browser
@@ -66,6 +67,9 @@ class ProfileHeader(QWidget):
     mute_requested = Signal()
     block_requested = Signal()
     link_activated = Signal(str)
+    lists_requested = Signal()  # the "Add to list" menu opens: fill it
+    member_toggled = Signal(object, object)  # a ListInfo, its listitem URI or None
+    new_list_requested = Signal(str)  # a new list's name
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +119,9 @@ class ProfileHeader(QWidget):
         self.block_action.triggered.connect(self.block_requested)
         menu.addAction(self.mute_action)
         menu.addAction(self.block_action)
+        self.lists_menu = menu.addMenu("Add to list")
+        self.lists_menu.setObjectName("addToListMenu")
+        self.lists_menu.aboutToShow.connect(self._lists_opening)
         self.menu_button.setMenu(menu)
         self.tabs = QTabBar()
         self.tabs.setObjectName("profileTabs")
@@ -161,6 +168,31 @@ class ProfileHeader(QWidget):
         self.block_action.setText("Unblock" if author.blocking else "Block")
         self.tabs.setTabVisible(len(PROFILE_TABS) - 1, own)  # Likes: the viewer's own only
         self._image_loaded("")
+
+    def _lists_opening(self) -> None:
+        self.lists_menu.clear()
+        self.lists_menu.addAction("Loading your lists…").setEnabled(False)
+        self.lists_requested.emit()
+
+    def show_lists(self, lists: list[tuple[ListInfo, str | None]]) -> None:
+        """The reader's lists, checked where this account is on them, and "New list…"."""
+        menu = self.lists_menu
+        menu.clear()
+        for info, item in lists:
+            kind = " (moderation)" if info.moderation else ""
+            action = menu.addAction(f"{info.name}{kind}")
+            action.setCheckable(True)
+            action.setChecked(item is not None)
+            action.triggered.connect(
+                lambda _=False, info=info, item=item: self.member_toggled.emit(info, item))
+        if lists:
+            menu.addSeparator()
+        menu.addAction("New list…").triggered.connect(self._ask_new_list)
+
+    def _ask_new_list(self) -> None:
+        name, ok = QInputDialog.getText(self, "New list", "Name of the new list:")
+        if ok and name.strip():
+            self.new_list_requested.emit(name.strip())
 
     def _image_loaded(self, _url: str) -> None:
         profile = self._profile
@@ -211,3 +243,12 @@ class ProfileBinding(ListBinding):
         self.bind(header.block_requested, lambda: spawn(screen.toggle("block")))
         self.bind(header.link_activated, lambda href: self.handle(link_intent(href)))
         self.bind(header.tabs.currentChanged, lambda tab: spawn(screen.show_tab(tab)))
+        self.bind(header.lists_requested, lambda: spawn(self._fill_lists()))
+        self.bind(header.member_toggled,
+                  lambda info, item: spawn(screen.set_member(info, item)))
+        self.bind(header.new_list_requested, lambda name: spawn(screen.new_list_with(name)))
+        self._header = header
+        self._profile_screen = screen
+
+    async def _fill_lists(self) -> None:
+        self._header.show_lists(await self._profile_screen.memberships())
