@@ -219,3 +219,29 @@ async def test_add_a_person_to_lists_from_their_profile(full_network: PdsNetwork
         await profile.set_member(climbers, None)
         assert messages[-1] == f"Added @{bob.handle} to Climbers."
         await profile.aclose()
+
+
+async def test_an_own_list_page_renames_and_deletes_it(full_network: PdsNetwork) -> None:
+    net = full_network
+    alice, bob = new_account(net, "alice"), new_account(net, "bob")
+    async with agent_as(net, alice) as agent:
+        moderator = Moderator(agent)
+        ref = await agent.create_list("Runners", CURATE)
+        await eventually(lambda: _found(agent, ref.uri), "the list indexed", timeout=30)
+        feeds = home_feeds(agent, moderator)
+        assert await feeds.pin(ref.uri)
+        page = FeedPageScreen(agent, moderator, ref.uri, feeds)
+        await page.load_first()
+        assert page.own_list and page.info.pinned
+        await page.rename("Trail runners")
+        assert page.info.list is not None and page.info.list.name == "Trail runners"
+        assert await page.delete()
+        assert [i.value for i in await agent.saved_feeds()] == ["following"]  # unpinned too
+        await eventually(lambda: _not(lambda: _found(agent, ref.uri)), "gone", timeout=30)
+        await page.aclose()
+
+    async with agent_as(net, bob) as other:
+        page = FeedPageScreen(other, Moderator(other), ref.uri, home_feeds(other,
+                                                                           Moderator(other)))
+        assert not page.own_list and not await page.delete()
+        await page.aclose()

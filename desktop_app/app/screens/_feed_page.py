@@ -131,6 +131,42 @@ class FeedPageScreen(FeedScreen):
         self._show(replace(self.info, busy=False, generator=replace(
             generator, viewer_like=record, like_count=max(0, generator.like_count + delta))))
 
+    @property
+    def own_list(self) -> bool:
+        listed = self.info.list
+        return bool(listed and listed.creator and listed.creator.did == self.agent.did)
+
+    async def rename(self, name: str) -> None:
+        """A new name for the reader's own list."""
+        info = self.info.list
+        if info is None or not self.own_list or self.info.busy or not self.hooks.allowed(
+                "lists"):
+            return
+        self._show(replace(self.info, busy=True))
+        try:
+            await self.agent.rename_list(info.uri, name)
+        except AppError as exc:
+            self.hooks.report(exc)
+            self._show(replace(self.info, busy=False))
+            return
+        self._show(replace(self.info, busy=False, list=replace(info, name=name.strip())))
+
+    async def delete(self) -> bool:
+        """Delete the reader's own list (and unpin it); True when it is gone."""
+        info = self.info.list
+        if info is None or not self.own_list or self.info.busy or not self.hooks.allowed(
+                "lists"):
+            return False
+        try:
+            if self.info.saved:
+                await self.feeds.change(lambda items: without(items, self.uri))
+            await self.agent.delete_list(info.uri)
+        except AppError as exc:
+            self.hooks.report(exc)
+            return False
+        self.hooks.message(f"Deleted the list {info.name}.")
+        return True
+
     async def mute_list(self) -> None:
         await self._list_change("mute")
 

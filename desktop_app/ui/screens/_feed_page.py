@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...app.screens import FeedInfo, FeedPageScreen, Intent
 from ..posts import ImageCache, PostListModel, PostListView
@@ -23,6 +31,8 @@ class FeedHeader(QWidget):
     like_requested = Signal()
     mute_requested = Signal()
     block_requested = Signal()
+    rename_requested = Signal(str)
+    delete_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,13 +60,16 @@ class FeedHeader(QWidget):
                 ("save", self.save_requested, "Keep it in your saved feeds"),
                 ("like", self.like_requested, "Like this feed"),
                 ("mute", self.mute_requested, "Mute everyone on this list"),
-                ("block", self.block_requested, "Block everyone on this list")):
+                ("block", self.block_requested, "Block everyone on this list"),
+                ("rename", self._ask_name, "Give this list another name"),
+                ("delete", self._confirm_delete, "Delete this list")):
             button = QPushButton()
             button.setObjectName(f"feed-{key}")
             button.setToolTip(tip)
             button.clicked.connect(signal)
             self.buttons[key] = button
             row.addWidget(button)
+        self.own = False  # the reader's own list: it can be renamed and deleted
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -87,6 +100,17 @@ class FeedHeader(QWidget):
         self.status.setVisible(bool(self.status.text()))
         self._buttons(info)
 
+    def _ask_name(self) -> None:
+        name, ok = QInputDialog.getText(self, "Rename list", "New name:", text=self.name.text())
+        if ok and name.strip():
+            self.rename_requested.emit(name.strip())
+
+    def _confirm_delete(self) -> None:
+        answer = QMessageBox.question(
+            self, "Delete list", f"Delete the list “{self.name.text()}”? This can't be undone.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_requested.emit()
+
     def _buttons(self, info: FeedInfo | None) -> None:
         buttons = self.buttons
         moderation = bool(info and info.list and info.list.moderation)
@@ -99,10 +123,11 @@ class FeedHeader(QWidget):
                      else "Mute list"),
             "block": ("Unblock list" if info and info.list and info.list.viewer_blocked
                       else "Block list"),
+            "rename": "Rename…", "delete": "Delete list",
         }
         visible = {"pin": not moderation, "save": not moderation,
                    "like": bool(info and info.generator), "mute": moderation,
-                   "block": moderation}
+                   "block": moderation, "rename": self.own, "delete": self.own}
         for key, button in buttons.items():
             button.setText(texts[key])
             button.setAccessibleName(texts[key])
@@ -139,7 +164,18 @@ class FeedPageBinding(ListBinding):
                  open_url: Callable[[str], None] = open_in_browser) -> None:
         super().__init__(screen, view.list, navigate=navigate, open_url=open_url)
         header, spawn = view.header, screen.spawn
-        screen.shown = header.show_info
+
+        def shown(info: FeedInfo) -> None:
+            header.own = screen.own_list
+            header.show_info(info)
+
+        async def delete() -> None:
+            if await screen.delete():
+                view.back_bar.button.click()  # the page of a list that is gone: leave it
+
+        screen.shown = shown
+        self.bind(header.rename_requested, lambda name: spawn(screen.rename(name)))
+        self.bind(header.delete_requested, lambda: spawn(delete()))
         for signal, action in ((header.pin_requested, screen.pin),
                                (header.save_requested, screen.save),
                                (header.like_requested, screen.like),
