@@ -41,10 +41,13 @@ from ..platform import FILE_MODE, JsonFile, private_dir
 log = logging.getLogger(__name__)
 
 OUTBOX_DIR = "outbox"
-Kind = Literal["post", "like", "repost", "follow"]
+Kind = Literal["post", "like", "repost", "follow", "bookmark"]
+# A bookmark is no record: the AppView keeps it privately, and making it twice is making it
+# once, so it is sent as it is (its "collection" names it in the outbox only).
 COLLECTIONS: dict[Kind, str] = {"post": "app.bsky.feed.post", "like": "app.bsky.feed.like",
                                 "repost": "app.bsky.feed.repost",
-                                "follow": "app.bsky.graph.follow"}
+                                "follow": "app.bsky.graph.follow",
+                                "bookmark": "app.bsky.bookmark"}
 
 
 class OutboxConflictError(AppError):
@@ -268,6 +271,12 @@ class Outbox:
         return sent, failed
 
     async def _deliver(self, waiting: Waiting) -> StrongRef:
+        if waiting.kind == "bookmark":
+            subject = StrongRef.of(waiting.record.get("subject"))
+            if subject is None:
+                raise InvalidPostError("a bookmark with no subject")
+            await self.agent.bookmark(subject)
+            return subject
         if waiting.resolve:
             waiting = await self._resolve(waiting)
         if waiting.attempts:

@@ -99,6 +99,9 @@ class Sender:
 
     def uri_of(self, waiting: Waiting) -> str:
         """Where the write will be once sent."""
+        if waiting.kind == "bookmark":
+            subject = waiting.record.get("subject")
+            return str(subject.get("uri", "")) if isinstance(subject, dict) else ""
         return f"at://{self.outbox.agent.did}/{waiting.collection}/{waiting.id}"
 
     async def withdraw(self, uri: str) -> bool:

@@ -199,12 +199,23 @@ class Linking(Server):
     def __init__(self) -> None:
         super().__init__()
         self.deleted: list[str] = []
+        self.bookmarks: list[str] = []
 
     async def unlike(self, uri: str) -> None:
         if self.down:
             raise NetworkError("offline")
         self.deleted.append(uri)
         self.records.pop(("app.bsky.feed.like", uri.rsplit("/", 1)[1]), None)
+
+    async def bookmark(self, subject: StrongRef) -> None:
+        if self.down:
+            raise NetworkError("offline")
+        self.bookmarks.append(subject.uri)
+
+    async def unbookmark(self, uri: str) -> None:
+        if self.down:
+            raise NetworkError("offline")
+        self.bookmarks.remove(uri)
 
 
 async def test_likes_and_follows_wait_in_the_outbox_and_can_be_taken_back(
@@ -237,13 +248,34 @@ async def test_likes_and_follows_wait_in_the_outbox_and_can_be_taken_back(
     assert server.deleted == [liked]
 
 
+async def test_a_bookmark_made_offline_waits_and_goes_once(tmp_path: Path) -> None:
+    from desktop_app.app.screens import Links
+
+    server = Linking()
+    sender = sender_on(tmp_path, server)
+    links = Links(cast(Agent, server), sender)
+    post = {"uri": "at://did:plc:bob/app.bsky.feed.post/3kp", "cid": "cp"}
+    server.down = True
+    assert await links.create("bookmark", post) == post["uri"]  # shown saved at once
+    assert [w.kind for w in await sender.outbox.entries()] == ["bookmark"]
+    await links.delete("bookmark", post["uri"])  # taken back while it waits
+    assert sender.waiting == () and server.bookmarks == []
+    await links.create("bookmark", post)
+    server.down = False
+    assert await sender.round() == 1 and await sender.round() == 0
+    assert server.bookmarks == [post["uri"]]  # once
+    await links.delete("bookmark", post["uri"])  # sent: removed on the server
+    assert server.bookmarks == []
+
+
 async def test_a_link_to_nothing_is_refused_before_it_is_kept(tmp_path: Path) -> None:
     from desktop_app.errors import AppError
 
     server = Linking()
     sender = sender_on(tmp_path, server)
     for kind, subject in (("follow", "not a did"), ("like", {"uri": "https://x", "cid": "c"}),
-                          ("like", {"uri": "at://x/y/z"}), ("repost", "did:plc:bob")):
+                          ("like", {"uri": "at://x/y/z"}), ("repost", "did:plc:bob"),
+                          ("bookmark", "did:plc:bob")):
         with pytest.raises(AppError):
             await sender.link(kind, subject)  # type: ignore[arg-type]
     assert sender.waiting == () and await sender.outbox.entries() == []

@@ -30,24 +30,33 @@ class Links:
         self.agent = agent
         self.sender = sender
 
-    async def create(self, kind: Literal["like", "repost", "follow"], subject: Any) -> str:
-        """The new record's URI (`subject`: a post's strong ref record, or a DID)."""
+    async def create(self, kind: Literal["like", "repost", "follow", "bookmark"],
+                     subject: Any) -> str:
+        """The new record's URI (`subject`: a post's strong ref record, or a DID); for a
+        bookmark, the post's URI."""
         sender = self.sender
         if sender is None:
             agent = self.agent
             if kind == "follow":
                 return await agent.follow(str(subject))
             ref = StrongRef(str(subject["uri"]), str(subject["cid"]))
+            if kind == "bookmark":
+                await agent.bookmark(ref)
+                return ref.uri
             return await (agent.like(ref) if kind == "like" else agent.repost(ref))
         waiting, _ = await sender.link(kind, subject)
         return sender.uri_of(waiting)
 
-    async def delete(self, kind: Literal["like", "repost", "follow"], uri: str) -> None:
-        """Take a link back: out of the outbox if it still waits there, else off the server."""
+    async def delete(self, kind: Literal["like", "repost", "follow", "bookmark"],
+                     uri: str) -> None:
+        """Take a link back: out of the outbox if it still waits there, else off the server
+        (a bookmark: `uri` is the post's)."""
         if self.sender is not None and await self.sender.withdraw(uri):
             return
         agent = self.agent
-        if kind == "follow":
+        if kind == "bookmark":
+            await agent.unbookmark(uri)
+        elif kind == "follow":
             await agent.unfollow(uri)
         else:
             await (agent.unlike(uri) if kind == "like" else agent.unrepost(uri))
@@ -87,10 +96,6 @@ class PostActions:
     async def _write(self, post: PostView, kind: PostAction, existing: str | None) -> str | None:
         """The write itself: the new record's URI, or None when one was deleted (a bookmark
         is no record: its post's URI stands for it)."""
-        if kind == "bookmark":
-            agent = self.links.agent
-            await (agent.unbookmark(post.uri) if existing else agent.bookmark(post.ref))
-            return None if existing else post.uri
         if existing:
             await self.links.delete(kind, existing)
             return None
