@@ -242,7 +242,7 @@ async def test_the_server_back_replaces_the_kept_page_by_itself(
     pds.route("GET", TIMELINE, json_reply({"error": "Unavailable"}, 503))
     screen, states = home(agent, copy)
     await screen.load_first()
-    assert states[-1].note.startswith("Offline")
+    assert states[-1].note.endswith(f"Showing posts from {kept_at(1_700_000_000.0, time.time())}.")
     await eventually(lambda: pds.count(TIMELINE) >= 4 or None, "two retries, apart", timeout=5)
     pds.route("GET", TIMELINE, json_reply(feed(9, 1, 2)))
     await eventually(lambda: states[-1].kept_from is None or None, "the live page", timeout=5)

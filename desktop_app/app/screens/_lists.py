@@ -10,6 +10,7 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from typing import Any, TypeVar
 
+from ...atproto import NetworkError
 from ...bsky import Agent, FeedItem, FeedPage, PermissionMissingError, PostView
 from ...errors import AppError
 from .._offline import OfflineCopy, Replayer, kept_at
@@ -103,10 +104,14 @@ class ListScreen:
             log.info("%s: first page failed: %s", self.name, exc.detail)
             kept_from = self.state.kept_from
             if kept_from is not None and transient(exc):
-                self.set_state(note=OFFLINE.format(kept_at(kept_from, time.time())))
+                when = kept_at(kept_from, time.time())
+                # Offline is said as such; the server's own trouble (a feed's generator down,
+                # say) in its own words.
+                self.set_state(note=OFFLINE.format(when) if isinstance(exc, NetworkError)
+                               else f"{exc.message} Showing posts from {when}.")
                 self._offline_tries += 1
-                log.info("%s: offline, showing what was kept %.0f s ago", self.name,
-                         time.time() - kept_from)
+                log.info("%s: showing what was kept %.0f s ago: %s", self.name,
+                         time.time() - kept_from, exc.detail)
                 self.spawn(self._retry_later(
                     OFFLINE_RETRY[min(self._offline_tries, len(OFFLINE_RETRY)) - 1]))
                 return

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.app_process import running_app
+from tests.support.app_process import PAINTED, running_app
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
 from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
@@ -78,3 +78,17 @@ def test_pinned_feeds_are_home_tabs_in_the_accounts_order(
                      quit_with=quit_with_keys(person)) as app:
         app.wait_for(tabs("Zebra sightings, Following, Friends"), "the order, after a restart")
         app.wait_for(painted(feed), "the first tab shown by itself", timeout=30)
+
+    # The feed's generator goes down: its tab keeps what it showed and says why; the other
+    # tabs work.
+    net.set_feed_state(feed, "offline")
+    try:
+        with running_app(APP, env, log, cwd=ROOT, started="app started with 1 account(s)",
+                         quit_with=quit_with_keys(person)) as app:
+            app.wait_for("feed Zebra sightings: showing what was kept", "the feed's kept page")
+            person.screenshot("home-feeds-3-generator-down.png")
+            person.focus()
+            person.key("ctrl+Next")
+            app.wait_for(PAINTED, "Following, working meanwhile", timeout=30)
+    finally:
+        net.set_feed_state(feed, "up")

@@ -23,7 +23,7 @@ from tests.support.secret_service import SecretService
 
 APP = [sys.executable, "-m", "desktop_app"]
 KEPT = re.compile(r"kept timeline painted (\d+\.\d+) s after start: (\d+) posts")
-OFFLINE = re.compile(r"home: offline, showing what was kept (\d+) s ago")
+OFFLINE = re.compile(r"home: showing what was kept (\d+) s ago")
 pytestmark = pytest.mark.fullnetwork
 
 
