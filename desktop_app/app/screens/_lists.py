@@ -121,6 +121,7 @@ class ListScreen:
         finally:
             live.cancel()  # a no-op once done; ends it when the screen closes meanwhile
         self.rows.reset(rows)
+        log.info("%s: first page of %d", self.name, len(rows))
         self._offline_tries = 0
         self.set_state(kept_from=None, note="")
         self.settle()

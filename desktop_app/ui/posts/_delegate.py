@@ -559,6 +559,36 @@ class PostDelegate(QStyledItemDelegate):
         return True
 
 
+# What can be done to a post from the keyboard and its context menu: (key, words, name).
+POST_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Return", "Open the thread", "open"), ("L", "Like", "like"), ("T", "Repost", "repost"),
+    ("R", "Reply", "reply"), ("Q", "Quote", "quote"), ("B", "Bookmark", "bookmark"),
+    ("P", "Open the author's profile", "profile"), ("O", "Open the first link", "link"))
+
+
+def post_intent(row: Row, action: str) -> Intent | None:
+    """What `action` (a name of `POST_ACTIONS`) asks of the post in `row`; None when it has
+    nothing to act on (not a post, not sent yet, no link)."""
+    if action == "open":
+        return row_intent(row)
+    post = row.post
+    if row.kind != "post" or post is None or row.pending:
+        return None
+    if action == "profile":
+        return OpenProfile(post.author.did)
+    if action == "link":
+        links = [f.value for f in post.facets if f.kind == "link"]
+        if post.external is not None:
+            links.append(post.external.uri)
+        return OpenLink(links[0]) if links else None
+    if row.covered:
+        return None  # behind a warning: shown first (Enter), then acted on
+    made: dict[str, Intent] = {"like": Like(post), "repost": Repost(post),
+                               "reply": Reply(post), "quote": Quote(post),
+                               "bookmark": Bookmark(post)}
+    return made.get(action)
+
+
 def row_intent(row: Row) -> Intent | None:
     """What activating a whole row asks for (Enter, or a click on a row without parts): a post
     opens its thread (or, covered, is shown), the other kinds do what they stand for."""

@@ -5,12 +5,20 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyleOptionViewItem,
@@ -20,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import ListState, OpenThread, Row
-from ._delegate import PostDelegate, row_images, row_intent
+from ._delegate import POST_ACTIONS, PostDelegate, post_intent, row_images, row_intent
 from ._images import ImageCache
 from ._model import ROW_ROLE, PostListModel
 
@@ -249,12 +257,40 @@ class PostListView(QWidget):
         if found is not None:
             self.intent.emit(found)
 
+    def act_on_current(self, action: str) -> None:
+        """A key on the selected post (l like, b bookmark, …: `POST_ACTIONS`)."""
+        row = self.current_row()
+        found = post_intent(row, action) if row is not None else None
+        if found is not None:
+            self.intent.emit(found)
+
+    def show_actions(self, at: QPoint | None = None) -> None:
+        """The selected post's actions as a menu, each with its key (Menu, Shift+F10, or a
+        right click)."""
+        row = self.current_row()
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.setAccessibleName("Post actions")
+        for keys, words, name in POST_ACTIONS:
+            found = post_intent(row, name)
+            action = menu.addAction(f"{words}\t{keys}")
+            action.setEnabled(found is not None)
+            if found is not None:
+                action.triggered.connect(lambda _=False, found=found: self.intent.emit(found))
+        if at is None:
+            rect = self.list.visualRect(self.list.currentIndex())
+            at = self.list.viewport().mapToGlobal(rect.topLeft() + QPoint(40, 20))
+        menu.popup(at)
+
     def move_selection(self, step: int) -> None:
         """j/k: select the next or previous row."""
         rows = self.model.rowCount()
         if rows == 0:
             return
         current = self.list.currentIndex().row()
+        if not self.list.selectionModel().hasSelection():
+            step = 0  # the first j selects where the list is (Qt's current row, unmarked)
         target = 0 if current < 0 else max(0, min(rows - 1, current + step))
         index = self.model.index(target)
         self.list.setCurrentIndex(index)
@@ -289,6 +325,11 @@ class PostListView(QWidget):
                 return
             self._loading = False
         self.stack.setCurrentWidget(self.list if self.model.rowCount() else self.empty_label)
+        focused = self.window().focusWidget()
+        if self.model.rowCount() and self.isVisible() and (
+                focused is None or focused is self or self.isAncestorOf(focused)):
+            # The keyboard was meant for this list while it was hidden (loading): give it.
+            self.list.setFocus()
 
     def set_loading_more(self, loading: bool) -> None:
         self.footer_retry.hide()
@@ -433,12 +474,27 @@ class PostListView(QWidget):
                     self._relayout.start()  # restarted by each step of a drag
             elif kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
                 self._update_cursor(event)
+            elif kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+                index = self.list.indexAt(event.pos())
+                if index.isValid():
+                    self.list.setCurrentIndex(index)
+                    self.show_actions(event.globalPos())
+                    return True
         return super().eventFilter(watched, event)
 
     def _key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and event.modifiers()
+                                      == Qt.KeyboardModifier.ShiftModifier):
+            self.show_actions()
+            return True
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
-        key = event.key()
+        action = next((name for keys, _, name in POST_ACTIONS
+                       if len(keys) == 1 and getattr(Qt.Key, f"Key_{keys}") == key), None)
+        if action is not None:
+            self.act_on_current(action)
+            return True
         if key == Qt.Key.Key_J:
             self.move_selection(1)
         elif key == Qt.Key.Key_K:

@@ -106,6 +106,20 @@ class MainWindow(QMainWindow):
         self.show_accounts_action.setShortcut(QKeySequence("Ctrl+2"))
         self.show_accounts_action.triggered.connect(self.show_accounts)
         menu.addAction(self.show_accounts_action)
+        go = self.menuBar().addMenu("&Go")
+        # Ctrl+1 and Ctrl+2 were Home and Accounts before the other places had keys.
+        for keys, words, place in (("Ctrl+1", "&Home", "home"),
+                                   ("Ctrl+3", "&Notifications", "notifications"),
+                                   ("Ctrl+F", "&Search", "search"),
+                                   ("Ctrl+4", "&Bookmarks", "bookmarks"),
+                                   ("Ctrl+5", "&Profile", "profile"),
+                                   ("Ctrl+2", "&Accounts", "accounts")):
+            action = go.addAction(words)
+            action.triggered.connect(lambda _=False, place=place: self.go(place))
+            if keys not in ("Ctrl+1", "Ctrl+2", "Ctrl+F"):  # those have their own already
+                action.setShortcut(QKeySequence(keys))
+            else:
+                action.setText(f"{words}\t{keys}")
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
