@@ -114,23 +114,24 @@ class FeedHeader(QWidget):
     def _buttons(self, info: FeedInfo | None) -> None:
         buttons = self.buttons
         moderation = bool(info and info.list and info.list.moderation)
+        # Each with its Alt key (the underlined letter), so the keyboard reaches them at once.
         texts = {
-            "pin": "Unpin from Home" if info and info.pinned else "Pin to Home",
-            "save": "Remove from saved" if info and info.saved else "Save",
-            "like": ("♥ Liked" if info and info.generator and info.generator.viewer_like
-                     else "♡ Like"),
-            "mute": ("Unmute list" if info and info.list and info.list.viewer_muted
-                     else "Mute list"),
-            "block": ("Unblock list" if info and info.list and info.list.viewer_blocked
-                      else "Block list"),
-            "rename": "Rename…", "delete": "Delete list",
+            "pin": "Un&pin from Home" if info and info.pinned else "&Pin to Home",
+            "save": "Remove from &saved" if info and info.saved else "&Save",
+            "like": ("♥ &Liked" if info and info.generator and info.generator.viewer_like
+                     else "♡ &Like"),
+            "mute": ("Un&mute list" if info and info.list and info.list.viewer_muted
+                     else "&Mute list"),
+            "block": ("Un&block list" if info and info.list and info.list.viewer_blocked
+                      else "&Block list"),
+            "rename": "&Rename…", "delete": "&Delete list",
         }
         visible = {"pin": not moderation, "save": not moderation,
                    "like": bool(info and info.generator), "mute": moderation,
                    "block": moderation, "rename": self.own, "delete": self.own}
         for key, button in buttons.items():
             button.setText(texts[key])
-            button.setAccessibleName(texts[key])
+            button.setAccessibleName(texts[key].replace("&", ""))
             button.setVisible(visible[key])
             button.setEnabled(info is not None and not info.busy)
 

@@ -69,6 +69,8 @@ class HomeView(QWidget):
             # The whole window's: the keyboard may be in the rail or the composer.
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda step=step: self.step_tab(step))
+        about = QShortcut(QKeySequence("Ctrl+I"), self)
+        about.activated.connect(self._about_current)
         for keys, step in (("Ctrl+Shift+PgDown", 1), ("Ctrl+Shift+PgUp", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda step=step: self.move_current(step))
@@ -99,6 +101,12 @@ class HomeView(QWidget):
     def step_tab(self, step: int) -> None:
         if self.isVisible() and self.tabs.count() > 1:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _about_current(self) -> None:
+        """Ctrl+I: the page of the custom feed or list shown."""
+        key = self.current_key()
+        if self.isVisible() and key is not None and key != FOLLOWING:
+            self.about_requested.emit(key)
 
     def move_current(self, step: int) -> None:
         """Move the tab shown one place left or right (the keyboard's drag)."""
@@ -153,7 +161,7 @@ class HomeView(QWidget):
         right.triggered.connect(lambda: self.tab_moved.emit(key, at + 1))
         menu.addSeparator()
         if key != FOLLOWING:
-            menu.addAction("About this feed").triggered.connect(
+            menu.addAction("About this feed\tCtrl+I").triggered.connect(
                 lambda: self.about_requested.emit(key))
         menu.addAction("Unpin from Home").triggered.connect(
             lambda: self.unpin_requested.emit(key))
@@ -205,10 +213,7 @@ class HomeBinding(ListBinding):
         view = self.home_view
         keys = {tab.key for tab in tabs}
         for key in [k for k in self.tab_bindings if k not in keys]:
-            self.home.spawn(self.tab_bindings.pop(key).aclose())
-            if self.feeds is not None:
-                self.feeds.forget(key)
-            view.drop_view(key)
+            self.home.spawn(self._drop_tab(key, self.tab_bindings.pop(key)))
         current = view.current_key()
         if current not in keys:
             current = tabs[0].key if tabs else None
@@ -216,6 +221,13 @@ class HomeBinding(ListBinding):
         log.info("home tabs: %s", ", ".join(tab.name for tab in tabs))
         if current is not None:
             self.open_tab(current)
+
+    async def _drop_tab(self, key: str, binding: ListBinding) -> None:
+        """A tab no longer pinned: its binding ends (its signals undone) before its list goes."""
+        await binding.aclose()
+        if self.feeds is not None:
+            self.feeds.forget(key)
+        self.home_view.drop_view(key)
 
     def open_tab(self, key: str) -> None:
         """Show the tab `key`: its list as it was left, or, the first time, its first page."""
