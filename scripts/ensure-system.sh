@@ -10,6 +10,8 @@ PACKAGES=(
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
   # keychain (Secret Service) on a private D-Bus session, and the OS URL handler
   dbus dbus-x11 gnome-keyring xdg-utils desktop-file-utils xdotool
+  # screen readers' view of the window: the AT-SPI bus and registry, and pyatspi (system Python)
+  at-spi2-core python3-pyatspi
   # real-browser test, and the full network (AppView) harness
   chromium postgresql redis-server
   # PyInstaller bundle build (strip, objdump) for the packaging tests

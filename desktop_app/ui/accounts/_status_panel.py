@@ -224,6 +224,7 @@ class StatusPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusPanel")
+        self.setAccessibleName("Accounts")
         self.setWidgetResizable(True)
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)

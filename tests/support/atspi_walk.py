@@ -1,0 +1,93 @@
+"""Prints one application's accessible tree, as a screen reader sees it over AT-SPI, as JSON.
+
+Run with the system Python (`/usr/bin/python3`), not the project's venv: pyatspi is Debian's
+`python3-pyatspi` (over GObject introspection and libatspi), which has no wheel to install.
+The environment names the session bus (`DBUS_SESSION_BUS_ADDRESS`, where `org.a11y.Bus` gives
+the accessibility bus) and the X display.
+
+    /usr/bin/python3 tests/support/atspi_walk.py --pid 1234 [--timeout 30]
+
+stdout: `{"role", "name", "description", "states": [...], "children": [...]}` for the
+application whose process id is `--pid` (each child the same, `"error"` instead when a node
+could not be read). Exit 2 when no such application registers within `--timeout` seconds.
+Standard library and pyatspi only; nothing from the project is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+import pyatspi  # type: ignore[import-not-found]  # the system Python's, see above
+
+MAX_NODES = 20000
+MAX_DEPTH = 80
+
+
+def _node(accessible: Any, depth: int, budget: list[int]) -> dict[str, Any]:
+    budget[0] -= 1
+    try:
+        states = [pyatspi.stateToString(s) for s in accessible.getState().getStates()]
+        node: dict[str, Any] = {
+            "role": accessible.getRoleName(),
+            "name": accessible.name or "",
+            "description": accessible.description or "",
+            "states": sorted(states),
+            "children": [],
+        }
+        count = accessible.childCount
+    except Exception as exc:  # the node went away while being read
+        return {"error": f"{type(exc).__name__}: {exc}", "children": []}
+    if depth >= MAX_DEPTH:
+        node["truncated"] = True
+        return node
+    for index in range(count):
+        if budget[0] <= 0:
+            node["truncated"] = True
+            break
+        try:
+            child = accessible.getChildAtIndex(index)
+        except Exception as exc:
+            node["children"].append({"error": f"{type(exc).__name__}: {exc}", "children": []})
+            continue
+        if child is not None:
+            node["children"].append(_node(child, depth + 1, budget))
+    return node
+
+
+def _find(pid: int) -> Any:
+    desktop = pyatspi.Registry.getDesktop(0)
+    for index in range(desktop.childCount):
+        app = desktop.getChildAtIndex(index)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:  # an application that left meanwhile
+            continue
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pid", type=int, required=True)
+    parser.add_argument("--timeout", type=float, default=30)
+    args = parser.parse_args()
+    # Each call waits up to 10 s for the application (the default, 0.8 s, is short for an
+    # application that is busy painting on a loaded machine).
+    pyatspi.setTimeout(10000, 15000)
+    deadline = time.monotonic() + args.timeout
+    while (app := _find(args.pid)) is None:
+        if time.monotonic() > deadline:
+            print(f"no application with pid {args.pid} on the accessibility bus",
+                  file=sys.stderr)
+            return 2
+        time.sleep(0.2)
+    json.dump(_node(app, 0, [MAX_NODES]), sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
