@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from ._composer import ALT_PLACEHOLDER, MAX_GRAPHEMES, OVER_LIMIT_COLOR, Composer
+from ._composer import ALT_PLACEHOLDER, MAX_GRAPHEMES, Composer
 from ._outbox_bar import OutboxBar
 from ._typeahead import MentionCompleter, mention_prefix
 
 __all__ = [
     "ALT_PLACEHOLDER",
     "MAX_GRAPHEMES",
-    "OVER_LIMIT_COLOR",
     "Composer",
     "MentionCompleter",
     "OutboxBar",

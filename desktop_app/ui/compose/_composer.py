@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +30,7 @@ from ...bsky import (
     grapheme_length,
 )
 from ...errors import AppError
+from ..look import accents
 from ..posts import relative_time
 from ._typeahead import MentionCompleter
 
@@ -63,7 +64,6 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
     ("hi", "हिन्दी"),
 )
 
-OVER_LIMIT_COLOR = QColor("#c62828")
 
 
 def _choose_image_files(parent: QWidget) -> list[str]:
@@ -477,7 +477,7 @@ class Composer(QWidget):
         self.counter.setText(str(left))
         palette = QPalette(self._counter_palette)
         if left < 0:
-            palette.setColor(QPalette.ColorRole.WindowText, OVER_LIMIT_COLOR)
+            palette.setColor(QPalette.ColorRole.WindowText, accents(palette).warning)
             over = -left
             self.counter.setAccessibleName(
                 f"{over} character{'s' if over != 1 else ''} over the limit")

@@ -51,6 +51,7 @@ from ...app.screens import (
     post_row,
 )
 from ...bsky import FeedItem, ImageView, PostView
+from ..look import Accents, accents
 from ._images import CORNER, ImageCache, Shape
 from ._layout import GAP, PostLayout, fonts, layout_row
 from ._model import ROW_ROLE
@@ -224,7 +225,7 @@ class PostDelegate(QStyledItemDelegate):
         if post.quote is not None and lay.quote is not None:
             self._paint_quote(painter, lay, post, palette, font, small)
         if not row.pending:  # nothing can point at a post not sent yet
-            self._paint_actions(painter, lay, post, palette, font)
+            self._paint_actions(painter, lay, post, palette, font, muted)
 
     @staticmethod
     def _paint_button(painter: QPainter, area: QRect, label: str, font: QFont) -> None:
@@ -260,7 +261,7 @@ class PostDelegate(QStyledItemDelegate):
         bold, small = fonts(font)
         icon = {"like": "♥", "repost": "↻", "follow": "👤"}.get(group.reason, "•")
         painter.setFont(bold)
-        painter.setPen(QColor("#ec4868") if group.reason == "like" else muted)
+        painter.setPen(accents(palette).like if group.reason == "like" else muted)
         painter.drawText(lay.avatar, Qt.AlignmentFlag.AlignCenter, icon)
         for author, area in zip(group.authors, lay.avatars, strict=False):
             self._paint_avatar(painter, area, author.avatar, palette)
@@ -386,9 +387,9 @@ class PostDelegate(QStyledItemDelegate):
         path.addEllipse(area.toRectF())
         painter.save()
         if not self._draw_shaped(painter, area, url, "circle", path):
-            painter.fillRect(area, palette.color(QPalette.ColorRole.Mid))
+            painter.fillRect(area, palette.color(QPalette.ColorRole.Midlight))
             if initial:
-                painter.setPen(palette.color(QPalette.ColorRole.Light))
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
                 painter.drawText(area, Qt.AlignmentFlag.AlignCenter, initial)
         painter.restore()
 
@@ -478,18 +479,20 @@ class PostDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _paint_actions(painter: QPainter, lay: PostLayout, post: PostView, palette: QPalette,
-                       font: QFont) -> None:
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+                       font: QFont, muted: QColor) -> None:
+        # On a selected row everything is in the selection's text colour (readable on it).
+        selected = muted == palette.color(QPalette.ColorRole.HighlightedText)
+        tint = Accents(muted, muted, muted, muted) if selected else accents(palette)
         painter.setFont(font)
         buttons = [
             (lay.reply, f"↩ {post.reply_count}", muted),
             (lay.repost, f"↻ {post.repost_count}",
-             QColor("#13a35b") if post.viewer_repost else muted),
+             tint.repost if post.viewer_repost else muted),
             (lay.like, f"{'♥' if post.viewer_like else '♡'} {post.like_count}",
-             QColor("#ec4868") if post.viewer_like else muted),
+             tint.like if post.viewer_like else muted),
             (lay.quote_button, f"❝ {post.quote_count}", muted),
             (lay.bookmark, "⚑ Saved" if post.bookmarked else "⚐ Save",
-             QColor("#1083fe") if post.bookmarked else muted),
+             tint.bookmark if post.bookmarked else muted),
         ]
         for area, label, color in buttons:
             painter.setPen(color)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+import weakref
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -15,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -38,6 +41,8 @@ PLACE_TTL = 10.0
 # Rows are laid out again this long after the last width change, not at every step of a drag.
 RELAYOUT_DELAY_MS = 150
 REPAINT_MS = 16  # one frame at 60 Hz
+ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)  # Ctrl+= / Ctrl+- step through these
+_VIEWS: weakref.WeakSet[PostListView] = weakref.WeakSet()
 
 
 class PostListView(QWidget):
@@ -52,6 +57,7 @@ class PostListView(QWidget):
     first_page_painted = Signal()  # the first rows from the server are on screen
     kept_page_painted = Signal()  # the offline copy's rows are on screen
     intent = Signal(object)  # an app.screens.Intent: what the reader asked of a row
+    zoom = 1.0  # every list's text size, times the system's (one for the whole window)
 
     def __init__(self, model: PostListModel, images: ImageCache,
                  parent: QWidget | None = None, *, name: str = "Posts", title: str = "",
@@ -88,6 +94,35 @@ class PostListView(QWidget):
         self.set_loading_text(loading)
         self.set_empty_text(empty)
         self.refresh_button.setVisible(refresh)
+        _VIEWS.add(self)
+        self._apply_zoom()
+
+    @classmethod
+    def zoom_all(cls, zoom: float) -> None:
+        """Every post list's text at `zoom` times the system's size (which it follows)."""
+        cls.zoom = max(ZOOMS[0], min(ZOOMS[-1], zoom))
+        for view in list(_VIEWS):
+            if shiboken6.isValid(view):  # a closed view's wrapper may outlive its widget
+                view._apply_zoom()
+            else:
+                _VIEWS.discard(view)
+
+    @classmethod
+    def zoom_step(cls, step: int) -> float:
+        """One step larger (1), smaller (-1) or back to the system's size (0): the new zoom."""
+        if step == 0:
+            zoom = 1.0
+        else:
+            at = min(range(len(ZOOMS)), key=lambda n: abs(ZOOMS[n] - cls.zoom))
+            zoom = ZOOMS[max(0, min(len(ZOOMS) - 1, at + step))]
+        cls.zoom_all(zoom)
+        return cls.zoom
+
+    def _apply_zoom(self) -> None:
+        font = QApplication.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * self.zoom)
+        self.setFont(font)  # a FontChange: the rows are laid out again, the place kept
 
     def _init_header(self) -> QHBoxLayout:
         self.title = QLabel()
@@ -450,6 +485,8 @@ class PostListView(QWidget):
         self._note_place()
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._apply_zoom()  # the system's text size changed: follow it, zoomed as set
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
                             QEvent.Type.StyleChange):
             self._keep_place()

@@ -17,6 +17,7 @@ from ...logging_setup import configure_logging
 from ...qt import AppEventLoop, FileOpenFilter, Lifecycle, SingleInstance
 from ...settings import Settings
 from ..accounts import SignInPage
+from ..look import Appearance, choice_of
 from ..posts import ImageCache
 from ._controller import AppController
 from ._main_window import MainWindow
@@ -54,6 +55,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(
         list(argv or sys.argv[:1]))
     app.setApplicationName("Desktop App")
+    Appearance(app, choice_of(settings.extra.get("theme")))
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
     services = Services.open(settings)

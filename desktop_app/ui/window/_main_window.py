@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -27,6 +30,8 @@ from ..posts import ImageCache, PostListModel, PostListView
 from ..screens import BookmarksView, HomeView, NotificationsView, ProfileView, SearchView
 from ._navigation import Closer, Navigator, Rail
 
+log = logging.getLogger(__name__)
+
 
 class MainWindow(QMainWindow):
     """The sign-in page, or the rail and the content area with its history. Holds the widgets
@@ -41,6 +46,9 @@ class MainWindow(QMainWindow):
         self._buttons_watched = False
         self.setWindowTitle("Desktop App")
         self._settings = settings
+        zoom = settings.value("zoom", 1.0)
+        with contextlib.suppress(TypeError, ValueError):  # a damaged window.ini: 100 %
+            PostListView.zoom_all(float(str(zoom)))
         self.sign_in_page = sign_in_page
         self.status_panel = StatusPanel()
         self.banner = RenewalBanner()
@@ -139,8 +147,18 @@ class MainWindow(QMainWindow):
             if QKeySequence(standard).toString() not in {"Alt+Left", "Alt+Right"}:
                 add(standard, slot)
         add("Escape", self.back)
+        for keys, step in (("Ctrl+=", 1), ("Ctrl++", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
+            add(keys, partial(self.zoom, step))
         add("Ctrl+F", lambda: self.go("search"))
         add("N", self.compose_requested.emit)
+
+    def zoom(self, step: int) -> None:
+        """Ctrl+= / Ctrl+- / Ctrl+0: the posts' text larger, smaller, or the system's size;
+        remembered for the next launch."""
+        zoom = PostListView.zoom_step(step)
+        self._settings.setValue("zoom", zoom)
+        self.show_message(f"Text size {round(zoom * 100)}%")
+        log.info("text size %d%%", round(zoom * 100))
 
     # --- intents ---------------------------------------------------------------------------------
 

@@ -15,9 +15,9 @@ from desktop_app.bsky import MAX_IMAGES, Author, NewPost, PostView
 from desktop_app.ui.compose import (
     ALT_PLACEHOLDER,
     MAX_GRAPHEMES,
-    OVER_LIMIT_COLOR,
     Composer,
 )
+from desktop_app.ui.look import accents
 from tests.support.images import png
 
 W = TypeVar("W", bound=QWidget)
@@ -85,7 +85,8 @@ def test_counter_and_button_at_the_limit(qtbot: QtBot) -> None:
     composer.text_edit.setPlainText("a" * (MAX_GRAPHEMES + 1))
     assert counter.text() == "-1"
     assert counter.accessibleName() == "1 character over the limit"
-    assert counter.palette().color(QPalette.ColorRole.WindowText) == OVER_LIMIT_COLOR
+    shown = counter.palette()
+    assert shown.color(QPalette.ColorRole.WindowText) == accents(shown).warning
     assert not button.isEnabled()
 
     composer.text_edit.setPlainText("a" * (MAX_GRAPHEMES + 5))
