@@ -3,7 +3,14 @@ and how times read."""
 
 from __future__ import annotations
 
-from ._delegate import HEIGHT_WIDTHS, PostDelegate, row_images, row_intent
+from ._delegate import (
+    HEIGHT_WIDTHS,
+    POST_ACTIONS,
+    PostDelegate,
+    post_intent,
+    row_images,
+    row_intent,
+)
 from ._images import ImageCache
 from ._layout import PostLayout, anchor
 from ._model import ITEM_ROLE, ROW_ROLE, PostListModel
@@ -13,6 +20,7 @@ from ._view import RELAYOUT_DELAY_MS, PostListView
 __all__ = [
     "HEIGHT_WIDTHS",
     "ITEM_ROLE",
+    "POST_ACTIONS",
     "RELAYOUT_DELAY_MS",
     "ROW_ROLE",
     "ImageCache",
@@ -21,6 +29,7 @@ __all__ = [
     "PostListModel",
     "PostListView",
     "anchor",
+    "post_intent",
     "relative_time",
     "row_images",
     "row_intent",

@@ -28,6 +28,7 @@ from ..accounts import PermissionBanner, RenewalBanner, SignInPage, StatusPanel
 from ..compose import Composer, OutboxBar
 from ..posts import ImageCache, PostListModel, PostListView
 from ..screens import BookmarksView, HomeView, NotificationsView, ProfileView, SearchView
+from ._keys import KeysDialog
 from ._navigation import Closer, Navigator, Rail
 
 log = logging.getLogger(__name__)
@@ -147,10 +148,19 @@ class MainWindow(QMainWindow):
             if QKeySequence(standard).toString() not in {"Alt+Left", "Alt+Right"}:
                 add(standard, slot)
         add("Escape", self.back)
+        add("?", self.show_keys)
+        add("Shift+?", self.show_keys)  # as some keyboards report it
         for keys, step in (("Ctrl+=", 1), ("Ctrl++", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             add(keys, partial(self.zoom, step))
         add("Ctrl+F", lambda: self.go("search"))
         add("N", self.compose_requested.emit)
+
+    def show_keys(self) -> None:
+        """?: every key of the window, listed."""
+        dialog = KeysDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        log.info("keyboard shortcuts shown")
 
     def zoom(self, step: int) -> None:
         """Ctrl+= / Ctrl+- / Ctrl+0: the posts' text larger, smaller, or the system's size;

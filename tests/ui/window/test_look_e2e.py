@@ -1,6 +1,6 @@
 """Light and dark, and zoom, in the real app under Xvfb: the `theme` setting paints it dark
 with a saved account; Ctrl+= and Ctrl+0 change the posts' text size, remembered for the next
-launch."""
+launch; `?` lists the keys."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def test_dark_by_setting_and_zoom_remembered(
         person.key("ctrl+equal")
         app.wait_for("text size 110%", "larger text")
         person.screenshot("look-dark-110.png")
+        person.key("question")  # the list of keys
+        app.wait_for("keyboard shortcuts shown", "the keys, listed")
+        person.screenshot("look-dark-keys.png")
+        person.key("Escape")
     with running_app(APP, env, log, cwd=ROOT, started="app started with 1 account(s)",
                      quit_with=quit_with_keys(person)) as app:
         app.wait_for(PAINTED, "the home timeline", timeout=30)
