@@ -13,3 +13,5 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# The window's language catalogues (.qm), built from the .ts sources each time: cheap.
+scripts/translations.sh

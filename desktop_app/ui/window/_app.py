@@ -17,6 +17,7 @@ from ...logging_setup import configure_logging
 from ...qt import AppEventLoop, FileOpenFilter, Lifecycle, SingleInstance
 from ...settings import Settings
 from ..accounts import SignInPage
+from ..lang import install_language
 from ..look import Appearance, choice_of
 from ..posts import ImageCache
 from ._controller import AppController
@@ -55,6 +56,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(
         list(argv or sys.argv[:1]))
     app.setApplicationName("Desktop App")
+    install_language(app, settings.extra.get("language"))  # before any widget says a word
     Appearance(app, choice_of(settings.extra.get("theme")))
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
