@@ -15,6 +15,7 @@ from ...app.screens import Composing, Intent, ListScreen, OpenImage, OpenLink, P
 from ...bsky import NewPost, PostView
 from ...errors import AppError
 from ..compose import Composer
+from ..lang import tr
 from ..posts import PostListModel, PostListView
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ def _bind_drafts(binding: ListBinding, composer: Composer, composing: Composing,
             composer.load(writing)
             log.info("draft offered back: %d characters, %d images", len(writing.text),
                      len(writing.images))
-            binding.screen.hooks.message("Your draft is back where you left it.")
+            binding.screen.hooks.message(tr("Your draft is back where you left it."))
 
     async def shelve() -> None:
         if await composing.shelve():

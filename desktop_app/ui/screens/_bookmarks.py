@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 
 
@@ -13,9 +14,10 @@ class BookmarksView(QWidget):
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarksView")
-        self.list = PostListView(PostListModel(), images, name="Bookmarks", title="Bookmarks",
-                                 loading="Loading your bookmarks…",
-                                 empty="No bookmarks yet.\nSave a post with ⚐ to find it here.")
+        self.list = PostListView(PostListModel(), images, name=tr("Bookmarks"),
+                                 title=tr("Bookmarks"),
+                                 loading=tr("Loading your bookmarks…"),
+                                 empty=tr("No bookmarks yet.\nSave a post with ⚐ to find it here."))
         self.list.setObjectName("bookmarksList")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -17,9 +17,24 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import FeedInfo, FeedPageScreen, Intent
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 from ._back_bar import BackBar
 from ._binding import ListBinding, open_in_browser
+
+
+def list_byline(moderation: bool, handle: str | None, members: int | None) -> str:
+    """What a list is, who made it and how many are on it: one whole phrase each way."""
+    if members is None:
+        if handle is None:
+            return tr("Moderation list") if moderation else tr("List")
+        return (tr("Moderation list by @{handle}") if moderation
+                else tr("List by @{handle}")).format(handle=handle)
+    if handle is None:
+        return (tr("Moderation list · %n people", None, members) if moderation
+                else tr("List · %n people", None, members))
+    return (tr("Moderation list by @{handle} · %n people", None, members) if moderation
+            else tr("List by @{handle} · %n people", None, members)).format(handle=handle)
 
 
 class FeedHeader(QWidget):
@@ -56,13 +71,13 @@ class FeedHeader(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, signal, tip in (
-                ("pin", self.pin_requested, "Show it as a tab on Home"),
-                ("save", self.save_requested, "Keep it in your saved feeds"),
-                ("like", self.like_requested, "Like this feed"),
-                ("mute", self.mute_requested, "Mute everyone on this list"),
-                ("block", self.block_requested, "Block everyone on this list"),
-                ("rename", self._ask_name, "Give this list another name"),
-                ("delete", self._confirm_delete, "Delete this list")):
+                ("pin", self.pin_requested, tr("Show it as a tab on Home")),
+                ("save", self.save_requested, tr("Keep it in your saved feeds")),
+                ("like", self.like_requested, tr("Like this feed")),
+                ("mute", self.mute_requested, tr("Mute everyone on this list")),
+                ("block", self.block_requested, tr("Block everyone on this list")),
+                ("rename", self._ask_name, tr("Give this list another name")),
+                ("delete", self._confirm_delete, tr("Delete this list"))):
             button = QPushButton()
             button.setObjectName(f"feed-{key}")
             button.setToolTip(tip)
@@ -81,33 +96,35 @@ class FeedHeader(QWidget):
     def show_info(self, info: FeedInfo | None) -> None:
         generator = info.generator if info else None
         listed = info.list if info else None
-        self.name.setText(info.name if info and info.name else "Loading…")
+        self.name.setText(info.name if info and info.name else tr("Loading…"))
         if generator is not None:
-            self.byline.setText(f"Feed by @{generator.creator.handle} · "
-                                f"{generator.like_count} likes")
+            self.byline.setText(tr("Feed by @{handle} · %n likes", None, generator.like_count)
+                                .format(handle=generator.creator.handle))
             self.description.setText(generator.description)
             self.status.setText("" if generator.online and generator.valid else
-                                "This feed's server isn't answering right now.")
+                                tr("This feed's server isn't answering right now."))
         elif listed is not None:
-            kind = "Moderation list" if listed.moderation else "List"
-            by = f" by @{listed.creator.handle}" if listed.creator else ""
-            members = f" · {listed.members} people" if listed.members is not None else ""
-            self.byline.setText(f"{kind}{by}{members}")
+            self.byline.setText(list_byline(
+                listed.moderation, listed.creator.handle if listed.creator else None,
+                listed.members))
             self.description.setText(listed.description)
-            self.status.setText("You mute everyone on it." if listed.viewer_muted else
-                                "You block everyone on it." if listed.viewer_blocked else "")
+            self.status.setText(tr("You mute everyone on it.") if listed.viewer_muted else
+                                tr("You block everyone on it.") if listed.viewer_blocked
+                                else "")
         self.description.setVisible(bool(self.description.text()))
         self.status.setVisible(bool(self.status.text()))
         self._buttons(info)
 
     def _ask_name(self) -> None:
-        name, ok = QInputDialog.getText(self, "Rename list", "New name:", text=self.name.text())
+        name, ok = QInputDialog.getText(self, tr("Rename list"), tr("New name:"),
+                                        text=self.name.text())
         if ok and name.strip():
             self.rename_requested.emit(name.strip())
 
     def _confirm_delete(self) -> None:
         answer = QMessageBox.question(
-            self, "Delete list", f"Delete the list “{self.name.text()}”? This can't be undone.")
+            self, tr("Delete list"),
+            tr("Delete the list “{name}”? This can't be undone.").format(name=self.name.text()))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit()
 
@@ -116,15 +133,16 @@ class FeedHeader(QWidget):
         moderation = bool(info and info.list and info.list.moderation)
         # Each with its Alt key (the underlined letter), so the keyboard reaches them at once.
         texts = {
-            "pin": "Un&pin from Home" if info and info.pinned else "&Pin to Home",
-            "save": "Remove from &saved" if info and info.saved else "&Save",
-            "like": ("♥ &Liked" if info and info.generator and info.generator.viewer_like
-                     else "♡ &Like"),
-            "mute": ("Un&mute list" if info and info.list and info.list.viewer_muted
-                     else "&Mute list"),
-            "block": ("Un&block list" if info and info.list and info.list.viewer_blocked
-                      else "&Block list"),
-            "rename": "&Rename…", "delete": "&Delete list",
+            "pin": tr("Un&pin from Home") if info and info.pinned else tr("&Pin to Home"),
+            "save": (tr("Remove from &saved") if info and info.saved
+                     else tr("&Save", "keep a feed in the saved feeds")),
+            "like": (tr("♥ &Liked") if info and info.generator and info.generator.viewer_like
+                     else tr("♡ &Like", "like a feed")),
+            "mute": (tr("Un&mute list") if info and info.list and info.list.viewer_muted
+                     else tr("&Mute list")),
+            "block": (tr("Un&block list") if info and info.list and info.list.viewer_blocked
+                      else tr("&Block list")),
+            "rename": tr("&Rename…"), "delete": tr("&Delete list"),
         }
         visible = {"pin": not moderation, "save": not moderation,
                    "like": bool(info and info.generator), "mute": moderation,
@@ -143,10 +161,11 @@ class FeedPageView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedPage")
-        self.back_bar = BackBar("Feed", back)
+        self.back_bar = BackBar(tr("Feed"), back)
         self.header = FeedHeader()
-        self.list = PostListView(PostListModel(), images, name="Feed posts",
-                                 loading="Loading the feed…", empty="This feed has no posts yet.")
+        self.list = PostListView(PostListModel(), images, name=tr("Feed posts"),
+                                 loading=tr("Loading the feed…"),
+                                 empty=tr("This feed has no posts yet."))
         self.list.setObjectName("feedPageList")
         self.list.set_header_widget(self.header)
         layout = QVBoxLayout(self)

@@ -14,12 +14,20 @@ from PySide6.QtWidgets import QMenu, QStackedWidget, QTabBar, QVBoxLayout, QWidg
 from ...app.screens import Composing, HomeFeeds, HomeScreen, Intent, OpenFeed, Tab
 from ...bsky import FOLLOWING
 from ..compose import Composer
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 from ._binding import ListBinding, bind_composer, open_in_browser
 
 log = logging.getLogger(__name__)
 
 NEW_POSTS_CHECK_MS = 60_000
+
+
+def tab_name(tab: Tab) -> str:
+    """A Home tab's name as shown: the timeline's in the interface's language, a feed's or
+    list's as its creator wrote it."""
+    return tr("Following", "Home tab: posts of the accounts followed") if tab.key == FOLLOWING \
+        else tab.name
 
 
 class HomeView(QWidget):
@@ -38,12 +46,12 @@ class HomeView(QWidget):
         self.images = images
         self.composer = Composer()
         self.list = PostListView(
-            PostListModel(), images, name="Home timeline", title="Home",
-            loading="Loading your timeline…",
-            empty="Your timeline is empty.\nFollow people to see their posts here.")
+            PostListModel(), images, name=tr("Home timeline"), title=tr("Home"),
+            loading=tr("Loading your timeline…"),
+            empty=tr("Your timeline is empty.\nFollow people to see their posts here."))
         self.tabs = QTabBar()
         self.tabs.setObjectName("homeTabs")
-        self.tabs.setAccessibleName("Home feeds")
+        self.tabs.setAccessibleName(tr("Home feeds"))
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.setExpanding(False)
@@ -118,8 +126,10 @@ class HomeView(QWidget):
         """The list of a custom feed or list tab, made the first time."""
         view = self.views.get(key)
         if view is None:
-            view = PostListView(PostListModel(), self.images, name=f"{name} feed", title=name,
-                                loading=f"Loading {name}…", empty="This feed has no posts yet.")
+            view = PostListView(PostListModel(), self.images,
+                                name=tr("{name} feed").format(name=name), title=name,
+                                loading=tr("Loading {name}…").format(name=name),
+                                empty=tr("This feed has no posts yet."))
             view.setObjectName("feedTimeline")
             self.views[key] = view
             self.stack.addWidget(view)
@@ -152,18 +162,19 @@ class HomeView(QWidget):
             return
         key = str(self.tabs.tabData(at))
         menu = QMenu(self)
-        menu.setAccessibleName("Feed tab actions")
-        left = menu.addAction("Move left")
+        menu.setAccessibleName(tr("Feed tab actions"))
+        left = menu.addAction(tr("Move left"))
         left.setEnabled(at > 0)
         left.triggered.connect(lambda: self.tab_moved.emit(key, at - 1))
-        right = menu.addAction("Move right")
+        right = menu.addAction(tr("Move right"))
         right.setEnabled(at < self.tabs.count() - 1)
         right.triggered.connect(lambda: self.tab_moved.emit(key, at + 1))
         menu.addSeparator()
         if key != FOLLOWING:
-            menu.addAction("About this feed\tCtrl+I").triggered.connect(
+            menu.addAction(tr("About this feed") + "\t" + QKeySequence("Ctrl+I").toString(
+                QKeySequence.SequenceFormat.NativeText)).triggered.connect(
                 lambda: self.about_requested.emit(key))
-        menu.addAction("Unpin from Home").triggered.connect(
+        menu.addAction(tr("Unpin from Home")).triggered.connect(
             lambda: self.unpin_requested.emit(key))
         menu.popup(self.tabs.mapToGlobal(point))
 
@@ -217,7 +228,7 @@ class HomeBinding(ListBinding):
         current = view.current_key()
         if current not in keys:
             current = tabs[0].key if tabs else None
-        view.set_tabs([(tab.key, tab.name) for tab in tabs], current)
+        view.set_tabs([(tab.key, tab_name(tab)) for tab in tabs], current)
         log.info("home tabs: %s", ", ".join(tab.name for tab in tabs))
         if current is not None:
             self.open_tab(current)
@@ -241,7 +252,7 @@ class HomeBinding(ListBinding):
             return
         binding = self.tab_bindings.get(key)
         if binding is None:
-            list_view = self.home_view.view_for(key, tab.name)
+            list_view = self.home_view.view_for(key, tab_name(tab))
             binding = self.tab_bindings[key] = ListBinding(
                 screen, list_view, navigate=self._navigate_to, open_url=self._open_url_with)
             shown = time.monotonic()

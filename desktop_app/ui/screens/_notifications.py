@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 
 
@@ -13,10 +14,10 @@ class NotificationsView(QWidget):
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationsView")
-        self.list = PostListView(PostListModel(), images, name="Notifications",
-                                 title="Notifications",
-                                 loading="Loading your notifications…",
-                                 empty="No notifications yet.")
+        self.list = PostListView(PostListModel(), images, name=tr("Notifications"),
+                                 title=tr("Notifications"),
+                                 loading=tr("Loading your notifications…"),
+                                 empty=tr("No notifications yet."))
         self.list.setObjectName("notificationsList")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...app.screens import PENDING, PROFILE_TABS, Intent, ProfileScreen, link_intent
 from ...bsky import ListInfo, Profile, detect_facets, segments
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView, anchor
 from ._back_bar import BackBar
 from ._binding import ListBinding, open_in_browser
+from ._labels import tab_label
 
 BANNER = QSize(600, 120)
 AVATAR = QSize(72, 72)
@@ -89,7 +91,7 @@ class ProfileHeader(QWidget):
         self.name.setFont(font)
         self.handle = QLabel()
         self.handle.setObjectName("profileHandle")
-        self.follows_you = QLabel("Follows you")
+        self.follows_you = QLabel(tr("Follows you"))
         self.follows_you.setObjectName("followsYou")
         self.follows_you.hide()
         self.bio = QLabel()
@@ -104,29 +106,29 @@ class ProfileHeader(QWidget):
         for plain in (self.banner, self.avatar, self.name, self.handle, self.follows_you,
                       self.counts):
             plain.setTextFormat(Qt.TextFormat.PlainText)
-        self.follow_button = QPushButton("Follow")
+        self.follow_button = QPushButton(tr("Follow"))
         self.follow_button.setObjectName("followButton")
         self.follow_button.clicked.connect(self.follow_requested)
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("profileMenu")
         self.menu_button.setText("⋯")
-        self.menu_button.setAccessibleName("More actions")
+        self.menu_button.setAccessibleName(tr("More actions"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.menu_button)
-        self.mute_action = QAction("Mute", menu)
+        self.mute_action = QAction(tr("Mute", "mute an account"), menu)
         self.mute_action.triggered.connect(self.mute_requested)
-        self.block_action = QAction("Block", menu)
+        self.block_action = QAction(tr("Block", "block an account"), menu)
         self.block_action.triggered.connect(self.block_requested)
         menu.addAction(self.mute_action)
         menu.addAction(self.block_action)
-        self.lists_menu = menu.addMenu("Add to list")
+        self.lists_menu = menu.addMenu(tr("Add to list"))
         self.lists_menu.setObjectName("addToListMenu")
         self.lists_menu.aboutToShow.connect(self._lists_opening)
         self.menu_button.setMenu(menu)
         self.tabs = QTabBar()
         self.tabs.setObjectName("profileTabs")
         for label, _ in PROFILE_TABS:
-            self.tabs.addTab(label)
+            self.tabs.addTab(tab_label(label))
         self._lay_out()
         images.loaded.connect(self._image_loaded)
 
@@ -155,23 +157,28 @@ class ProfileHeader(QWidget):
         self.handle.setText(f"@{author.handle}")
         self.follows_you.setVisible(bool(author.followed_by) and not own)
         self.bio.setText(bio_html(profile.description))
-        self.counts.setText(f"{profile.followers_count} followers · {profile.follows_count} "
-                            f"following · {profile.posts_count} posts")
+        self.counts.setText(" · ".join((
+            tr("%n followers", None, profile.followers_count),
+            tr("%n following", None, profile.follows_count),
+            tr("%n posts", None, profile.posts_count))))
         self.follow_button.setVisible(not own)
         self.menu_button.setVisible(not own)
-        self.follow_button.setText("Following" if author.following else "Follow")
+        self.follow_button.setText(tr("Following", "the account is followed: the Follow button")
+                                   if author.following else tr("Follow"))
         pending = PENDING in (author.following, author.blocking)  # a change on its way
         self.follow_button.setEnabled(not author.blocking and not author.blocked_by
                                       and not pending)
         self.menu_button.setEnabled(not pending)
-        self.mute_action.setText("Unmute" if author.muted else "Mute")
-        self.block_action.setText("Unblock" if author.blocking else "Block")
+        self.mute_action.setText(tr("Unmute", "unmute an account") if author.muted
+                                 else tr("Mute", "mute an account"))
+        self.block_action.setText(tr("Unblock", "unblock an account") if author.blocking
+                                  else tr("Block", "block an account"))
         self.tabs.setTabVisible(len(PROFILE_TABS) - 1, own)  # Likes: the viewer's own only
         self._image_loaded("")
 
     def _lists_opening(self) -> None:
         self.lists_menu.clear()
-        self.lists_menu.addAction("Loading your lists…").setEnabled(False)
+        self.lists_menu.addAction(tr("Loading your lists…")).setEnabled(False)
         self.lists_requested.emit()
 
     def show_lists(self, lists: list[tuple[ListInfo, str | None]]) -> None:
@@ -179,18 +186,18 @@ class ProfileHeader(QWidget):
         menu = self.lists_menu
         menu.clear()
         for info, item in lists:
-            kind = " (moderation)" if info.moderation else ""
-            action = menu.addAction(f"{info.name}{kind}")
+            action = menu.addAction(tr("{name} (moderation)").format(name=info.name)
+                                    if info.moderation else info.name)
             action.setCheckable(True)
             action.setChecked(item is not None)
             action.triggered.connect(
                 lambda _=False, info=info, item=item: self.member_toggled.emit(info, item))
         if lists:
             menu.addSeparator()
-        menu.addAction("New list…").triggered.connect(self._ask_new_list)
+        menu.addAction(tr("New list…")).triggered.connect(self._ask_new_list)
 
     def _ask_new_list(self) -> None:
-        name, ok = QInputDialog.getText(self, "New list", "Name of the new list:")
+        name, ok = QInputDialog.getText(self, tr("New list"), tr("Name of the new list:"))
         if ok and name.strip():
             self.new_list_requested.emit(name.strip())
 
@@ -214,14 +221,14 @@ class ProfileView(QWidget):
         super().__init__(parent)
         self.setObjectName("profileView")
         self.header = ProfileHeader(images)
-        self.list = PostListView(PostListModel(), images, name="Profile posts",
-                                 empty="No posts here yet.")
+        self.list = PostListView(PostListModel(), images, name=tr("Profile posts"),
+                                 empty=tr("No posts here yet."))
         self.list.setObjectName("profileList")
         self.list.set_header_widget(self.header)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if back is not None:
-            self.back_bar = BackBar("Profile", back)
+            self.back_bar = BackBar(tr("Profile"), back)
             layout.addWidget(self.back_bar)
         layout.addWidget(self.list, 1)
         self.setFocusProxy(self.list)

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTabBar, QVBoxLayout, QWidget
 
 from ...app.screens import SEARCH_TABS, Intent, SearchScreen
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 from ._back_bar import BackBar
 from ._binding import ListBinding, open_in_browser
+from ._labels import tab_label
 
 
 class SearchView(QWidget):
@@ -21,26 +23,26 @@ class SearchView(QWidget):
         self.setObjectName("searchView")
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("Search posts, people and feeds")
-        self.query.setAccessibleName("Search")
+        self.query.setPlaceholderText(tr("Search posts, people and feeds"))
+        self.query.setAccessibleName(tr("Search"))
         self.query.setClearButtonEnabled(True)
         self.tabs = QTabBar()
         self.tabs.setObjectName("searchTabs")
         for label, _ in SEARCH_TABS:
-            self.tabs.addTab(label)
-        self.list = PostListView(PostListModel(), images, name="Search results",
-                                 loading="Searching…", refresh=False)
+            self.tabs.addTab(tab_label(label))
+        self.list = PostListView(PostListModel(), images, name=tr("Search results"),
+                                 loading=tr("Searching…"), refresh=False)
         self.list.setObjectName("searchList")
         bar = QHBoxLayout()
         bar.addWidget(self.query, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if back is not None:
-            layout.addWidget(BackBar("Search", back))
+            layout.addWidget(BackBar(tr("Search"), back))
         layout.addLayout(bar)
         layout.addWidget(self.tabs)
         layout.addWidget(self.list, 1)
-        self.list.set_empty_text("Type a word, a #tag or a name, then press Enter.")
+        self.list.set_empty_text(tr("Type a word, a #tag or a name, then press Enter."))
         self.list.loaded()
 
     def focus_query(self) -> None:
@@ -66,7 +68,8 @@ class SearchBinding(ListBinding):
         if view.query.text() != query:
             view.query.setText(query)
         if query.strip():
-            view.list.set_empty_text(f"Nothing found for “{query.strip()}”.")
+            view.list.set_empty_text(
+                tr("Nothing found for “{query}”.").format(query=query.strip()))
         self.screen.spawn(self.search_screen.search(query, view.tabs.currentIndex()))
 
     def start(self) -> None:

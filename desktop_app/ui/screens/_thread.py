@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...app.screens import Composing, Intent, ThreadScreen
 from ..compose import Composer
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 from ._back_bar import BackBar
 from ._binding import ListBinding, bind_composer, open_in_browser
@@ -22,10 +23,10 @@ class ThreadView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("threadView")
-        self.back_bar = BackBar("Thread", back)
-        self.list = PostListView(PostListModel(), images, name="Thread",
-                                 loading="Loading the thread…",
-                                 empty="This thread could not be shown.", refresh=False)
+        self.back_bar = BackBar(tr("Thread"), back)
+        self.list = PostListView(PostListModel(), images, name=tr("Thread"),
+                                 loading=tr("Loading the thread…"),
+                                 empty=tr("This thread could not be shown."), refresh=False)
         self.list.setObjectName("threadList")
         # Lay out few rows before the first paint: the post and its first replies show sooner.
         self.list.list.setBatchSize(FIRST_BATCH)
