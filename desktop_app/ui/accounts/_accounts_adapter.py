@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDateTime, QLocale, QObject
 
 from ...app import (
     UNSAVED_TEXT,
@@ -18,6 +17,7 @@ from ...app import (
 )
 from ...bsky import Permissions, describe
 from ...errors import AppError
+from ..lang import tr
 from ._signin_adapter import SignInAdapter
 from ._status_panel import AccountView
 from ._window import AccountsWindow
@@ -95,10 +95,12 @@ class AccountsAdapter(QObject):
             return None
         refused = [f for f in features if not permissions.allows(f)]
         if refused:
-            banner.finished(f"Your provider did not allow {describe(refused).lower()}.")
+            banner.finished(tr("Your provider did not allow {features}.").format(
+                features=describe(refused).lower()))
             return permissions
         banner.finished(None)
-        self._window.show_message(f"Allowed: {permissions.text()}.")
+        self._window.show_message(tr("Allowed: {permissions}.").format(
+            permissions=permissions.text()))
         return permissions
 
     def _remember_url(self, start: AuthorizationStart) -> None:
@@ -122,12 +124,13 @@ class AccountsAdapter(QObject):
         for snap in snapshots:
             suggest = snap.state == "renewal_suggested" and snap.did not in self._dismissed
             if suggest and not banner_shown:
-                message = f"@{snap.name}: {snap.status.text}. Renew it to stay signed in."
+                message = tr("@{handle}: {status}. Renew it to stay signed in.").format(
+                    handle=snap.name, status=snap.status.text)
                 self._window.banner.show_for(snap.did, message)
                 banner_shown = True
                 if self.notify is not None and snap.did not in self._notified:
                     self._notified.add(snap.did)  # once per session, not every pass
-                    self.notify("Renew your session", message)
+                    self.notify(tr("Renew your session"), message)
         if not banner_shown:
             self._window.banner.hide()
         now = self._accounts.clock()
@@ -139,14 +142,17 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
     expiry = "-"
     if snap.access_expires_at is not None:
         left = snap.access_expires_at - now
-        expiry = "expired" if left <= 0 else f"renews automatically (in {int(left // 60)} min)"
-    renewal = {"silent": "Renewed silently",
-               "prompted": "Renewed after you confirmed in your browser",
+        expiry = tr("expired", "the access token") if left <= 0 else tr(
+            "renews automatically (in %n min)", None, int(left // 60))
+    renewal = {"silent": tr("Renewed silently"),
+               "prompted": tr("Renewed after you confirmed in your browser"),
                None: ""}[snap.renewal]
     if snap.renewal_error:
-        renewal = f"Renewal failed: {snap.renewal_error}"
-    started = "-" if snap.signed_in_at is None else time.strftime(
-        "%d %b %Y %H:%M", time.localtime(snap.signed_in_at))
+        renewal = tr("Renewal failed: {error}").format(error=snap.renewal_error)
+    # The day and time in the interface's language: its month names, its order.
+    started = "-" if snap.signed_in_at is None else QLocale().toString(
+        QDateTime.fromSecsSinceEpoch(int(snap.signed_in_at)),
+        tr("dd MMM yyyy HH:mm", "a QDateTime format: when a session started"))
     return AccountView(
         did=snap.did,
         handle=snap.name,
@@ -162,7 +168,7 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
         renewal_path=renewal,
         active=snap.active,
         allowed_text=snap.permissions.text(),
-        missing_text=f"Not allowed: {describe(snap.permissions.missing)}"
-        if snap.permissions.missing else "",
+        missing_text=tr("Not allowed: {features}").format(
+            features=describe(snap.permissions.missing)) if snap.permissions.missing else "",
         mode_text=snap.permissions.mode_text(),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..lang import tr
+
 
 class ActionBanner(QFrame):
     """A sentence with an action button and a dismiss button; holds no state of its own."""
@@ -47,7 +49,7 @@ class RenewalBanner(ActionBanner):
     dismissed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("renewalBanner", "Renew session", "Later", parent=parent,
+        super().__init__("renewalBanner", tr("Renew session"), tr("Later"), parent=parent,
                          names=("bannerText", "bannerRenewButton", "bannerLaterButton"))
         self.renew_button = self.action_button
         self._did = ""
@@ -78,11 +80,11 @@ class PermissionBanner(ActionBanner):
     dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("permissionBanner", "Allow…", "Not now", parent=parent,
+        super().__init__("permissionBanner", tr("Allow…"), tr("Not now"), parent=parent,
                          names=("permissionText", "permissionAllowButton",
                                 "permissionLaterButton"))
         self.allow_button = self.action_button
-        self.allow_button.setToolTip("Opens your browser to ask your provider once more")
+        self.allow_button.setToolTip(tr("Opens your browser to ask your provider once more"))
         self.features: list[str] = []
         self.allow_button.clicked.connect(lambda: self.allow_requested.emit(list(self.features)))
 
@@ -93,7 +95,7 @@ class PermissionBanner(ActionBanner):
         self.say(sentence)
 
     def waiting(self) -> None:
-        self.label.setText("Approve the new permissions in your browser…")
+        self.label.setText(tr("Approve the new permissions in your browser…"))
         self.allow_button.setEnabled(False)
 
     def finished(self, failure: str | None) -> None:

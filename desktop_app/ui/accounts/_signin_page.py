@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import handle_problem, provider_problem
+from ..lang import tr
 
 # Returns None when the text is acceptable, else one plain sentence saying what is wrong.
 Validator = Callable[[str], str | None]
@@ -47,7 +48,7 @@ class SignInPage(QWidget):
 
     def _init_form(self) -> QWidget:
         """The handle (or a provider's address) and Sign in."""
-        title = QLabel("Sign in to Bluesky")
+        title = QLabel(tr("Sign in to Bluesky"))
         title.setObjectName("title")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -55,17 +56,18 @@ class SignInPage(QWidget):
         title.setFont(font)
         self.handle_edit = QLineEdit()
         self.handle_edit.setObjectName("handleEdit")
-        self.handle_edit.setPlaceholderText("yourname.bsky.social")
-        self.handle_edit.setAccessibleName("Handle")
+        # An example a language can make its own (a name of its own, under .bsky.social).
+        self.handle_edit.setPlaceholderText(tr("yourname.bsky.social", "an example handle"))
+        self.handle_edit.setAccessibleName(tr("Handle"))
         self.handle_edit.setClearButtonEnabled(True)
-        handle_label = QLabel("&Handle")
+        handle_label = QLabel(tr("&Handle"))
         handle_label.setBuddy(self.handle_edit)
         self.handle_hint = QLabel("")
         self.handle_hint.setObjectName("handleHint")
         self.handle_hint.setWordWrap(True)
-        self.handle_hint.setAccessibleName("Handle problem")
+        self.handle_hint.setAccessibleName(tr("Handle problem"))
         self._init_provider()
-        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button = QPushButton(tr("Sign in"))
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setEnabled(False)
@@ -73,7 +75,7 @@ class SignInPage(QWidget):
         self.error_label = QLabel("")
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Sign-in problem")
+        self.error_label.setAccessibleName(tr("Sign-in problem"))
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The error can be a server's own words (its error_description): text, never markup.
         for label in (title, handle_label, self.handle_hint, self.error_label):
@@ -93,14 +95,15 @@ class SignInPage(QWidget):
         return form
 
     def _init_provider(self) -> None:
-        self.provider_toggle = QPushButton("Use a different provider")
+        self.provider_toggle = QPushButton(tr("Use a different provider"))
         self.provider_toggle.setObjectName("providerToggle")
         self.provider_toggle.setCheckable(True)
         self.provider_toggle.setFlat(True)
         self.provider_edit = QLineEdit()
         self.provider_edit.setObjectName("providerEdit")
-        self.provider_edit.setPlaceholderText("https://your-provider.example")
-        self.provider_edit.setAccessibleName("Provider address")
+        self.provider_edit.setPlaceholderText(
+            tr("https://your-provider.example", "an example address: keep https:// and .example"))
+        self.provider_edit.setAccessibleName(tr("Provider address"))
         self.provider_edit.setVisible(False)
         self.provider_toggle.toggled.connect(self._provider_toggled)
         self.provider_edit.textChanged.connect(self._revalidate)
@@ -108,21 +111,20 @@ class SignInPage(QWidget):
 
     def _init_waiting(self) -> QWidget:
         """While the browser is open: open the page again, copy its link, or cancel."""
-        self.waiting_label = QLabel("Waiting for your browser…")
+        self.waiting_label = QLabel(tr("Waiting for your browser…"))
         self.waiting_label.setObjectName("waitingLabel")
-        self.waiting_detail = QLabel(
-            "Approve the sign-in in the browser window that just opened, then come back here."
-        )
+        self.waiting_detail = QLabel(tr(
+            "Approve the sign-in in the browser window that just opened, then come back here."))
         self.waiting_detail.setWordWrap(True)
         for label in (self.waiting_label, self.waiting_detail):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel_requested)
-        self.reopen_button = QPushButton("Open the page again")
+        self.reopen_button = QPushButton(tr("Open the page again"))
         self.reopen_button.setObjectName("reopenButton")
         self.reopen_button.clicked.connect(self.reopen_requested)
-        self.copy_button = QPushButton("Copy link")
+        self.copy_button = QPushButton(tr("Copy link"))
         self.copy_button.setObjectName("copyLinkButton")
         self.copy_button.clicked.connect(self.copy_link_requested)
         buttons = QHBoxLayout()
@@ -162,7 +164,7 @@ class SignInPage(QWidget):
         """While the app resolves the account and contacts the provider."""
         self.handle_edit.setReadOnly(busy)
         self.provider_edit.setReadOnly(busy)
-        self.sign_in_button.setText("Contacting your provider…" if busy else "Sign in")
+        self.sign_in_button.setText(tr("Contacting your provider…") if busy else tr("Sign in"))
         self.sign_in_button.setEnabled(not busy and self._problem() is None)
 
     # --- behaviour -----------------------------------------------------------------------------

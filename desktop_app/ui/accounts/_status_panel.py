@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..lang import tr
+
 
 @dataclass(frozen=True)
 class AccountView:
@@ -43,12 +45,16 @@ class AccountView:
     mode_text: str = ""  # granted as permission scopes, or full access (transition scope)
 
 
-STATE_LABELS = {
-    "healthy": "Signed in",
-    "renewal_suggested": "Renewal suggested",
-    "offline": "Offline",
-    "ended": "Signed out — sign in again",
-}
+def state_label(state: str) -> str:
+    """What a card says of an account's state (healthy, renewal_suggested, offline, ended); an
+    unknown state as it is named."""
+    labels = {
+        "healthy": tr("Signed in", "the account's state"),
+        "renewal_suggested": tr("Renewal suggested"),
+        "offline": tr("Offline"),
+        "ended": tr("Signed out — sign in again"),
+    }
+    return labels.get(state, state)
 
 
 def plain_label(text: str) -> QLabel:
@@ -98,7 +104,7 @@ class AccountCard(QFrame):
         self.bar.setObjectName("remainingBar")
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Session time left")
+        self.bar.setAccessibleName(tr("Session time left"))
         self.remaining = QLabel()
         self.remaining.setObjectName("remainingText")
         self.remaining.setWordWrap(True)
@@ -115,8 +121,8 @@ class AccountCard(QFrame):
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missingPermissions")
         self.missing_label.setWordWrap(True)
-        self.allow_button = self._button("Allow…", "allowButton", "allow")
-        self.scope_toggle = QPushButton("Details")
+        self.allow_button = self._button(tr("Allow…"), "allowButton", "allow")
+        self.scope_toggle = QPushButton(tr("Details"))
         self.scope_toggle.setObjectName("scopeDetailsToggle")
         self.scope_toggle.setCheckable(True)
         self.scope_toggle.setFlat(True)
@@ -150,20 +156,22 @@ class AccountCard(QFrame):
         for label in (self.did_label, self.pds_label, self.scopes_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         details = QFormLayout()
-        for name, field in (("DID", self.did_label), ("Provider", self.pds_label),
-                            ("Permissions", permissions), ("Signed in", self.started_label),
-                            ("Access token", self.expiry_label)):
+        for name, field in ((tr("DID"), self.did_label), (tr("Provider"), self.pds_label),
+                            (tr("Permissions"), permissions),
+                            (tr("Signed in", "when the session started"), self.started_label),
+                            (tr("Access token"), self.expiry_label)):
             details.addRow(plain_label(name), field)
         for label in (self.did_label, self.pds_label, self.started_label, self.expiry_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         return details
 
     def _init_buttons(self) -> QHBoxLayout:
-        self.renew_button = self._button("Renew session", "renewButton", "renew")
-        self.sign_out_button = self._button("Sign out", "signOutButton", "sign_out")
-        self.sign_in_again_button = self._button("Sign in again", "signInAgainButton",
+        self.renew_button = self._button(tr("Renew session"), "renewButton", "renew")
+        self.sign_out_button = self._button(tr("Sign out"), "signOutButton", "sign_out")
+        self.sign_in_again_button = self._button(tr("Sign in again"), "signInAgainButton",
                                                  "sign_in_again")
-        self.switch_button = self._button("Switch to this account", "switchButton", "switch")
+        self.switch_button = self._button(tr("Switch to this account"), "switchButton",
+                                          "switch")
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
@@ -181,10 +189,10 @@ class AccountCard(QFrame):
     def update_view(self, view: AccountView) -> None:
         ended = view.state == "ended"
         self.title.setText(f"@{view.handle}" if view.handle else view.did)
+        state = state_label(view.state)
         self.state_label.setText(
-            f"{STATE_LABELS.get(view.state, view.state)}: {view.state_text}"
-            if view.state_text else STATE_LABELS.get(view.state, view.state)
-        )
+            tr("{state}: {detail}", "an account's state and what it means").format(
+                state=state, detail=view.state_text) if view.state_text else state)
         self.bar.setValue(round(max(0.0, min(1.0, view.remaining_fraction)) * 1000))
         self.bar.setVisible(not ended)
         tooltip = plain_tooltip(view.tooltip)
@@ -196,8 +204,10 @@ class AccountCard(QFrame):
         self.did_label.setText(view.did)
         self.pds_label.setText(view.pds_host)
         self.scopes_label.setText(view.scopes)
-        self.allowed_label.setText(view.allowed_text + (f" ({view.mode_text.lower()})"
-                                                        if view.mode_text else ""))
+        self.allowed_label.setText(
+            tr("{allowed} ({mode})", "what is allowed, and how it was granted").format(
+                allowed=view.allowed_text, mode=view.mode_text.lower())
+            if view.mode_text else view.allowed_text)
         self.missing_label.setText(view.missing_text)
         self.missing_label.setVisible(bool(view.missing_text) and not ended)
         self.allow_button.setVisible(bool(view.missing_text) and not ended)
@@ -207,12 +217,12 @@ class AccountCard(QFrame):
         self.sign_out_button.setVisible(not ended)
         self.sign_in_again_button.setVisible(ended)
         self.switch_button.setVisible(not ended and not view.active)
-        self.setAccessibleName(f"Account {view.handle or view.did}")
+        self.setAccessibleName(tr("Account {handle}").format(handle=view.handle or view.did))
 
 
     def _show_scope(self, shown: bool) -> None:
         self.scopes_label.setVisible(shown)
-        self.scope_toggle.setText("Hide details" if shown else "Details")
+        self.scope_toggle.setText(tr("Hide details") if shown else tr("Details"))
 
 
 class StatusPanel(QScrollArea):
@@ -224,7 +234,7 @@ class StatusPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusPanel")
-        self.setAccessibleName("Accounts")
+        self.setAccessibleName(tr("Accounts", "place"))
         self.setWidgetResizable(True)
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)

@@ -17,7 +17,7 @@ from ...logging_setup import configure_logging
 from ...qt import AppEventLoop, FileOpenFilter, Lifecycle, SingleInstance
 from ...settings import Settings
 from ..accounts import SignInPage
-from ..lang import install_language
+from ..lang import install_language, tr
 from ..look import Appearance, choice_of
 from ..posts import ImageCache
 from ._controller import AppController
@@ -32,7 +32,7 @@ def desktop_tray(window: MainWindow) -> QSystemTrayIcon | None:
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(window.windowIcon(), window)
-    tray.setToolTip("Desktop App")
+    tray.setToolTip(tr("Desktop App", "the app's name"))
     tray.show()
     return tray
 
@@ -140,5 +140,5 @@ def _register_scheme(window: MainWindow, services: Services) -> None:
         log.warning("scheme registration failed: %s", exc.detail)
         return
     if registered is not None:
-        window.show_message(
-            f"Registered to receive sign-in links ({registered.scheme}:) in {registered.where}")
+        window.show_message(tr("Registered to receive sign-in links ({scheme}:) in {where}")
+                            .format(scheme=registered.scheme, where=registered.where))

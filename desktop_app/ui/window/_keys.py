@@ -13,22 +13,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..posts import POST_ACTIONS
+from ..lang import tr
+from ..posts import POST_ACTIONS, action_words
 
-SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Lists", (("J / K", "Next / previous post"),
-               *((keys, words) for keys, words, _ in POST_ACTIONS),
-               ("Menu / Shift+F10", "All the post's actions"), ("F5", "Check for new posts"))),
-    ("Places", (("Ctrl+1", "Home"), ("Ctrl+3", "Notifications"), ("Ctrl+F", "Search"),
-                ("Ctrl+4", "Bookmarks"), ("Ctrl+5", "Your profile"), ("Ctrl+2", "Accounts"),
-                ("Escape / Alt+Left", "Back"), ("Alt+Right", "Forward"))),
-    ("Home's feeds", (("Ctrl+PgDown / Ctrl+PgUp", "Next / previous feed"),
-                      ("Ctrl+Shift+PgDown / PgUp", "Move the feed right / left"),
-                      ("Ctrl+I", "The feed's page"))),
-    ("Writing", (("N", "Write a post"), ("Ctrl+Enter", "Post it"))),
-    ("Reading", (("Ctrl+= / Ctrl+-", "Larger / smaller text"), ("Ctrl+0", "The system's size"),
-                 ("?", "This list"), ("Ctrl+Q", "Quit"))),
-)
+Sections = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def sections() -> Sections:
+    """Every key by section, (section, ((key, what it does), …)): the words in the interface's
+    language, the keys as they are written on the keyboard."""
+    return (
+        (tr("Lists"), (("J / K", tr("Next / previous post")),
+                       *((keys, action_words(name)) for keys, _, name in POST_ACTIONS),
+                       ("Menu / Shift+F10", tr("All the post's actions")),
+                       ("F5", tr("Check for new posts")))),
+        (tr("Places"), (("Ctrl+1", tr("Home", "place")),
+                        ("Ctrl+3", tr("Notifications", "place")),
+                        ("Ctrl+F", tr("Search", "place")),
+                        ("Ctrl+4", tr("Bookmarks", "place")),
+                        ("Ctrl+5", tr("Your profile")), ("Ctrl+2", tr("Accounts", "place")),
+                        ("Escape / Alt+Left", tr("Back")), ("Alt+Right", tr("Forward")))),
+        (tr("Home's feeds"), (("Ctrl+PgDown / Ctrl+PgUp", tr("Next / previous feed")),
+                              ("Ctrl+Shift+PgDown / PgUp", tr("Move the feed right / left")),
+                              ("Ctrl+I", tr("The feed's page")))),
+        (tr("Writing"), (("N", tr("Write a post")), ("Ctrl+Enter", tr("Post it")))),
+        (tr("Reading"), (("Ctrl+= / Ctrl+-", tr("Larger / smaller text")),
+                         ("Ctrl+0", tr("The system's size")),
+                         ("?", tr("This list")), ("Ctrl+Q", tr("Quit")))),
+    )
 
 
 class KeysDialog(QDialog):
@@ -37,16 +49,18 @@ class KeysDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keysDialog")
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
-        table = QTableWidget(sum(len(keys) + 1 for _, keys in SECTIONS), 2, self)
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.setAccessibleName(tr("Keyboard shortcuts"))
+        listed = sections()
+        table = QTableWidget(sum(len(keys) + 1 for _, keys in listed), 2, self)
         table.setObjectName("keysTable")
-        table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Key", "Does"])
+        table.setAccessibleName(tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([tr("Key", "on the keyboard"),
+                                         tr("Does", "what a key does")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         at = 0
-        for section, keys in SECTIONS:
+        for section, keys in listed:
             heading = QTableWidgetItem(section)
             font = heading.font()
             font.setBold(True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..accounts import PermissionBanner, RenewalBanner, SignInPage, StatusPanel
 from ..compose import Composer, OutboxBar
+from ..lang import tr
 from ..posts import ImageCache, PostListModel, PostListView
 from ..screens import BookmarksView, HomeView, NotificationsView, ProfileView, SearchView
 from ._keys import KeysDialog
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._buttons_watched = False
-        self.setWindowTitle("Desktop App")
+        self.setWindowTitle(tr("Desktop App", "the app's name"))
         self._settings = settings
         zoom = settings.value("zoom", 1.0)
         with contextlib.suppress(TypeError, ValueError):  # a damaged window.ini: 100 %
@@ -102,34 +103,34 @@ class MainWindow(QMainWindow):
             self.resize(720, 760)
 
     def _menus(self) -> None:
-        menu = self.menuBar().addMenu("&Accounts")
-        self.add_account_action = QAction("&Add account…", self)
+        menu = self.menuBar().addMenu(tr("&Accounts"))
+        self.add_account_action = QAction(tr("&Add account…"), self)
         self.add_account_action.setShortcut(QKeySequence.StandardKey.New)
         self.add_account_action.triggered.connect(self.show_add_account)
         menu.addAction(self.add_account_action)
-        self.show_home_action = QAction("&Home timeline", self)
+        self.show_home_action = QAction(tr("&Home timeline"), self)
         self.show_home_action.setShortcut(QKeySequence("Ctrl+1"))
         self.show_home_action.triggered.connect(self.show_home)
         menu.addAction(self.show_home_action)
-        self.show_accounts_action = QAction("Show &accounts", self)
+        self.show_accounts_action = QAction(tr("Show &accounts"), self)
         self.show_accounts_action.setShortcut(QKeySequence("Ctrl+2"))
         self.show_accounts_action.triggered.connect(self.show_accounts)
         menu.addAction(self.show_accounts_action)
-        go = self.menuBar().addMenu("&Go")
+        go = self.menuBar().addMenu(tr("&Go"))
         # Ctrl+1 and Ctrl+2 were Home and Accounts before the other places had keys.
-        for keys, words, place in (("Ctrl+1", "&Home", "home"),
-                                   ("Ctrl+3", "&Notifications", "notifications"),
-                                   ("Ctrl+F", "&Search", "search"),
-                                   ("Ctrl+4", "&Bookmarks", "bookmarks"),
-                                   ("Ctrl+5", "&Profile", "profile"),
-                                   ("Ctrl+2", "&Accounts", "accounts")):
+        for keys, words, place in (("Ctrl+1", tr("&Home", "place"), "home"),
+                                   ("Ctrl+3", tr("&Notifications", "place"), "notifications"),
+                                   ("Ctrl+F", tr("&Search", "place"), "search"),
+                                   ("Ctrl+4", tr("&Bookmarks", "place"), "bookmarks"),
+                                   ("Ctrl+5", tr("&Profile", "place"), "profile"),
+                                   ("Ctrl+2", tr("&Accounts", "place"), "accounts")):
             action = go.addAction(words)
             action.triggered.connect(lambda _=False, place=place: self.go(place))
             if keys not in ("Ctrl+1", "Ctrl+2", "Ctrl+F"):  # those have their own already
                 action.setShortcut(QKeySequence(keys))
             else:
                 action.setText(f"{words}\t{keys}")
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
         remembered for the next launch."""
         zoom = PostListView.zoom_step(step)
         self._settings.setValue("zoom", zoom)
-        self.show_message(f"Text size {round(zoom * 100)}%")
+        self.show_message(tr("Text size {percent}%").format(percent=round(zoom * 100)))
         log.info("text size %d%%", round(zoom * 100))
 
     # --- intents ---------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def set_account_title(self, name: str) -> None:
         """Whose home this is."""
-        self.timeline.set_title(f"Home · @{name}")
+        self.timeline.set_title(tr("Home · @{handle}").format(handle=name))
 
     def show_no_account(self) -> None:
         """Nobody is signed in: the home list is emptied (another account's posts never

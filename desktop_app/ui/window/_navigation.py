@@ -15,13 +15,22 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import TaskOwner
+from ..lang import tr
 
 Closer = Callable[[], Awaitable[None]]
 HISTORY_LIMIT = 30  # views kept for Back; older ones are closed (their lists, their images)
 
-# Symbols every common UI font has (emoji would show as boxes where no emoji font is installed).
-PLACES = (("home", "⌂  Home"), ("notifications", "✉  Notifications"), ("search", "⌕  Search"),
-          ("bookmarks", "⚑  Bookmarks"), ("profile", "☺  Profile"), ("accounts", "⚙  Accounts"))
+
+def places() -> tuple[tuple[str, str], ...]:
+    """The rail's places, (name, label): a symbol every common UI font has (emoji would show as
+    boxes where no emoji font is installed) and the place's words in the interface's
+    language."""
+    return (("home", "⌂  " + tr("Home", "place")),
+            ("notifications", "✉  " + tr("Notifications", "place")),
+            ("search", "⌕  " + tr("Search", "place")),
+            ("bookmarks", "⚑  " + tr("Bookmarks", "place")),
+            ("profile", "☺  " + tr("Profile", "place")),
+            ("accounts", "⚙  " + tr("Accounts", "place")))
 
 
 class Rail(QWidget):
@@ -39,7 +48,7 @@ class Rail(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
-        for name, label in PLACES:
+        for name, label in places():
             button = QPushButton(label)
             button.setObjectName(f"rail-{name}")
             button.setCheckable(True)
@@ -64,9 +73,10 @@ class Rail(QWidget):
         text = "" if count <= 0 else ("30+" if count > 30 else str(count))
         self.badge.setText(text)
         self.badge.setVisible(bool(text))
-        self.badge.setAccessibleName(f"{count} unread notifications" if count else "")
+        self.badge.setAccessibleName(tr("%n unread notifications", None, count) if count else "")
         self.buttons["notifications"].setAccessibleName(
-            f"Notifications, {count} unread" if count else "Notifications")
+            tr("Notifications, %n unread", None, count) if count
+            else tr("Notifications", "place"))
 
     @property
     def unread_text(self) -> str:

@@ -9,10 +9,8 @@ from collections.abc import Callable, Iterable
 from ...app import COLLECTIONS, Sender, TaskOwner, Waiting
 from ...app.screens import ListScreen, Publisher
 from ...bsky import StrongRef
+from ..lang import tr
 from ._main_window import MainWindow
-
-CANCELLED = "Not sent. It's back in your drafts."
-CANCELLED_LINK = "Not sent."
 
 
 class OutboxWatch:
@@ -87,4 +85,5 @@ class OutboxWatch:
         for screen in self._lists():
             screen.rows.remove_where(lambda row: row.pending and row.post is not None
                                      and row.post.uri == uri)
-        self._window.show_message(CANCELLED if draft is not None else CANCELLED_LINK)
+        self._window.show_message(tr("Not sent. It's back in your drafts.") if draft is not None
+                                  else tr("Not sent."))
