@@ -30,17 +30,15 @@ from ...bsky import (
     grapheme_length,
 )
 from ...errors import AppError
+from ..lang import tr
 from ..look import accents
 from ..posts import relative_time
 from ._typeahead import MentionCompleter
 
 MAX_GRAPHEMES = MAX_POST_GRAPHEMES
 THUMBNAIL_SIZE = 64
-ALT_PLACEHOLDER = "Describe the image for people who can't see it"
-UNREADABLE_IMAGE = "That image could not be read."
-TOO_MANY_IMAGES = f"A post can have at most {MAX_IMAGES} images."
-NO_DRAFTS = "No drafts yet"
 DRAFT_EXCERPT = 48
+IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.gif *.webp"  # the file dialog's filter (read by Qt)
 
 # (BCP-47 code, name shown); the names are endonyms so people find their own language.
 LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -65,10 +63,15 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+def alt_placeholder() -> str:
+    """What an image's empty alt text box asks for."""
+    return tr("Describe the image for people who can't see it")
+
 
 def _choose_image_files(parent: QWidget) -> list[str]:
     paths, _ = QFileDialog.getOpenFileNames(
-        parent, "Add image", "", "Images (*.jpg *.jpeg *.png *.gif *.webp)"
+        parent, tr("Add image", "title of the file dialog"), "",
+        tr("Images ({patterns})", "file dialog filter").format(patterns=IMAGE_PATTERNS)
     )
     return list(paths)
 
@@ -92,12 +95,16 @@ def draft_label(draft: Draft, now: float) -> str:
     """How a draft reads in the drafts menu: its start, what it answers or holds, its age."""
     first = next((line.strip() for line in draft.text.splitlines() if line.strip()), "")
     text = first[:DRAFT_EXCERPT] + ("…" if len(first) > DRAFT_EXCERPT else "")
-    parts = [text or "(no text)"]
+    parts = [text or tr("(no text)", "a draft without text")]
     if draft.reply_to is not None:
-        parts.append(f"reply to @{draft.reply_handle}" if draft.reply_handle else "reply")
+        parts.append(tr("reply to @{handle}", "a draft answering a post by @{handle}").format(
+            handle=draft.reply_handle) if draft.reply_handle
+            else tr("reply", "a draft answering a post"))
     if draft.images:
         count = len(draft.images)
-        parts.append(f"{count} image{'s' if count != 1 else ''}")
+        # English's singular apart; the plural's forms serve every other number.
+        parts.append(tr("%n image", "a draft's one image", count) if count == 1
+                     else tr("%n images", "a draft's images", count))
     when = relative_time(draft.updated_at, now)
     if when:
         parts.append(when)
@@ -152,10 +159,10 @@ class Composer(QWidget):
         self.reply_label = QLabel("")
         self.reply_label.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.reply_label.setObjectName("composerReplyLabel")
-        self.reply_label.setAccessibleName("Replying to")
-        self.cancel_reply_button = QPushButton("Cancel reply")
+        self.reply_label.setAccessibleName(tr("Replying to", "the post being answered"))
+        self.cancel_reply_button = QPushButton(tr("Cancel reply"))
         self.cancel_reply_button.setObjectName("composerCancelReply")
-        self.cancel_reply_button.setAccessibleName("Cancel reply")
+        self.cancel_reply_button.setAccessibleName(tr("Cancel reply"))
         self.cancel_reply_button.setFlat(True)
         self.cancel_reply_button.clicked.connect(self._cancel_targets)
         self.reply_label.setVisible(False)
@@ -169,8 +176,8 @@ class Composer(QWidget):
     def _init_text(self) -> QPlainTextEdit:
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("composerText")
-        self.text_edit.setPlaceholderText("What's up?")
-        self.text_edit.setAccessibleName("Post text")
+        self.text_edit.setPlaceholderText(tr("What's up?", "the empty composer's invitation"))
+        self.text_edit.setAccessibleName(tr("Post text", "the composer's text box"))
         # Tab should move focus to the next control, not insert a tab into the post.
         self.text_edit.setTabChangesFocus(True)
         # About four lines: the timeline below keeps most of the window.
@@ -183,27 +190,27 @@ class Composer(QWidget):
 
     def _init_controls(self, locale: QLocale) -> QHBoxLayout:
         """Add image, the post's language, the counter and Post."""
-        self.add_image_button = QPushButton("Add image…")
+        self.add_image_button = QPushButton(tr("Add image…"))
         self.add_image_button.setObjectName("composerAddImage")
-        self.add_image_button.setAccessibleName("Add image")
+        self.add_image_button.setAccessibleName(tr("Add image", "the composer's button"))
         self.add_image_button.clicked.connect(self._choose_images)
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("composerLanguage")
-        self.language_combo.setAccessibleName("Post language")
+        self.language_combo.setAccessibleName(tr("Post language", "the language a post is in"))
         for code, name in LANGUAGES:
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(
             self.language_combo.findData(_default_language(locale)))
         self.language_combo.currentIndexChanged.connect(self._changed)
-        self.drafts_button = QPushButton("Drafts…")
+        self.drafts_button = QPushButton(tr("Drafts…"))
         self.drafts_button.setObjectName("composerDrafts")
-        self.drafts_button.setAccessibleName("Drafts")
-        self.drafts_button.setToolTip("Open a saved draft")
+        self.drafts_button.setAccessibleName(tr("Drafts", "saved unfinished posts"))
+        self.drafts_button.setToolTip(tr("Open a saved draft"))
         self.drafts_button.clicked.connect(self.drafts_requested)
-        self.save_draft_button = QPushButton("Save draft")
+        self.save_draft_button = QPushButton(tr("Save draft"))
         self.save_draft_button.setObjectName("composerSaveDraft")
-        self.save_draft_button.setAccessibleName("Save draft")
-        self.save_draft_button.setToolTip("Keep this in your drafts and start a new post")
+        self.save_draft_button.setAccessibleName(tr("Save draft"))
+        self.save_draft_button.setToolTip(tr("Keep this in your drafts and start a new post"))
         self.save_draft_button.clicked.connect(self.save_draft_requested)
         self.drafts_button.hide()  # until `set_drafts_enabled`: without a profile, no drafts
         self.save_draft_button.hide()
@@ -211,7 +218,7 @@ class Composer(QWidget):
         self.counter.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.counter.setObjectName("composerCounter")
         self._counter_palette = QPalette(self.counter.palette())
-        self.post_button = QPushButton("Post")
+        self.post_button = QPushButton(tr("Post", "send the post written"))
         self.post_button.setObjectName("composerPostButton")
         self.post_button.setDefault(True)
         self.post_button.clicked.connect(self._submit)
@@ -229,7 +236,7 @@ class Composer(QWidget):
         self.error_label = QLabel("")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.error_label.setObjectName("composerError")
-        self.error_label.setAccessibleName("Post problem")
+        self.error_label.setAccessibleName(tr("Post problem", "why the post can't be sent"))
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setVisible(False)
@@ -241,7 +248,7 @@ class Composer(QWidget):
         self.permission_label.setTextFormat(Qt.TextFormat.PlainText)  # outside text, never markup
         self.permission_label.setObjectName("composerPermission")
         self.permission_label.setWordWrap(True)
-        self.allow_button = QPushButton("Allow…")
+        self.allow_button = QPushButton(tr("Allow…", "let the app post for the account"))
         self.allow_button.setObjectName("composerAllowButton")
         self.allow_button.clicked.connect(self.allow_requested)
         self.permission_label.hide()
@@ -271,13 +278,17 @@ class Composer(QWidget):
     def _show_targets(self) -> None:
         parts = []
         if self._reply_to is not None:
-            parts.append(f"Replying to @{self._reply_to.author.handle}")
+            parts.append(tr("Replying to @{handle}").format(
+                handle=self._reply_to.author.handle))
         if self._quote is not None:
             excerpt = self._quote.text[:60] + ("…" if len(self._quote.text) > 60 else "")
-            parts.append(f"Quoting @{self._quote.author.handle}: “{excerpt}”")
+            parts.append(tr("Quoting @{handle}: “{excerpt}”").format(
+                handle=self._quote.author.handle, excerpt=excerpt))
         self.reply_label.setText(" · ".join(parts))
         self.reply_label.setVisible(bool(parts))
-        self.cancel_reply_button.setText("Cancel reply" if self._quote is None else "Cancel")
+        self.cancel_reply_button.setText(
+            tr("Cancel reply") if self._quote is None
+            else tr("Cancel", "stop replying to or quoting a post"))
         self.cancel_reply_button.setVisible(bool(parts))
         self._refresh()
         self._changed()
@@ -335,15 +346,15 @@ class Composer(QWidget):
         drafts to throw away."""
         menu = QMenu(self)
         menu.setObjectName("composerDraftsMenu")
-        menu.setAccessibleName("Drafts")
+        menu.setAccessibleName(tr("Drafts", "saved unfinished posts"))
         if not drafts:
-            menu.addAction(NO_DRAFTS).setEnabled(False)
+            menu.addAction(tr("No drafts yet")).setEnabled(False)
         for draft in drafts:
             action = menu.addAction(draft_label(draft, now))
             action.triggered.connect(lambda _=False, i=draft.id: self.draft_chosen.emit(i))
         if drafts:
             menu.addSeparator()
-            delete = menu.addMenu("Delete a draft")
+            delete = menu.addMenu(tr("Delete a draft"))
             delete.setObjectName("composerDeleteDraftMenu")
             for draft in drafts:
                 action = delete.addAction(draft_label(draft, now))
@@ -398,7 +409,7 @@ class Composer(QWidget):
     def add_image_file(self, path: str) -> bool:
         """Attach one image file; on a problem, say why in the error line and return False."""
         if len(self._attachments) >= MAX_IMAGES:
-            self.show_error(TOO_MANY_IMAGES)
+            self.show_error(tr("A post can have at most %n images.", None, MAX_IMAGES))
             return False
         try:
             upload = read_image(path)
@@ -407,7 +418,7 @@ class Composer(QWidget):
             return False
         image = QImage.fromData(upload.data)
         if image.isNull() or image.width() <= 0 or image.height() <= 0:
-            self.show_error(UNREADABLE_IMAGE)
+            self.show_error(tr("That image could not be read."))
             return False
         self._attach(upload.data, upload.mime_type, image)
         self.show_error("")
@@ -433,9 +444,9 @@ class Composer(QWidget):
         thumbnail.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
         thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         alt_edit = QLineEdit()
-        alt_edit.setPlaceholderText(ALT_PLACEHOLDER)
+        alt_edit.setPlaceholderText(alt_placeholder())
         alt_edit.textChanged.connect(self._changed)
-        remove_button = QPushButton("Remove")
+        remove_button = QPushButton(tr("Remove", "take an image off the post"))
         row_layout.addWidget(thumbnail)
         row_layout.addWidget(alt_edit, 1)
         row_layout.addWidget(remove_button)
@@ -467,9 +478,11 @@ class Composer(QWidget):
         for i, attachment in enumerate(self._attachments):
             number = i + 1
             attachment.alt_edit.setObjectName(f"composerAlt{i}")
-            attachment.alt_edit.setAccessibleName(f"Alt text for image {number}")
+            attachment.alt_edit.setAccessibleName(
+                tr("Alt text for image {number}").format(number=number))
             attachment.remove_button.setObjectName(f"composerRemoveImage{i}")
-            attachment.remove_button.setAccessibleName(f"Remove image {number}")
+            attachment.remove_button.setAccessibleName(
+                tr("Remove image {number}").format(number=number))
         self.images_area.setVisible(bool(self._attachments))
 
     def _refresh(self) -> None:
@@ -479,16 +492,22 @@ class Composer(QWidget):
         if left < 0:
             palette.setColor(QPalette.ColorRole.WindowText, accents(palette).warning)
             over = -left
+            # English's singular apart; the plural's forms serve every other number.
             self.counter.setAccessibleName(
-                f"{over} character{'s' if over != 1 else ''} over the limit")
+                tr("%n character over the limit", None, over) if over == 1
+                else tr("%n characters over the limit", None, over))
         else:
-            self.counter.setAccessibleName(f"{left} character{'s' if left != 1 else ''} left")
+            self.counter.setAccessibleName(
+                tr("%n character left", None, left) if left == 1
+                else tr("%n characters left", None, left))
         self.counter.setPalette(palette)
         self.post_button.setEnabled(self.can_post())
         if self._busy:
-            self.post_button.setText("Posting…")
+            self.post_button.setText(tr("Posting…"))
         else:
-            self.post_button.setText("Reply" if self._reply_to is not None else "Post")
+            self.post_button.setText(tr("Reply", "send the reply written")
+                                     if self._reply_to is not None
+                                     else tr("Post", "send the post written"))
         self.add_image_button.setEnabled(len(self._attachments) < MAX_IMAGES and not self._busy)
         holds = bool(self.text_edit.toPlainText().strip()) or bool(self._attachments) \
             or self._quote is not None

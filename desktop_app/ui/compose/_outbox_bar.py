@@ -9,20 +9,42 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from ...app import Waiting
+from ..lang import tr
 
 EXCERPT = 40
-NOUNS = {"post": ("post", "posts"), "like": ("like", "likes"),
-         "repost": ("repost", "reposts"), "follow": ("follow", "follows")}
+KINDS = ("post", "like", "repost", "follow")  # what the outbox holds, in the order it is said
+
+
+def _count(kind: str, n: int) -> str:
+    """`n` waiting writes of `kind` ("1 post", "2 likes"). English's singular is a string of
+    its own; the plural's forms serve every other number in every language."""
+    if kind == "post":
+        return tr("%n post", "waiting to send", n) if n == 1 \
+            else tr("%n posts", "waiting to send", n)
+    if kind == "like":
+        return tr("%n like", "waiting to send", n) if n == 1 \
+            else tr("%n likes", "waiting to send", n)
+    if kind == "repost":
+        return tr("%n repost", "waiting to send", n) if n == 1 \
+            else tr("%n reposts", "waiting to send", n)
+    return tr("%n follow", "waiting to send", n) if n == 1 \
+        else tr("%n follows", "waiting to send", n)
+
+
+def _kind(kind: str) -> str:
+    """What one waiting write is, as a menu entry starts ("Post", "Like")."""
+    names = {"post": tr("Post", "a post waiting to send"),
+             "like": tr("Like", "a like waiting to send"),
+             "repost": tr("Repost", "a repost waiting to send"),
+             "follow": tr("Follow", "a follow waiting to send")}
+    return names.get(kind, kind)
 
 
 def counted(entries: Sequence[Waiting]) -> str:
     """"1 post, 2 likes": what `entries` hold, posts first."""
     counts: Counter[str] = Counter(w.kind for w in entries)
-    parts = []
-    for kind, (one, many) in NOUNS.items():
-        if counts[kind]:
-            parts.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
-    return ", ".join(parts)
+    parts = [_count(kind, counts[kind]) for kind in KINDS if counts[kind]]
+    return tr(", ", "separates the items of a list").join(parts)
 
 
 def summary(entries: Sequence[Waiting], error: str) -> str:
@@ -31,20 +53,23 @@ def summary(entries: Sequence[Waiting], error: str) -> str:
     refused = [w for w in entries if w.refused]
     sentences = []
     if waiting:
-        sentences.append(f"Waiting to send — {counted(waiting)}.")
+        sentences.append(tr("Waiting to send — {counts}.").format(counts=counted(waiting)))
         if error:
-            sentences.append(f"Last try: {error}")
+            sentences.append(tr("Last try: {error}", "why the last try to send failed").format(
+                error=error))
     if refused:
-        sentences.append(f"Not accepted — {counted(refused)}: {refused[0].last_error} "
-                         "Cancel puts a post back in your drafts.")
+        sentences.append(tr("Not accepted — {counts}: {error} Cancel puts a post back in your "
+                            "drafts.").format(counts=counted(refused),
+                                              error=refused[0].last_error))
     return " ".join(sentences)
 
 
 def entry_label(waiting: Waiting) -> str:
     text = " ".join(waiting.text.split())
     excerpt = text[:EXCERPT] + ("…" if len(text) > EXCERPT else "")
-    return f"{NOUNS[waiting.kind][0].capitalize()}: {excerpt}" if excerpt \
-        else NOUNS[waiting.kind][0].capitalize()
+    kind = _kind(waiting.kind)
+    return tr("{kind}: {excerpt}", "a waiting write and its text, in the Cancel menu").format(
+        kind=kind, excerpt=excerpt) if excerpt else kind
 
 
 class OutboxBar(QFrame):
@@ -64,13 +89,13 @@ class OutboxBar(QFrame):
         self.label.setObjectName("outboxText")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a server's error, a post's text
-        self.send_button = QPushButton("Send now")
+        self.send_button = QPushButton(tr("Send now", "what waits in the outbox"))
         self.send_button.setObjectName("outboxSendNow")
-        self.send_button.setAccessibleName("Send now")
+        self.send_button.setAccessibleName(tr("Send now", "what waits in the outbox"))
         self.send_button.clicked.connect(self.send_now_requested)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel", "stop sending what waits in the outbox"))
         self.cancel_button.setObjectName("outboxCancel")
-        self.cancel_button.setAccessibleName("Cancel sending")
+        self.cancel_button.setAccessibleName(tr("Cancel sending"))
         self.cancel_button.clicked.connect(self._cancel)
         self.cancel_menu: QMenu | None = None
         layout = QHBoxLayout(self)
@@ -88,7 +113,9 @@ class OutboxBar(QFrame):
         self.label.setText(text)
         self.setAccessibleName(text)
         self.send_button.setVisible(any(not w.refused for w in self.entries))
-        self.cancel_button.setText("Cancel" if len(self.entries) == 1 else "Cancel…")
+        self.cancel_button.setText(
+            tr("Cancel", "stop sending what waits in the outbox") if len(self.entries) == 1
+            else tr("Cancel…", "choose what waits in the outbox to stop sending"))
         self.show()
 
     def _cancel(self) -> None:
@@ -97,7 +124,7 @@ class OutboxBar(QFrame):
             return
         menu = QMenu(self)
         menu.setObjectName("outboxCancelMenu")
-        menu.setAccessibleName("Cancel sending")
+        menu.setAccessibleName(tr("Cancel sending"))
         for waiting in self.entries:
             action = menu.addAction(entry_label(waiting))
             action.triggered.connect(lambda _=False, i=waiting.id: self.cancel_requested.emit(i))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit
 
 from ...bsky import Author
+from ..lang import tr
 
 DEBOUNCE_MS = 150
 MAX_SUGGESTIONS = 8
@@ -37,7 +38,7 @@ class MentionCompleter(QObject):
         self._edit = edit
         self.popup = QListWidget(edit.window())
         self.popup.setObjectName("mentionSuggestions")
-        self.popup.setAccessibleName("Suggested accounts")
+        self.popup.setAccessibleName(tr("Suggested accounts", "to mention in a post"))
         self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.popup.setWindowFlags(Qt.WindowType.ToolTip)
         self.popup.hide()

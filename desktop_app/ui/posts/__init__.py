@@ -16,6 +16,7 @@ from ._layout import PostLayout, anchor
 from ._model import ITEM_ROLE, ROW_ROLE, PostListModel
 from ._timefmt import relative_time
 from ._view import RELAYOUT_DELAY_MS, PostListView
+from ._words import action_words
 
 __all__ = [
     "HEIGHT_WIDTHS",
@@ -28,6 +29,7 @@ __all__ = [
     "PostLayout",
     "PostListModel",
     "PostListView",
+    "action_words",
     "anchor",
     "post_intent",
     "relative_time",

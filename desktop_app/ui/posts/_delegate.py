@@ -51,11 +51,13 @@ from ...app.screens import (
     post_row,
 )
 from ...bsky import FeedItem, ImageView, PostView
+from ..lang import tr
 from ..look import Accents, accents
 from ._images import CORNER, ImageCache, Shape
 from ._layout import GAP, PostLayout, fonts, layout_row
 from ._model import ROW_ROLE
 from ._timefmt import relative_time
+from ._words import shown
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -219,7 +221,7 @@ class PostDelegate(QStyledItemDelegate):
             else:
                 self._paint_image(painter, area, image, palette, small)
         if media_covered and lay.show is not None:
-            self._paint_button(painter, lay.show, "Show", small)
+            self._paint_button(painter, lay.show, tr("Show", "lift a moderation cover"), small)
         if post.external is not None and lay.external is not None:
             self._paint_external(painter, lay.external, post, palette, font, small)
         if post.quote is not None and lay.quote is not None:
@@ -247,9 +249,9 @@ class PostDelegate(QStyledItemDelegate):
         text_area = area.adjusted(GAP * 2, GAP, -GAP * 2 - (show.width() + GAP if show else 0),
                                   -GAP)
         painter.drawText(text_area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                         | Qt.TextFlag.TextWordWrap, f"⚠ {reason}")
+                         | Qt.TextFlag.TextWordWrap, f"⚠ {shown(reason)}")
         if show is not None:
-            self._paint_button(painter, show, "Show", small)
+            self._paint_button(painter, show, tr("Show", "lift a moderation cover"), small)
         painter.restore()
 
     def _paint_group(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
@@ -287,10 +289,10 @@ class PostDelegate(QStyledItemDelegate):
                          actor.name)
         painter.setFont(font)
         painter.setPen(muted)
-        follows = "  · follows you" if actor.followed_by else ""
+        handle = tr("@{handle}  · follows you").format(handle=actor.handle) \
+            if actor.followed_by else f"@{actor.handle}"
         painter.drawText(lay.header.adjusted(name_w + 8, 0, 0, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"@{actor.handle}{follows}")
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, handle)
         self._paint_note(painter, lay, row, small, muted)
 
     def _paint_card(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
@@ -335,12 +337,13 @@ class PostDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(muted)
         if row.context:
-            label = row.context
+            label = shown(row.context)
         elif item.reposted_by is not None:
-            label = f"↻ Reposted by {item.reposted_by.name}"
+            label = "↻ " + tr("Reposted by {name}").format(name=item.reposted_by.name)
         else:
             parent = item.reply_parent_author
-            label = f"↩ Reply to {parent.name}" if parent else ""
+            label = "↩ " + tr("Reply to {name}", "the post answers a post by {name}").format(
+                name=parent.name) if parent else ""
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(lay.context, left,
                          QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight,
@@ -404,13 +407,14 @@ class PostDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.drawText(area.adjusted(GAP, GAP, -GAP, -GAP),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             image.alt or "Image")
+                             image.alt or tr("Image", "an image not loaded, with no description"))
         if image.alt:
             painter.setFont(small)
             badge = QRect(area.left() + 6, area.bottom() - 22, 34, 18)
             painter.fillRect(badge, QColor(0, 0, 0, 170))
             painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "ALT")
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter,
+                             tr("ALT", "badge on an image that has a description"))
         painter.restore()
 
     @staticmethod
@@ -458,7 +462,8 @@ class PostDelegate(QStyledItemDelegate):
         if quote.unavailable:
             painter.setFont(font)
             painter.setPen(muted)
-            painter.drawText(lay.quote_text, Qt.AlignmentFlag.AlignLeft, quote.unavailable)
+            painter.drawText(lay.quote_text, Qt.AlignmentFlag.AlignLeft,
+                             shown(quote.unavailable))
             return
         bold, _ = fonts(font)
         if quote.author is not None:
@@ -491,7 +496,8 @@ class PostDelegate(QStyledItemDelegate):
             (lay.like, f"{'♥' if post.viewer_like else '♡'} {post.like_count}",
              tint.like if post.viewer_like else muted),
             (lay.quote_button, f"❝ {post.quote_count}", muted),
-            (lay.bookmark, "⚑ Saved" if post.bookmarked else "⚐ Save",
+            (lay.bookmark, "⚑ " + tr("Saved", "a bookmarked post") if post.bookmarked
+             else "⚐ " + tr("Save", "bookmark a post"),
              tint.bookmark if post.bookmarked else muted),
         ]
         for area, label, color in buttons:
@@ -562,7 +568,8 @@ class PostDelegate(QStyledItemDelegate):
         return True
 
 
-# What can be done to a post from the keyboard and its context menu: (key, words, name).
+# What can be done to a post from the keyboard and its context menu: (key, words, name). The
+# words are the English ones; shown, they are `action_words(name)` (the interface's language).
 POST_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Return", "Open the thread", "open"), ("L", "Like", "like"), ("T", "Repost", "repost"),
     ("R", "Reply", "reply"), ("Q", "Quote", "quote"), ("B", "Bookmark", "bookmark"),

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextCharFormat, QTextCur
 
 from ...app.screens import Row
 from ...bsky import FeedItem, ImageView, PostView, QuotedPost, segments
+from ._words import shown
 
 PAD = 10
 GAP = 6
@@ -188,7 +189,7 @@ def _quote(out: PostLayout, quote: QuotedPost, x: int, w: int, y: int, font: QFo
     fm = QFontMetrics(font)
     line = fm.lineSpacing()
     text_w = w - 2 * GAP
-    quote_text = quote.unavailable or quote.text
+    quote_text = shown(quote.unavailable) if quote.unavailable else quote.text
     text_h = min(QUOTE_LINES * line, fm.boundingRect(
         QRect(0, 0, text_w, 10_000), Qt.TextFlag.TextWordWrap, quote_text).height())
     top = y

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from ...app.screens import Row, RowList, post_row
 from ...bsky import FeedItem
+from ..lang import tr
+from ._words import shown
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FeedItem (post rows only)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole Row
@@ -17,6 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def accessible_text(row: Row) -> str:
+    """How a row reads aloud (a screen reader's text for it), in the interface's language."""
     if row.kind == "card" and row.card is not None:
         return f"{row.card.title}. {row.card.subtitle}. {row.text}".strip(" .") + "."
     if row.kind == "actor" and row.actor is not None:
@@ -25,24 +28,42 @@ def accessible_text(row: Row) -> str:
         return row.text
     item = row.item
     post = item.post
-    parts = [row.context] if row.context else []
+    parts = [shown(row.context)] if row.context else []
     if item.reposted_by is not None:
-        parts.append(f"Reposted by {item.reposted_by.name}.")
+        parts.append(tr("Reposted by {name}.").format(name=item.reposted_by.name))
     if row.covered:
-        parts.append(f"{post.author.name} (@{post.author.handle}): hidden behind a warning, "
-                     f"{row.decision.reason}.")
+        parts.append(tr("{name} (@{handle}): hidden behind a warning, {reason}.").format(
+            name=post.author.name, handle=post.author.handle, reason=shown(row.decision.reason)))
         return " ".join(parts)
-    parts.append(f"{post.author.name} (@{post.author.handle}): {post.text or '(no text)'}")
+    text = post.text or tr("(no text)", "a post without text, read aloud")
+    parts.append(f"{post.author.name} (@{post.author.handle}): {text}")
     if post.images:
-        alts = "; ".join(i.alt or "no description" for i in post.images)
-        parts.append(f"{len(post.images)} image(s): {alts}.")
-    parts.append(f"{post.like_count} likes, {post.repost_count} reposts, "
-                 f"{post.reply_count} replies.")
-    mine = [word for word, on in (("liked", post.viewer_like), ("reposted", post.viewer_repost),
-                                  ("bookmarked", post.bookmarked)) if on]
+        alts = "; ".join(i.alt or tr("no description", "an image without alt text, read aloud")
+                         for i in post.images)
+        parts.append(tr("%n image(s): {alts}.", "a post's images and their descriptions",
+                        len(post.images)).format(alts=alts))
+    parts.append(tr("{likes}, {reposts}, {replies}.", "a post's counts, read aloud").format(
+        likes=tr("%n likes", "a post's count, read aloud", post.like_count),
+        reposts=tr("%n reposts", "a post's count, read aloud", post.repost_count),
+        replies=tr("%n replies", "a post's count, read aloud", post.reply_count)))
+    mine = _yours(bool(post.viewer_like), bool(post.viewer_repost), post.bookmarked)
     if mine:
-        parts.append(f"You {' and '.join(mine)} it.")
+        parts.append(mine)
     return " ".join(parts)
+
+
+def _yours(liked: bool, reposted: bool, bookmarked: bool) -> str:
+    """What the reader did to a post, as one sentence ("" for nothing)."""
+    sentences = {
+        (True, False, False): tr("You liked it."),
+        (False, True, False): tr("You reposted it."),
+        (False, False, True): tr("You bookmarked it."),
+        (True, True, False): tr("You liked and reposted it."),
+        (True, False, True): tr("You liked and bookmarked it."),
+        (False, True, True): tr("You reposted and bookmarked it."),
+        (True, True, True): tr("You liked and reposted and bookmarked it."),
+    }
+    return sentences.get((liked, reposted, bookmarked), "")
 
 
 class PostListModel(QAbstractListModel):

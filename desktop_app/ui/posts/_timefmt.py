@@ -1,8 +1,13 @@
-"""Short relative times for posts ("now", "5m", "3h", "2d", "14 Nov", "14 Nov 2023")."""
+"""Short relative times for posts ("now", "5m", "3h", "2d", "14 Nov", "14 Nov 2023"), in the
+interface's language (the date in its locale's month names)."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+
+from ..lang import tr
 
 
 def parse_time(iso: str) -> float | None:
@@ -21,15 +26,19 @@ def relative_time(iso: str, now: float) -> str:
         return ""
     delta = now - when
     if delta < 60:
-        return "now"  # also clock skew: a post "from the future" by a few seconds
+        # also clock skew: a post "from the future" by a few seconds
+        return tr("now", "a post's age: under a minute")
     if delta < 3600:
-        return f"{int(delta // 60)}m"
+        return tr("%nm", "a post's age in minutes, as short as possible", int(delta // 60))
     if delta < 86400:
-        return f"{int(delta // 3600)}h"
+        return tr("%nh", "a post's age in hours, as short as possible", int(delta // 3600))
     if delta < 7 * 86400:
-        return f"{int(delta // 86400)}d"
+        return tr("%nd", "a post's age in days, as short as possible", int(delta // 86400))
     local = dt.datetime.fromtimestamp(when)
     current = dt.datetime.fromtimestamp(now)
-    day = f"{local.day} {local.strftime('%b')}"
-    return day if local.year == current.year else f"{day} {local.year}"
-
+    day = QDate(local.year, local.month, local.day)
+    # QDate formats (d: day, MMM: the month's short name, yyyy: the year), in the locale's words.
+    pattern = tr("d MMM", "date format of a post from this year (Qt QDate format)") \
+        if local.year == current.year \
+        else tr("d MMM yyyy", "date format of a post from an earlier year (Qt QDate format)")
+    return QLocale().toString(day, pattern)

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import ListState, OpenThread, Row
+from ..lang import tr
 from ._delegate import POST_ACTIONS, PostDelegate, post_intent, row_images, row_intent
 from ._images import ImageCache
 from ._model import ROW_ROLE, PostListModel
+from ._words import action_words
 
 NEAR_BOTTOM_SCREENS = 2.0  # start the next page this many viewport heights before the end
 # A relayout of 10 000 rows takes a few seconds; a place older than this is no longer wanted.
@@ -60,9 +62,12 @@ class PostListView(QWidget):
     zoom = 1.0  # every list's text size, times the system's (one for the whole window)
 
     def __init__(self, model: PostListModel, images: ImageCache,
-                 parent: QWidget | None = None, *, name: str = "Posts", title: str = "",
-                 loading: str = "Loading…", empty: str = "Nothing here yet.",
+                 parent: QWidget | None = None, *, name: str | None = None, title: str = "",
+                 loading: str | None = None, empty: str | None = None,
                  refresh: bool = True) -> None:
+        """`name` is what a screen reader calls the list, `loading` and `empty` what it says
+        while loading and when it has no rows (each in the interface's language; by default
+        "Posts", "Loading…", "Nothing here yet.")."""
         super().__init__(parent)
         self.setObjectName("timeline")
         self.model = model
@@ -85,14 +90,14 @@ class PostListView(QWidget):
         self.note.setWordWrap(True)
         self.note.hide()
         layout.addWidget(self.note)
-        self._init_list(model, images, name)
+        self._init_list(model, images, tr("Posts", "a list of posts") if name is None else name)
         layout.addWidget(self._init_states(), 1)
         layout.addLayout(self._init_footer())
         self._init_timers(images)
         self._watch(model)
         self.set_title(title)
-        self.set_loading_text(loading)
-        self.set_empty_text(empty)
+        self.set_loading_text(tr("Loading…") if loading is None else loading)
+        self.set_empty_text(tr("Nothing here yet.") if empty is None else empty)
         self.refresh_button.setVisible(refresh)
         _VIEWS.add(self)
         self._apply_zoom()
@@ -136,9 +141,11 @@ class PostListView(QWidget):
         self.new_posts_button.clicked.connect(self.show_new_requested)
         self.refresh_button = QToolButton()
         self.refresh_button.setObjectName("refreshButton")
-        self.refresh_button.setText("⟳ Refresh")
-        self.refresh_button.setToolTip("Check for new posts (F5)")
-        self.refresh_button.setAccessibleName("Refresh timeline")
+        self.refresh_button.setText("⟳ " + tr("Refresh", "check for new posts"))
+        self.refresh_button.setToolTip(tr("Check for new posts ({key})").format(
+            key=QKeySequence(QKeySequence.StandardKey.Refresh).toString(
+                QKeySequence.SequenceFormat.NativeText) or "F5"))
+        self.refresh_button.setAccessibleName(tr("Refresh timeline"))
         self.refresh_button.clicked.connect(self.refresh_requested)
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -176,14 +183,14 @@ class PostListView(QWidget):
 
     def _init_states(self) -> QStackedWidget:
         """Loading, the list, empty, or an error with a retry button: one shown at a time."""
-        self.empty_label = QLabel("Nothing here yet.")
+        self.empty_label = QLabel()  # its text: set_empty_text
         self.empty_label.setObjectName("timelineEmpty")
-        self.loading_label = QLabel("Loading…")
+        self.loading_label = QLabel()  # its text: set_loading_text
         self.loading_label.setObjectName("timelineLoading")
         self.error_label = QLabel()
         self.error_label.setObjectName("timelineError")
         self.error_label.setWordWrap(True)
-        self.retry_button = QPushButton("Try again")
+        self.retry_button = QPushButton(tr("Try again", "load the list again"))
         self.retry_button.setObjectName("timelineRetry")
         self.retry_button.clicked.connect(self.retry_requested)
         self._error_page = QWidget()
@@ -205,7 +212,7 @@ class PostListView(QWidget):
         self.footer.setObjectName("timelineFooter")
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.footer_retry = QPushButton("Try again")
+        self.footer_retry = QPushButton(tr("Try again", "load the list again"))
         self.footer_retry.setObjectName("timelineFooterRetry")
         self.footer_retry.clicked.connect(self._retry_more)
         footer = QHBoxLayout()
@@ -306,10 +313,11 @@ class PostListView(QWidget):
         if row is None:
             return
         menu = QMenu(self)
-        menu.setAccessibleName("Post actions")
-        for keys, words, name in POST_ACTIONS:
+        menu.setAccessibleName(tr("Post actions"))
+        for keys, _, name in POST_ACTIONS:
             found = post_intent(row, name)
-            action = menu.addAction(f"{words}\t{keys}")
+            key = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            action = menu.addAction(f"{action_words(name)}\t{key}")
             action.setEnabled(found is not None)
             if found is not None:
                 action.triggered.connect(lambda _=False, found=found: self.intent.emit(found))
@@ -368,7 +376,7 @@ class PostListView(QWidget):
 
     def set_loading_more(self, loading: bool) -> None:
         self.footer_retry.hide()
-        self.footer.setText("Loading more posts…")
+        self.footer.setText(tr("Loading more posts…"))
         self.footer.setVisible(loading)
 
     def show_more_error(self, message: str) -> None:
@@ -377,7 +385,7 @@ class PostListView(QWidget):
         self.footer_retry.show()
 
     def show_end(self) -> None:
-        self.footer.setText("You're all caught up.")
+        self.footer.setText(tr("You're all caught up."))
         self.footer_retry.hide()
         self.footer.show()
 
@@ -389,8 +397,13 @@ class PostListView(QWidget):
         if count <= 0:
             self.new_posts_button.hide()
             return
-        more = "+" if count >= 50 else ""
-        self.new_posts_button.setText(f"↑ {count}{more} new post{'s' if count != 1 else ''}")
+        if count >= 50:  # counted no further: "50+"
+            words = tr("%n+ new posts", "at least that many new posts above the list", count)
+        elif count == 1:  # English's singular; the plural's forms serve every other number
+            words = tr("%n new post", "one new post above the list", count)
+        else:
+            words = tr("%n new posts", "new posts above the list", count)
+        self.new_posts_button.setText("↑ " + words)
         self.new_posts_button.show()
 
     def scroll_to_top(self) -> None:

@@ -12,11 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QW
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bsky import MAX_IMAGES, Author, NewPost, PostView
-from desktop_app.ui.compose import (
-    ALT_PLACEHOLDER,
-    MAX_GRAPHEMES,
-    Composer,
-)
+from desktop_app.ui.compose import MAX_GRAPHEMES, Composer, alt_placeholder
 from desktop_app.ui.look import accents
 from tests.support.images import png
 
@@ -177,7 +173,7 @@ def test_png_attaches_with_aspect_ratio_and_alt_text(qtbot: QtBot, tmp_path: Pat
     data = png(40, 30)
     assert composer.add_image_file(write(tmp_path, "photo.PNG", data))
     alt = child(composer, QLineEdit, "composerAlt0")
-    assert alt.placeholderText() == ALT_PLACEHOLDER
+    assert alt.placeholderText() == alt_placeholder()
     assert alt.isVisible()
     qtbot.keyClicks(alt, "A red square ")
     # An image alone is enough to post.
