@@ -1,4 +1,1479 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <source>Your provider did not allow {features}.</source>
+        <translation>プロバイダーは{features}を許可しませんでした。</translation>
+    </message>
+    <message>
+        <source>Allowed: {permissions}.</source>
+        <translation>許可済み: {permissions}。</translation>
+    </message>
+    <message>
+        <source>@{handle}: {status}. Renew it to stay signed in.</source>
+        <translation>@{handle}: {status}。サインインを維持するには更新してください。</translation>
+    </message>
+    <message>
+        <source>Renew your session</source>
+        <translation>セッションを更新してください</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <comment>the access token</comment>
+        <translation>期限切れ</translation>
+    </message>
+    <message numerus="yes">
+        <source>renews automatically (in %n min)</source>
+        <translation>
+            <numerusform>自動更新（%n 分後）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renewed silently</source>
+        <translation>自動で更新されました</translation>
+    </message>
+    <message>
+        <source>Renewed after you confirmed in your browser</source>
+        <translation>ブラウザで確認した後に更新されました</translation>
+    </message>
+    <message>
+        <source>Renewal failed: {error}</source>
+        <translation>更新に失敗しました: {error}</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <comment>a QDateTime format: when a session started</comment>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>Not allowed: {features}</source>
+        <translation>未許可: {features}</translation>
+    </message>
+    <message>
+        <source>Renew session</source>
+        <translation>セッションを更新</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <source>Allow…</source>
+        <translation>許可…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>今はしない</translation>
+    </message>
+    <message>
+        <source>Opens your browser to ask your provider once more</source>
+        <translation>ブラウザを開いて、プロバイダーにもう一度許可を求めます</translation>
+    </message>
+    <message>
+        <source>Approve the new permissions in your browser…</source>
+        <translation>ブラウザで新しい権限を承認してください…</translation>
+    </message>
+    <message>
+        <source>Sign in to Bluesky</source>
+        <translation>Bluesky にサインイン</translation>
+    </message>
+    <message>
+        <source>yourname.bsky.social</source>
+        <comment>an example handle</comment>
+        <translation>yourname.bsky.social</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>ハンドル</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>ハンドル(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Handle problem</source>
+        <translation>ハンドルの問題</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>サインインの問題</translation>
+    </message>
+    <message>
+        <source>Use a different provider</source>
+        <translation>別のプロバイダーを使う</translation>
+    </message>
+    <message>
+        <source>https://your-provider.example</source>
+        <comment>an example address: keep https:// and .example</comment>
+        <translation>https://your-provider.example</translation>
+    </message>
+    <message>
+        <source>Provider address</source>
+        <translation>プロバイダーのアドレス</translation>
+    </message>
+    <message>
+        <source>Waiting for your browser…</source>
+        <translation>ブラウザでの操作を待っています…</translation>
+    </message>
+    <message>
+        <source>Approve the sign-in in the browser window that just opened, then come back here.</source>
+        <translation>開いたブラウザのウィンドウでサインインを承認してから、ここに戻ってください。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>ページを再度開く</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Contacting your provider…</source>
+        <translation>プロバイダーに接続中…</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <comment>the account&apos;s state</comment>
+        <translation>サインイン中</translation>
+    </message>
+    <message>
+        <source>Renewal suggested</source>
+        <translation>更新を推奨</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Signed out — sign in again</source>
+        <translation>サインアウト済み — 再度サインインしてください</translation>
+    </message>
+    <message>
+        <source>Session time left</source>
+        <translation>セッションの残り時間</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>DID</source>
+        <translation>DID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <comment>when the session started</comment>
+        <translation>サインイン日時</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>アクセストークン</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>再度サインイン</translation>
+    </message>
+    <message>
+        <source>Switch to this account</source>
+        <translation>このアカウントに切り替え</translation>
+    </message>
+    <message>
+        <source>{state}: {detail}</source>
+        <comment>an account&apos;s state and what it means</comment>
+        <translation>{state}: {detail}</translation>
+    </message>
+    <message>
+        <source>{allowed} ({mode})</source>
+        <comment>what is allowed, and how it was granted</comment>
+        <translation>{allowed}（{mode}）</translation>
+    </message>
+    <message>
+        <source>Account {handle}</source>
+        <translation>アカウント {handle}</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>詳細を隠す</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <comment>place</comment>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who can&apos;t see it</source>
+        <translation>画像を見られない人のために内容を説明してください</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <comment>title of the file dialog</comment>
+        <translation>画像を追加</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <comment>file dialog filter</comment>
+        <translation>画像 ({patterns})</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <comment>a draft without text</comment>
+        <translation>（テキストなし）</translation>
+    </message>
+    <message>
+        <source>reply to @{handle}</source>
+        <comment>a draft answering a post by @{handle}</comment>
+        <translation>@{handle} への返信</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <comment>a draft answering a post</comment>
+        <translation>返信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image</source>
+        <comment>a draft&apos;s one image</comment>
+        <translation>
+            <numerusform>画像 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <comment>a draft&apos;s images</comment>
+        <translation>
+            <numerusform>画像 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replying to</source>
+        <comment>the post being answered</comment>
+        <translation>返信先</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>返信をキャンセル</translation>
+    </message>
+    <message>
+        <source>What&apos;s up?</source>
+        <comment>the empty composer&apos;s invitation</comment>
+        <translation>最近どう？</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <comment>the composer&apos;s text box</comment>
+        <translation>ポストの本文</translation>
+    </message>
+    <message>
+        <source>Add image…</source>
+        <translation>画像を追加…</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <comment>the composer&apos;s button</comment>
+        <translation>画像を追加</translation>
+    </message>
+    <message>
+        <source>Post language</source>
+        <comment>the language a post is in</comment>
+        <translation>ポストの言語</translation>
+    </message>
+    <message>
+        <source>Drafts…</source>
+        <translation>下書き…</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <comment>saved unfinished posts</comment>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Open a saved draft</source>
+        <translation>保存した下書きを開く</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>下書きを保存</translation>
+    </message>
+    <message>
+        <source>Keep this in your drafts and start a new post</source>
+        <translation>下書きに保存して新しいポストを作成します</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>send the post written</comment>
+        <translation>投稿</translation>
+    </message>
+    <message>
+        <source>Post problem</source>
+        <comment>why the post can&apos;t be sent</comment>
+        <translation>投稿できない理由</translation>
+    </message>
+    <message>
+        <source>Allow…</source>
+        <comment>let the app post for the account</comment>
+        <translation>許可…</translation>
+    </message>
+    <message>
+        <source>Replying to @{handle}</source>
+        <translation>@{handle} に返信</translation>
+    </message>
+    <message>
+        <source>Quoting @{handle}: “{excerpt}”</source>
+        <translation>@{handle} を引用:「{excerpt}」</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>stop replying to or quoting a post</comment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>No drafts yet</source>
+        <translation>下書きはまだありません</translation>
+    </message>
+    <message>
+        <source>Delete a draft</source>
+        <translation>下書きを削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>A post can have at most %n images.</source>
+        <translation>
+            <numerusform>ポストに添付できる画像は最大 %n 枚です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That image could not be read.</source>
+        <translation>その画像を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>take an image off the post</comment>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Alt text for image {number}</source>
+        <translation>画像 {number} の代替テキスト</translation>
+    </message>
+    <message>
+        <source>Remove image {number}</source>
+        <translation>画像 {number} を削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character over the limit</source>
+        <translation>
+            <numerusform>%n 文字超過</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters over the limit</source>
+        <translation>
+            <numerusform>%n 文字超過</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character left</source>
+        <translation>
+            <numerusform>残り %n 文字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters left</source>
+        <translation>
+            <numerusform>残り %n 文字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>投稿中…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>send the reply written</comment>
+        <translation>返信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>ポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>ポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>いいね %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likes</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>いいね %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repost</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>リポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reposts</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>リポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>フォロー %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follows</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>フォロー %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>a post waiting to send</comment>
+        <translation>ポスト</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <comment>a like waiting to send</comment>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <comment>a repost waiting to send</comment>
+        <translation>リポスト</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <comment>a follow waiting to send</comment>
+        <translation>フォロー</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separates the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Waiting to send — {counts}.</source>
+        <translation>送信待ち — {counts}。</translation>
+    </message>
+    <message>
+        <source>Last try: {error}</source>
+        <comment>why the last try to send failed</comment>
+        <translation>前回の送信: {error}</translation>
+    </message>
+    <message>
+        <source>Not accepted — {counts}: {error} Cancel puts a post back in your drafts.</source>
+        <translation>受け付けられませんでした — {counts}: {error} キャンセルするとポストは下書きに戻ります。</translation>
+    </message>
+    <message>
+        <source>{kind}: {excerpt}</source>
+        <comment>a waiting write and its text, in the Cancel menu</comment>
+        <translation>{kind}: {excerpt}</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <comment>what waits in the outbox</comment>
+        <translation>今すぐ送信</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>stop sending what waits in the outbox</comment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>送信をキャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <comment>choose what waits in the outbox to stop sending</comment>
+        <translation>キャンセル…</translation>
+    </message>
+    <message>
+        <source>Suggested accounts</source>
+        <comment>to mention in a post</comment>
+        <translation>おすすめのアカウント</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <comment>lift a moderation cover</comment>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>@{handle}  · follows you</source>
+        <translation>@{handle}  · フォローされています</translation>
+    </message>
+    <message>
+        <source>Reposted by {name}</source>
+        <translation>{name} がリポスト</translation>
+    </message>
+    <message>
+        <source>Reply to {name}</source>
+        <comment>the post answers a post by {name}</comment>
+        <translation>{name} への返信</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <comment>an image not loaded, with no description</comment>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <comment>badge on an image that has a description</comment>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <comment>a bookmarked post</comment>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <comment>bookmark a post</comment>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reposted by {name}.</source>
+        <translation>{name} がリポストしました。</translation>
+    </message>
+    <message>
+        <source>{name} (@{handle}): hidden behind a warning, {reason}.</source>
+        <translation>{name} (@{handle}): 警告により非表示、{reason}。</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <comment>a post without text, read aloud</comment>
+        <translation>（テキストなし）</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <comment>an image without alt text, read aloud</comment>
+        <translation>説明なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s): {alts}.</source>
+        <comment>a post&apos;s images and their descriptions</comment>
+        <translation>
+            <numerusform>画像 %n 枚: {alts}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{likes}, {reposts}, {replies}.</source>
+        <comment>a post&apos;s counts, read aloud</comment>
+        <translation>{likes}、{reposts}、{replies}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likes</source>
+        <comment>a post&apos;s count, read aloud</comment>
+        <translation>
+            <numerusform>いいね %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reposts</source>
+        <comment>a post&apos;s count, read aloud</comment>
+        <translation>
+            <numerusform>リポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <comment>a post&apos;s count, read aloud</comment>
+        <translation>
+            <numerusform>返信 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You liked it.</source>
+        <translation>いいねしました。</translation>
+    </message>
+    <message>
+        <source>You reposted it.</source>
+        <translation>リポストしました。</translation>
+    </message>
+    <message>
+        <source>You bookmarked it.</source>
+        <translation>ブックマークしました。</translation>
+    </message>
+    <message>
+        <source>You liked and reposted it.</source>
+        <translation>いいねとリポストをしました。</translation>
+    </message>
+    <message>
+        <source>You liked and bookmarked it.</source>
+        <translation>いいねとブックマークをしました。</translation>
+    </message>
+    <message>
+        <source>You reposted and bookmarked it.</source>
+        <translation>リポストとブックマークをしました。</translation>
+    </message>
+    <message>
+        <source>You liked and reposted and bookmarked it.</source>
+        <translation>いいね、リポスト、ブックマークをしました。</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <comment>a post&apos;s age: under a minute</comment>
+        <translation>今</translation>
+    </message>
+    <message numerus="yes">
+        <source>%nm</source>
+        <comment>a post&apos;s age in minutes, as short as possible</comment>
+        <translation>
+            <numerusform>%n分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%nh</source>
+        <comment>a post&apos;s age in hours, as short as possible</comment>
+        <translation>
+            <numerusform>%n時間</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%nd</source>
+        <comment>a post&apos;s age in days, as short as possible</comment>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format of a post from this year (Qt QDate format)</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date format of a post from an earlier year (Qt QDate format)</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <comment>a list of posts</comment>
+        <translation>ポスト</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>まだ何もありません。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>check for new posts</comment>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Check for new posts ({key})</source>
+        <translation>新しいポストを確認 ({key})</translation>
+    </message>
+    <message>
+        <source>Refresh timeline</source>
+        <translation>タイムラインを更新</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <comment>load the list again</comment>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Post actions</source>
+        <translation>ポストの操作</translation>
+    </message>
+    <message>
+        <source>Loading more posts…</source>
+        <translation>さらにポストを読み込み中…</translation>
+    </message>
+    <message>
+        <source>You&apos;re all caught up.</source>
+        <translation>すべて確認済みです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ new posts</source>
+        <comment>at least that many new posts above the list</comment>
+        <translation>
+            <numerusform>新着ポスト %n+ 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new post</source>
+        <comment>one new post above the list</comment>
+        <translation>
+            <numerusform>新着ポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new posts</source>
+        <comment>new posts above the list</comment>
+        <translation>
+            <numerusform>新着ポスト %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <comment>a post of yours not sent yet</comment>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>Deleted post</source>
+        <comment>a quoted or replied-to post that was deleted</comment>
+        <translation>削除されたポスト</translation>
+    </message>
+    <message>
+        <source>Blocked post</source>
+        <comment>a quoted or replied-to post that can&apos;t be seen</comment>
+        <translation>ブロックされたポスト</translation>
+    </message>
+    <message>
+        <source>Removed by its author</source>
+        <comment>a quote detached by its author</comment>
+        <translation>投稿者により削除されました</translation>
+    </message>
+    <message>
+        <source>Blocked account</source>
+        <comment>why a post is hidden</comment>
+        <translation>ブロック中のアカウント</translation>
+    </message>
+    <message>
+        <source>Hidden by moderators</source>
+        <comment>why a post is hidden</comment>
+        <translation>モデレーターにより非表示</translation>
+    </message>
+    <message>
+        <source>Content warning on this account</source>
+        <comment>why a post is covered</comment>
+        <translation>このアカウントにはコンテンツの警告があります</translation>
+    </message>
+    <message>
+        <source>You muted this account</source>
+        <comment>why a post is covered</comment>
+        <translation>このアカウントをミュートしています</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <comment>why a post is covered</comment>
+        <translation>コンテンツの警告</translation>
+    </message>
+    <message>
+        <source>Open the thread</source>
+        <comment>post action</comment>
+        <translation>スレッドを開く</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <comment>post action</comment>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <comment>post action</comment>
+        <translation>リポスト</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>post action</comment>
+        <translation>返信</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <comment>post action</comment>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <comment>post action</comment>
+        <translation>ブックマーク</translation>
+    </message>
+    <message>
+        <source>Open the author&apos;s profile</source>
+        <comment>post action</comment>
+        <translation>投稿者のプロフィールを開く</translation>
+    </message>
+    <message>
+        <source>Open the first link</source>
+        <comment>post action</comment>
+        <translation>最初のリンクを開く</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 戻る</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Your draft is back where you left it.</source>
+        <translation>下書きを元の状態に戻しました。</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>ブックマーク</translation>
+    </message>
+    <message>
+        <source>Loading your bookmarks…</source>
+        <translation>ブックマークを読み込み中…</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet.
+Save a post with ⚐ to find it here.</source>
+        <translation>ブックマークはまだありません。
+⚐ でポストを保存すると、ここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Moderation list</source>
+        <translation>モデレーションリスト</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>Moderation list by @{handle}</source>
+        <translation>@{handle} のモデレーションリスト</translation>
+    </message>
+    <message>
+        <source>List by @{handle}</source>
+        <translation>@{handle} のリスト</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation list · %n people</source>
+        <translation>
+            <numerusform>モデレーションリスト · %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List · %n people</source>
+        <translation>
+            <numerusform>リスト · %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation list by @{handle} · %n people</source>
+        <translation>
+            <numerusform>@{handle} のモデレーションリスト · %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List by @{handle} · %n people</source>
+        <translation>
+            <numerusform>@{handle} のリスト · %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show it as a tab on Home</source>
+        <translation>ホームにタブとして表示します</translation>
+    </message>
+    <message>
+        <source>Keep it in your saved feeds</source>
+        <translation>保存したフィードに追加します</translation>
+    </message>
+    <message>
+        <source>Like this feed</source>
+        <translation>このフィードにいいねします</translation>
+    </message>
+    <message>
+        <source>Mute everyone on this list</source>
+        <translation>このリストの全員をミュートします</translation>
+    </message>
+    <message>
+        <source>Block everyone on this list</source>
+        <translation>このリストの全員をブロックします</translation>
+    </message>
+    <message>
+        <source>Give this list another name</source>
+        <translation>このリストの名前を変更します</translation>
+    </message>
+    <message>
+        <source>Delete this list</source>
+        <translation>このリストを削除します</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feed by @{handle} · %n likes</source>
+        <translation>
+            <numerusform>@{handle} のフィード · いいね %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This feed&apos;s server isn&apos;t answering right now.</source>
+        <translation>このフィードのサーバーが現在応答していません。</translation>
+    </message>
+    <message>
+        <source>You mute everyone on it.</source>
+        <translation>このリストの全員をミュートしています。</translation>
+    </message>
+    <message>
+        <source>You block everyone on it.</source>
+        <translation>このリストの全員をブロックしています。</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>リスト名を変更</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新しい名前:</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>リストを削除</translation>
+    </message>
+    <message>
+        <source>Delete the list “{name}”? This can&apos;t be undone.</source>
+        <translation>リスト「{name}」を削除しますか？この操作は取り消せません。</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin from Home</source>
+        <translation>ホームから固定解除(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pin to Home</source>
+        <translation>ホームに固定(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;saved</source>
+        <translation>保存済みから削除(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <comment>keep a feed in the saved feeds</comment>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>♥ &amp;Liked</source>
+        <translation>♥ いいね済み(&amp;L)</translation>
+    </message>
+    <message>
+        <source>♡ &amp;Like</source>
+        <comment>like a feed</comment>
+        <translation>♡ いいね(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute list</source>
+        <translation>ミュート解除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute list</source>
+        <translation>リストをミュート(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Un&amp;block list</source>
+        <translation>ブロック解除(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Block list</source>
+        <translation>リストをブロック(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>名前を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete list</source>
+        <translation>リストを削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>フィード</translation>
+    </message>
+    <message>
+        <source>Feed posts</source>
+        <translation>フィードのポスト</translation>
+    </message>
+    <message>
+        <source>Loading the feed…</source>
+        <translation>フィードを読み込み中…</translation>
+    </message>
+    <message>
+        <source>This feed has no posts yet.</source>
+        <translation>このフィードにはまだポストがありません。</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <comment>Home tab: posts of the accounts followed</comment>
+        <translation>フォロー中</translation>
+    </message>
+    <message>
+        <source>Home timeline</source>
+        <translation>ホームタイムライン</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>ホーム</translation>
+    </message>
+    <message>
+        <source>Loading your timeline…</source>
+        <translation>タイムラインを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Your timeline is empty.
+Follow people to see their posts here.</source>
+        <translation>タイムラインにはまだ何もありません。
+ユーザーをフォローすると、そのポストがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Home feeds</source>
+        <translation>ホームのフィード</translation>
+    </message>
+    <message>
+        <source>{name} feed</source>
+        <translation>{name} フィード</translation>
+    </message>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>{name} を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Feed tab actions</source>
+        <translation>フィードタブの操作</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>左へ移動</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>右へ移動</translation>
+    </message>
+    <message>
+        <source>About this feed</source>
+        <translation>このフィードについて</translation>
+    </message>
+    <message>
+        <source>Unpin from Home</source>
+        <translation>ホームから固定解除</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <comment>profile tab: the account&apos;s posts</comment>
+        <translation>ポスト</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <comment>profile tab: the account&apos;s posts and replies</comment>
+        <translation>返信</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <comment>profile tab: the account&apos;s posts with images or video</comment>
+        <translation>メディア</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <comment>tab: custom feeds</comment>
+        <translation>フィード</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <comment>profile tab: the account&apos;s lists</comment>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <comment>profile tab: the posts the account liked</comment>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <comment>search tab: newest posts first</comment>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <comment>search tab: most popular posts first</comment>
+        <translation>トップ</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <comment>search tab: accounts</comment>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Loading your notifications…</source>
+        <translation>通知を読み込み中…</translation>
+    </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>通知はまだありません。</translation>
+    </message>
+    <message>
+        <source>Follows you</source>
+        <translation>フォローされています</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>フォロー</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>その他の操作</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <comment>mute an account</comment>
+        <translation>ミュート</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <comment>block an account</comment>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>リストに追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n followers</source>
+        <translation>
+            <numerusform>%n フォロワー</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n following</source>
+        <translation>
+            <numerusform>%n フォロー</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts</source>
+        <translation>
+            <numerusform>%n ポスト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <comment>the account is followed: the Follow button</comment>
+        <translation>フォロー中</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <comment>unmute an account</comment>
+        <translation>ミュート解除</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <comment>unblock an account</comment>
+        <translation>ブロック解除</translation>
+    </message>
+    <message>
+        <source>Loading your lists…</source>
+        <translation>リストを読み込み中…</translation>
+    </message>
+    <message>
+        <source>{name} (moderation)</source>
+        <translation>{name}（モデレーション）</translation>
+    </message>
+    <message>
+        <source>New list…</source>
+        <translation>新しいリスト…</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>新しいリスト</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>新しいリストの名前:</translation>
+    </message>
+    <message>
+        <source>Profile posts</source>
+        <translation>プロフィールのポスト</translation>
+    </message>
+    <message>
+        <source>No posts here yet.</source>
+        <translation>まだポストがありません。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロフィール</translation>
+    </message>
+    <message>
+        <source>Search posts, people and feeds</source>
+        <translation>ポスト、ユーザー、フィードを検索</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>Type a word, a #tag or a name, then press Enter.</source>
+        <translation>単語、#タグ、名前を入力して Enter を押してください。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>「{query}」に一致する結果はありません。</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Loading the thread…</source>
+        <translation>スレッドを読み込み中…</translation>
+    </message>
+    <message>
+        <source>This thread could not be shown.</source>
+        <translation>このスレッドを表示できませんでした。</translation>
+    </message>
+    <message>
+        <source>Desktop App</source>
+        <comment>the app&apos;s name</comment>
+        <translation>Desktop App</translation>
+    </message>
+    <message>
+        <source>Registered to receive sign-in links ({scheme}:) in {where}</source>
+        <translation>サインインリンク ({scheme}:) を受け取れるよう {where} に登録しました</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>ポスト一覧</translation>
+    </message>
+    <message>
+        <source>Next / previous post</source>
+        <translation>次 / 前のポスト</translation>
+    </message>
+    <message>
+        <source>All the post&apos;s actions</source>
+        <translation>ポストのすべての操作</translation>
+    </message>
+    <message>
+        <source>Check for new posts</source>
+        <translation>新しいポストを確認</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <comment>place</comment>
+        <translation>ホーム</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <comment>place</comment>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <comment>place</comment>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <comment>place</comment>
+        <translation>ブックマーク</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>自分のプロフィール</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>進む</translation>
+    </message>
+    <message>
+        <source>Home&apos;s feeds</source>
+        <translation>ホームのフィード</translation>
+    </message>
+    <message>
+        <source>Next / previous feed</source>
+        <translation>次 / 前のフィード</translation>
+    </message>
+    <message>
+        <source>Move the feed right / left</source>
+        <translation>フィードを右 / 左へ移動</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s page</source>
+        <translation>フィードのページ</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Write a post</source>
+        <translation>ポストを作成</translation>
+    </message>
+    <message>
+        <source>Post it</source>
+        <translation>投稿する</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Larger / smaller text</source>
+        <translation>文字を大きく / 小さく</translation>
+    </message>
+    <message>
+        <source>The system&apos;s size</source>
+        <translation>システムの文字サイズ</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>このショートカット一覧</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <comment>on the keyboard</comment>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <comment>what a key does</comment>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Home timeline</source>
+        <translation>ホームタイムライン(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;accounts</source>
+        <translation>アカウントを表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <comment>place</comment>
+        <translation>ホーム(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <comment>place</comment>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <comment>place</comment>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <comment>place</comment>
+        <translation>ブックマーク(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <comment>place</comment>
+        <translation>プロフィール(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <comment>place</comment>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Text size {percent}%</source>
+        <translation>文字サイズ {percent}%</translation>
+    </message>
+    <message>
+        <source>Home · @{handle}</source>
+        <translation>ホーム · @{handle}</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <comment>place</comment>
+        <translation>プロフィール</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notifications</source>
+        <translation>
+            <numerusform>未読の通知 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>通知、未読 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent. It&apos;s back in your drafts.</source>
+        <translation>送信されませんでした。下書きに戻しました。</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>送信されませんでした。</translation>
+    </message>
+</context>
 </TS>
