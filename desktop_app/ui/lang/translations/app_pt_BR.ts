@@ -1,4 +1,1515 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
+<context>
+    <name></name>
+    <message>
+        <source>Your provider did not allow {features}.</source>
+        <translation>Seu provedor não permitiu {features}.</translation>
+    </message>
+    <message>
+        <source>Allowed: {permissions}.</source>
+        <translation>Permitido: {permissions}.</translation>
+    </message>
+    <message>
+        <source>@{handle}: {status}. Renew it to stay signed in.</source>
+        <translation>@{handle}: {status}. Renove para continuar conectado.</translation>
+    </message>
+    <message>
+        <source>Renew your session</source>
+        <translation>Renove sua sessão</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <comment>the access token</comment>
+        <translation>expirado</translation>
+    </message>
+    <message numerus="yes">
+        <source>renews automatically (in %n min)</source>
+        <translation>
+            <numerusform>renovação automática (em %n min)</numerusform>
+            <numerusform>renovação automática (em %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renewed silently</source>
+        <translation>Renovado em segundo plano</translation>
+    </message>
+    <message>
+        <source>Renewed after you confirmed in your browser</source>
+        <translation>Renovado após sua confirmação no navegador</translation>
+    </message>
+    <message>
+        <source>Renewal failed: {error}</source>
+        <translation>Falha na renovação: {error}</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <comment>a QDateTime format: when a session started</comment>
+        <translation>dd/MM/yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>Not allowed: {features}</source>
+        <translation>Não permitido: {features}</translation>
+    </message>
+    <message>
+        <source>Renew session</source>
+        <translation>Renovar sessão</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Mais tarde</translation>
+    </message>
+    <message>
+        <source>Allow…</source>
+        <translation>Permitir…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Agora não</translation>
+    </message>
+    <message>
+        <source>Opens your browser to ask your provider once more</source>
+        <translation>Abre o navegador para pedir ao seu provedor mais uma vez</translation>
+    </message>
+    <message>
+        <source>Approve the new permissions in your browser…</source>
+        <translation>Aprove as novas permissões no navegador…</translation>
+    </message>
+    <message>
+        <source>Sign in to Bluesky</source>
+        <translation>Entrar no Bluesky</translation>
+    </message>
+    <message>
+        <source>yourname.bsky.social</source>
+        <comment>an example handle</comment>
+        <translation>seunome.bsky.social</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Identificador</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>&amp;Identificador</translation>
+    </message>
+    <message>
+        <source>Handle problem</source>
+        <translation>Problema com o identificador</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Problema ao entrar</translation>
+    </message>
+    <message>
+        <source>Use a different provider</source>
+        <translation>Usar outro provedor</translation>
+    </message>
+    <message>
+        <source>https://your-provider.example</source>
+        <comment>an example address: keep https:// and .example</comment>
+        <translation>https://seu-provedor.example</translation>
+    </message>
+    <message>
+        <source>Provider address</source>
+        <translation>Endereço do provedor</translation>
+    </message>
+    <message>
+        <source>Waiting for your browser…</source>
+        <translation>Aguardando o navegador…</translation>
+    </message>
+    <message>
+        <source>Approve the sign-in in the browser window that just opened, then come back here.</source>
+        <translation>Aprove o login na janela do navegador que acabou de abrir e depois volte aqui.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>Abrir a página de novo</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar link</translation>
+    </message>
+    <message>
+        <source>Contacting your provider…</source>
+        <translation>Contatando seu provedor…</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <comment>the account&apos;s state</comment>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Renewal suggested</source>
+        <translation>Renovação sugerida</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Signed out — sign in again</source>
+        <translation>Desconectado — entre de novo</translation>
+    </message>
+    <message>
+        <source>Session time left</source>
+        <translation>Tempo restante da sessão</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>DID</source>
+        <translation>DID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provedor</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permissões</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <comment>when the session started</comment>
+        <translation>Sessão iniciada</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Entrar de novo</translation>
+    </message>
+    <message>
+        <source>Switch to this account</source>
+        <translation>Mudar para esta conta</translation>
+    </message>
+    <message>
+        <source>{state}: {detail}</source>
+        <comment>an account&apos;s state and what it means</comment>
+        <translation>{state}: {detail}</translation>
+    </message>
+    <message>
+        <source>{allowed} ({mode})</source>
+        <comment>what is allowed, and how it was granted</comment>
+        <translation>{allowed} ({mode})</translation>
+    </message>
+    <message>
+        <source>Account {handle}</source>
+        <translation>Conta {handle}</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ocultar detalhes</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <comment>place</comment>
+        <translation>Contas</translation>
+    </message>
+    <message>
+        <source>Describe the image for people who can&apos;t see it</source>
+        <translation>Descreva a imagem para quem não pode vê-la</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <comment>title of the file dialog</comment>
+        <translation>Adicionar imagem</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <comment>file dialog filter</comment>
+        <translation>Imagens ({patterns})</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <comment>a draft without text</comment>
+        <translation>(sem texto)</translation>
+    </message>
+    <message>
+        <source>reply to @{handle}</source>
+        <comment>a draft answering a post by @{handle}</comment>
+        <translation>resposta a @{handle}</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <comment>a draft answering a post</comment>
+        <translation>resposta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image</source>
+        <comment>a draft&apos;s one image</comment>
+        <translation>
+            <numerusform>%n imagem</numerusform>
+            <numerusform>%n imagens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <comment>a draft&apos;s images</comment>
+        <translation>
+            <numerusform>%n imagem</numerusform>
+            <numerusform>%n imagens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replying to</source>
+        <comment>the post being answered</comment>
+        <translation>Respondendo a</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>Cancelar resposta</translation>
+    </message>
+    <message>
+        <source>What&apos;s up?</source>
+        <comment>the empty composer&apos;s invitation</comment>
+        <translation>E aí?</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <comment>the composer&apos;s text box</comment>
+        <translation>Texto do post</translation>
+    </message>
+    <message>
+        <source>Add image…</source>
+        <translation>Adicionar imagem…</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <comment>the composer&apos;s button</comment>
+        <translation>Adicionar imagem</translation>
+    </message>
+    <message>
+        <source>Post language</source>
+        <comment>the language a post is in</comment>
+        <translation>Idioma do post</translation>
+    </message>
+    <message>
+        <source>Drafts…</source>
+        <translation>Rascunhos…</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <comment>saved unfinished posts</comment>
+        <translation>Rascunhos</translation>
+    </message>
+    <message>
+        <source>Open a saved draft</source>
+        <translation>Abrir um rascunho salvo</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Salvar rascunho</translation>
+    </message>
+    <message>
+        <source>Keep this in your drafts and start a new post</source>
+        <translation>Guardar nos rascunhos e começar um novo post</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>send the post written</comment>
+        <translation>Postar</translation>
+    </message>
+    <message>
+        <source>Post problem</source>
+        <comment>why the post can&apos;t be sent</comment>
+        <translation>Problema ao postar</translation>
+    </message>
+    <message>
+        <source>Allow…</source>
+        <comment>let the app post for the account</comment>
+        <translation>Permitir…</translation>
+    </message>
+    <message>
+        <source>Replying to @{handle}</source>
+        <translation>Respondendo a @{handle}</translation>
+    </message>
+    <message>
+        <source>Quoting @{handle}: “{excerpt}”</source>
+        <translation>Citando @{handle}: “{excerpt}”</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>stop replying to or quoting a post</comment>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>No drafts yet</source>
+        <translation>Nenhum rascunho ainda</translation>
+    </message>
+    <message>
+        <source>Delete a draft</source>
+        <translation>Excluir um rascunho</translation>
+    </message>
+    <message numerus="yes">
+        <source>A post can have at most %n images.</source>
+        <translation>
+            <numerusform>Um post pode ter no máximo %n imagem.</numerusform>
+            <numerusform>Um post pode ter no máximo %n imagens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That image could not be read.</source>
+        <translation>Não foi possível ler essa imagem.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>take an image off the post</comment>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Alt text for image {number}</source>
+        <translation>Texto alternativo da imagem {number}</translation>
+    </message>
+    <message>
+        <source>Remove image {number}</source>
+        <translation>Remover imagem {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character over the limit</source>
+        <translation>
+            <numerusform>%n caractere acima do limite</numerusform>
+            <numerusform>%n caracteres acima do limite</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters over the limit</source>
+        <translation>
+            <numerusform>%n caractere acima do limite</numerusform>
+            <numerusform>%n caracteres acima do limite</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character left</source>
+        <translation>
+            <numerusform>Resta %n caractere</numerusform>
+            <numerusform>Restam %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters left</source>
+        <translation>
+            <numerusform>Resta %n caractere</numerusform>
+            <numerusform>Restam %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Postando…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>send the reply written</comment>
+        <translation>Responder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n curtida</numerusform>
+            <numerusform>%n curtidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likes</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n curtida</numerusform>
+            <numerusform>%n curtidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repost</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n repost</numerusform>
+            <numerusform>%n reposts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reposts</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n repost</numerusform>
+            <numerusform>%n reposts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n conta a seguir</numerusform>
+            <numerusform>%n contas a seguir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follows</source>
+        <comment>waiting to send</comment>
+        <translation>
+            <numerusform>%n conta a seguir</numerusform>
+            <numerusform>%n contas a seguir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <comment>a post waiting to send</comment>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <comment>a like waiting to send</comment>
+        <translation>Curtida</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <comment>a repost waiting to send</comment>
+        <translation>Repost</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <comment>a follow waiting to send</comment>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separates the items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Waiting to send — {counts}.</source>
+        <translation>Aguardando envio — {counts}.</translation>
+    </message>
+    <message>
+        <source>Last try: {error}</source>
+        <comment>why the last try to send failed</comment>
+        <translation>Última tentativa: {error}</translation>
+    </message>
+    <message>
+        <source>Not accepted — {counts}: {error} Cancel puts a post back in your drafts.</source>
+        <translation>Não aceito — {counts}: {error} Cancelar devolve o post aos seus rascunhos.</translation>
+    </message>
+    <message>
+        <source>{kind}: {excerpt}</source>
+        <comment>a waiting write and its text, in the Cancel menu</comment>
+        <translation>{kind}: {excerpt}</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <comment>what waits in the outbox</comment>
+        <translation>Enviar agora</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>stop sending what waits in the outbox</comment>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Cancelar envio</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <comment>choose what waits in the outbox to stop sending</comment>
+        <translation>Cancelar…</translation>
+    </message>
+    <message>
+        <source>Suggested accounts</source>
+        <comment>to mention in a post</comment>
+        <translation>Contas sugeridas</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <comment>lift a moderation cover</comment>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>@{handle}  · follows you</source>
+        <translation>@{handle}  · segue você</translation>
+    </message>
+    <message>
+        <source>Reposted by {name}</source>
+        <translation>Repostado por {name}</translation>
+    </message>
+    <message>
+        <source>Reply to {name}</source>
+        <comment>the post answers a post by {name}</comment>
+        <translation>Resposta a {name}</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <comment>an image not loaded, with no description</comment>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <comment>badge on an image that has a description</comment>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <comment>a bookmarked post</comment>
+        <translation>Salvo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <comment>bookmark a post</comment>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Reposted by {name}.</source>
+        <translation>Repostado por {name}.</translation>
+    </message>
+    <message>
+        <source>{name} (@{handle}): hidden behind a warning, {reason}.</source>
+        <translation>{name} (@{handle}): oculto por um aviso, {reason}.</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <comment>a post without text, read aloud</comment>
+        <translation>(sem texto)</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <comment>an image without alt text, read aloud</comment>
+        <translation>sem descrição</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s): {alts}.</source>
+        <comment>a post&apos;s images and their descriptions</comment>
+        <translation>
+            <numerusform>%n imagem: {alts}.</numerusform>
+            <numerusform>%n imagens: {alts}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{likes}, {reposts}, {replies}.</source>
+        <comment>a post&apos;s counts, read aloud</comment>
+        <translation>{likes}, {reposts}, {replies}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likes</source>
+        <comment>a post&apos;s count, read aloud</comment>
+        <translation>
+            <numerusform>%n curtida</numerusform>
+            <numerusform>%n curtidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reposts</source>
+        <comment>a post&apos;s count, read aloud</comment>
+        <translation>
+            <numerusform>%n repost</numerusform>
+            <numerusform>%n reposts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <comment>a post&apos;s count, read aloud</comment>
+        <translation>
+            <numerusform>%n resposta</numerusform>
+            <numerusform>%n respostas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You liked it.</source>
+        <translation>Você curtiu.</translation>
+    </message>
+    <message>
+        <source>You reposted it.</source>
+        <translation>Você repostou.</translation>
+    </message>
+    <message>
+        <source>You bookmarked it.</source>
+        <translation>Você salvou.</translation>
+    </message>
+    <message>
+        <source>You liked and reposted it.</source>
+        <translation>Você curtiu e repostou.</translation>
+    </message>
+    <message>
+        <source>You liked and bookmarked it.</source>
+        <translation>Você curtiu e salvou.</translation>
+    </message>
+    <message>
+        <source>You reposted and bookmarked it.</source>
+        <translation>Você repostou e salvou.</translation>
+    </message>
+    <message>
+        <source>You liked and reposted and bookmarked it.</source>
+        <translation>Você curtiu, repostou e salvou.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <comment>a post&apos;s age: under a minute</comment>
+        <translation>agora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%nm</source>
+        <comment>a post&apos;s age in minutes, as short as possible</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%nh</source>
+        <comment>a post&apos;s age in hours, as short as possible</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%nd</source>
+        <comment>a post&apos;s age in days, as short as possible</comment>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format of a post from this year (Qt QDate format)</comment>
+        <translation>d 'de' MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date format of a post from an earlier year (Qt QDate format)</comment>
+        <translation>d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <comment>a list of posts</comment>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Nada aqui ainda.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>check for new posts</comment>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Check for new posts ({key})</source>
+        <translation>Verificar novos posts ({key})</translation>
+    </message>
+    <message>
+        <source>Refresh timeline</source>
+        <translation>Atualizar linha do tempo</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <comment>load the list again</comment>
+        <translation>Tentar de novo</translation>
+    </message>
+    <message>
+        <source>Post actions</source>
+        <translation>Ações do post</translation>
+    </message>
+    <message>
+        <source>Loading more posts…</source>
+        <translation>Carregando mais posts…</translation>
+    </message>
+    <message>
+        <source>You&apos;re all caught up.</source>
+        <translation>Você já viu tudo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ new posts</source>
+        <comment>at least that many new posts above the list</comment>
+        <translation>
+            <numerusform>%n+ novos posts</numerusform>
+            <numerusform>%n+ novos posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new post</source>
+        <comment>one new post above the list</comment>
+        <translation>
+            <numerusform>%n novo post</numerusform>
+            <numerusform>%n novos posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new posts</source>
+        <comment>new posts above the list</comment>
+        <translation>
+            <numerusform>%n novo post</numerusform>
+            <numerusform>%n novos posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <comment>a post of yours not sent yet</comment>
+        <translation>Aguardando envio</translation>
+    </message>
+    <message>
+        <source>Deleted post</source>
+        <comment>a quoted or replied-to post that was deleted</comment>
+        <translation>Post excluído</translation>
+    </message>
+    <message>
+        <source>Blocked post</source>
+        <comment>a quoted or replied-to post that can&apos;t be seen</comment>
+        <translation>Post bloqueado</translation>
+    </message>
+    <message>
+        <source>Removed by its author</source>
+        <comment>a quote detached by its author</comment>
+        <translation>Removido pelo autor</translation>
+    </message>
+    <message>
+        <source>Blocked account</source>
+        <comment>why a post is hidden</comment>
+        <translation>Conta bloqueada</translation>
+    </message>
+    <message>
+        <source>Hidden by moderators</source>
+        <comment>why a post is hidden</comment>
+        <translation>Ocultado pelos moderadores</translation>
+    </message>
+    <message>
+        <source>Content warning on this account</source>
+        <comment>why a post is covered</comment>
+        <translation>Aviso de conteúdo nesta conta</translation>
+    </message>
+    <message>
+        <source>You muted this account</source>
+        <comment>why a post is covered</comment>
+        <translation>Você silenciou esta conta</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <comment>why a post is covered</comment>
+        <translation>Aviso de conteúdo</translation>
+    </message>
+    <message>
+        <source>Open the thread</source>
+        <comment>post action</comment>
+        <translation>Abrir a thread</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <comment>post action</comment>
+        <translation>Curtir</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <comment>post action</comment>
+        <translation>Repostar</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <comment>post action</comment>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <comment>post action</comment>
+        <translation>Citar</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <comment>post action</comment>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Open the author&apos;s profile</source>
+        <comment>post action</comment>
+        <translation>Abrir o perfil do autor</translation>
+    </message>
+    <message>
+        <source>Open the first link</source>
+        <comment>post action</comment>
+        <translation>Abrir o primeiro link</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Voltar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Your draft is back where you left it.</source>
+        <translation>Seu rascunho voltou para onde você parou.</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Itens salvos</translation>
+    </message>
+    <message>
+        <source>Loading your bookmarks…</source>
+        <translation>Carregando seus itens salvos…</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet.
+Save a post with ⚐ to find it here.</source>
+        <translation>Nenhum item salvo ainda.
+Salve um post com ⚐ para encontrá-lo aqui.</translation>
+    </message>
+    <message>
+        <source>Moderation list</source>
+        <translation>Lista de moderação</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Moderation list by @{handle}</source>
+        <translation>Lista de moderação de @{handle}</translation>
+    </message>
+    <message>
+        <source>List by @{handle}</source>
+        <translation>Lista de @{handle}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation list · %n people</source>
+        <translation>
+            <numerusform>Lista de moderação · %n pessoa</numerusform>
+            <numerusform>Lista de moderação · %n pessoas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List · %n people</source>
+        <translation>
+            <numerusform>Lista · %n pessoa</numerusform>
+            <numerusform>Lista · %n pessoas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation list by @{handle} · %n people</source>
+        <translation>
+            <numerusform>Lista de moderação de @{handle} · %n pessoa</numerusform>
+            <numerusform>Lista de moderação de @{handle} · %n pessoas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List by @{handle} · %n people</source>
+        <translation>
+            <numerusform>Lista de @{handle} · %n pessoa</numerusform>
+            <numerusform>Lista de @{handle} · %n pessoas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show it as a tab on Home</source>
+        <translation>Mostrar como aba no Início</translation>
+    </message>
+    <message>
+        <source>Keep it in your saved feeds</source>
+        <translation>Manter nos seus feeds salvos</translation>
+    </message>
+    <message>
+        <source>Like this feed</source>
+        <translation>Curtir este feed</translation>
+    </message>
+    <message>
+        <source>Mute everyone on this list</source>
+        <translation>Silenciar todos desta lista</translation>
+    </message>
+    <message>
+        <source>Block everyone on this list</source>
+        <translation>Bloquear todos desta lista</translation>
+    </message>
+    <message>
+        <source>Give this list another name</source>
+        <translation>Dar outro nome a esta lista</translation>
+    </message>
+    <message>
+        <source>Delete this list</source>
+        <translation>Excluir esta lista</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feed by @{handle} · %n likes</source>
+        <translation>
+            <numerusform>Feed de @{handle} · %n curtida</numerusform>
+            <numerusform>Feed de @{handle} · %n curtidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This feed&apos;s server isn&apos;t answering right now.</source>
+        <translation>O servidor deste feed não está respondendo agora.</translation>
+    </message>
+    <message>
+        <source>You mute everyone on it.</source>
+        <translation>Você silencia todos desta lista.</translation>
+    </message>
+    <message>
+        <source>You block everyone on it.</source>
+        <translation>Você bloqueia todos desta lista.</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>Renomear lista</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Novo nome:</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Excluir lista</translation>
+    </message>
+    <message>
+        <source>Delete the list “{name}”? This can&apos;t be undone.</source>
+        <translation>Excluir a lista “{name}”? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin from Home</source>
+        <translation>Desa&amp;fixar do Início</translation>
+    </message>
+    <message>
+        <source>&amp;Pin to Home</source>
+        <translation>&amp;Fixar no Início</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;saved</source>
+        <translation>Remover dos &amp;salvos</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <comment>keep a feed in the saved feeds</comment>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>♥ &amp;Liked</source>
+        <translation>♥ &amp;Curtido</translation>
+    </message>
+    <message>
+        <source>♡ &amp;Like</source>
+        <comment>like a feed</comment>
+        <translation>♡ &amp;Curtir</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute list</source>
+        <translation>Dessi&amp;lenciar lista</translation>
+    </message>
+    <message>
+        <source>&amp;Mute list</source>
+        <translation>&amp;Silenciar lista</translation>
+    </message>
+    <message>
+        <source>Un&amp;block list</source>
+        <translation>&amp;Desbloquear lista</translation>
+    </message>
+    <message>
+        <source>&amp;Block list</source>
+        <translation>&amp;Bloquear lista</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Re&amp;nomear…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete list</source>
+        <translation>&amp;Excluir lista</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Feed posts</source>
+        <translation>Posts do feed</translation>
+    </message>
+    <message>
+        <source>Loading the feed…</source>
+        <translation>Carregando o feed…</translation>
+    </message>
+    <message>
+        <source>This feed has no posts yet.</source>
+        <translation>Este feed ainda não tem posts.</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <comment>Home tab: posts of the accounts followed</comment>
+        <translation>Seguindo</translation>
+    </message>
+    <message>
+        <source>Home timeline</source>
+        <translation>Linha do tempo inicial</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Loading your timeline…</source>
+        <translation>Carregando sua linha do tempo…</translation>
+    </message>
+    <message>
+        <source>Your timeline is empty.
+Follow people to see their posts here.</source>
+        <translation>Sua linha do tempo está vazia.
+Siga pessoas para ver os posts delas aqui.</translation>
+    </message>
+    <message>
+        <source>Home feeds</source>
+        <translation>Feeds do Início</translation>
+    </message>
+    <message>
+        <source>{name} feed</source>
+        <translation>Feed {name}</translation>
+    </message>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>Carregando {name}…</translation>
+    </message>
+    <message>
+        <source>Feed tab actions</source>
+        <translation>Ações da aba do feed</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Mover para a esquerda</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Mover para a direita</translation>
+    </message>
+    <message>
+        <source>About this feed</source>
+        <translation>Sobre este feed</translation>
+    </message>
+    <message>
+        <source>Unpin from Home</source>
+        <translation>Desafixar do Início</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <comment>profile tab: the account&apos;s posts</comment>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <comment>profile tab: the account&apos;s posts and replies</comment>
+        <translation>Respostas</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <comment>profile tab: the account&apos;s posts with images or video</comment>
+        <translation>Mídia</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <comment>tab: custom feeds</comment>
+        <translation>Feeds</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <comment>profile tab: the account&apos;s lists</comment>
+        <translation>Listas</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <comment>profile tab: the posts the account liked</comment>
+        <translation>Curtidas</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <comment>search tab: newest posts first</comment>
+        <translation>Recentes</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <comment>search tab: most popular posts first</comment>
+        <translation>Principais</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <comment>search tab: accounts</comment>
+        <translation>Pessoas</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Loading your notifications…</source>
+        <translation>Carregando suas notificações…</translation>
+    </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>Nenhuma notificação ainda.</translation>
+    </message>
+    <message>
+        <source>Follows you</source>
+        <translation>Segue você</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Mais ações</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <comment>mute an account</comment>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <comment>block an account</comment>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>Adicionar à lista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n followers</source>
+        <translation>
+            <numerusform>%n seguidor</numerusform>
+            <numerusform>%n seguidores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n following</source>
+        <translation>
+            <numerusform>%n seguindo</numerusform>
+            <numerusform>%n seguindo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posts</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <comment>the account is followed: the Follow button</comment>
+        <translation>Seguindo</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <comment>unmute an account</comment>
+        <translation>Dessilenciar</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <comment>unblock an account</comment>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Loading your lists…</source>
+        <translation>Carregando suas listas…</translation>
+    </message>
+    <message>
+        <source>{name} (moderation)</source>
+        <translation>{name} (moderação)</translation>
+    </message>
+    <message>
+        <source>New list…</source>
+        <translation>Nova lista…</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Nova lista</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>Nome da nova lista:</translation>
+    </message>
+    <message>
+        <source>Profile posts</source>
+        <translation>Posts do perfil</translation>
+    </message>
+    <message>
+        <source>No posts here yet.</source>
+        <translation>Nenhum post aqui ainda.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Search posts, people and feeds</source>
+        <translation>Buscar posts, pessoas e feeds</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados da busca</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Type a word, a #tag or a name, then press Enter.</source>
+        <translation>Digite uma palavra, uma #tag ou um nome e pressione Enter.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>Nada encontrado para “{query}”.</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Loading the thread…</source>
+        <translation>Carregando a thread…</translation>
+    </message>
+    <message>
+        <source>This thread could not be shown.</source>
+        <translation>Não foi possível mostrar esta thread.</translation>
+    </message>
+    <message>
+        <source>Desktop App</source>
+        <comment>the app&apos;s name</comment>
+        <translation>App para Desktop</translation>
+    </message>
+    <message>
+        <source>Registered to receive sign-in links ({scheme}:) in {where}</source>
+        <translation>Registrado para receber links de login ({scheme}:) em {where}</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listas de posts</translation>
+    </message>
+    <message>
+        <source>Next / previous post</source>
+        <translation>Post seguinte / anterior</translation>
+    </message>
+    <message>
+        <source>All the post&apos;s actions</source>
+        <translation>Todas as ações do post</translation>
+    </message>
+    <message>
+        <source>Check for new posts</source>
+        <translation>Verificar novos posts</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <comment>place</comment>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <comment>place</comment>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <comment>place</comment>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <comment>place</comment>
+        <translation>Itens salvos</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>Seu perfil</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Home&apos;s feeds</source>
+        <translation>Feeds do Início</translation>
+    </message>
+    <message>
+        <source>Next / previous feed</source>
+        <translation>Feed seguinte / anterior</translation>
+    </message>
+    <message>
+        <source>Move the feed right / left</source>
+        <translation>Mover o feed para a direita / esquerda</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s page</source>
+        <translation>Página do feed</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Escrita</translation>
+    </message>
+    <message>
+        <source>Write a post</source>
+        <translation>Escrever um post</translation>
+    </message>
+    <message>
+        <source>Post it</source>
+        <translation>Postar</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Leitura</translation>
+    </message>
+    <message>
+        <source>Larger / smaller text</source>
+        <translation>Texto maior / menor</translation>
+    </message>
+    <message>
+        <source>The system&apos;s size</source>
+        <translation>Tamanho do sistema</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Esta lista</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <comment>on the keyboard</comment>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <comment>what a key does</comment>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Contas</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Adicionar conta…</translation>
+    </message>
+    <message>
+        <source>&amp;Home timeline</source>
+        <translation>&amp;Linha do tempo inicial</translation>
+    </message>
+    <message>
+        <source>Show &amp;accounts</source>
+        <translation>&amp;Mostrar contas</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <comment>place</comment>
+        <translation>&amp;Início</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <comment>place</comment>
+        <translation>&amp;Notificações</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <comment>place</comment>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <comment>place</comment>
+        <translation>Itens &amp;salvos</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <comment>place</comment>
+        <translation>&amp;Perfil</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <comment>place</comment>
+        <translation>&amp;Contas</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>Text size {percent}%</source>
+        <translation>Tamanho do texto {percent}%</translation>
+    </message>
+    <message>
+        <source>Home · @{handle}</source>
+        <translation>Início · @{handle}</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <comment>place</comment>
+        <translation>Perfil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notifications</source>
+        <translation>
+            <numerusform>%n notificação não lida</numerusform>
+            <numerusform>%n notificações não lidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Notificações, %n não lida</numerusform>
+            <numerusform>Notificações, %n não lidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent. It&apos;s back in your drafts.</source>
+        <translation>Não enviado. Voltou para seus rascunhos.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Não enviado.</translation>
+    </message>
+</context>
 </TS>
