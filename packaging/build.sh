@@ -10,6 +10,7 @@ if [ -z "$py" ]; then
   scripts/ensure-venv.sh
   py=.venv/bin/python
 fi
+scripts/translations.sh  # the .qm catalogues the bundle carries
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \

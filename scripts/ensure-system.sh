@@ -8,6 +8,8 @@ PACKAGES=(
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  # Japanese text (the ja_JP interface and posts in Japanese)
+  fonts-ipafont-gothic
   # keychain (Secret Service) on a private D-Bus session, and the OS URL handler
   dbus dbus-x11 gnome-keyring xdg-utils desktop-file-utils xdotool
   # screen readers' view of the window: the AT-SPI bus and registry, and pyatspi (system Python)

@@ -75,6 +75,18 @@ def test_version_doctor_metadata_and_clean_quit(
     assert "Traceback" not in app.stderr and "app quit cleanly" in log.read_text()
 
 
+def test_the_frozen_app_starts_in_the_systems_language(
+    bundle: Path, secret_service: SecretService, tmp_path: Path
+) -> None:
+    assert {f.name for f in bundle.rglob("app_*.qm")} >= {"app_ja.qm", "app_pt_BR.qm"}
+    for lang in ("ja_JP", "pt_BR"):
+        env = {**base_env(secret_service, tmp_path / lang), "LANG": f"{lang}.UTF-8",
+               "LC_ALL": f"{lang}.UTF-8", "LANGUAGE": lang}
+        log = tmp_path / lang / "logs" / "desktop-app.log"
+        with running_app([str(bundle / "desktop-app")], env, log) as app:
+            assert f"interface language: {lang}" in app.log_text()
+
+
 async def test_installed_bundle_signs_in_through_xdg_open_and_returns(
     bundle: Path, full_network: PdsNetwork, secret_service: SecretService, person: Person,
     tmp_path: Path,

@@ -145,7 +145,9 @@ class Composer(QWidget):
         self._images_layout.setContentsMargins(0, 0, 0, 0)
         self.images_area.setVisible(False)
         layout.addWidget(self.images_area)
-        layout.addLayout(self._init_controls(locale or QLocale.system()))
+        # The interface's language (QLocale's default, set from the language setting) is the
+        # post's first guess.
+        layout.addLayout(self._init_controls(locale or QLocale()))
         layout.addWidget(self._init_error())
         layout.addLayout(self._init_permission())
         for keys in ("Ctrl+Return", "Ctrl+Enter"):

@@ -1306,7 +1306,7 @@ Siga pessoas para ver os posts delas aqui.</translation>
     <message>
         <source>Desktop App</source>
         <comment>the app&apos;s name</comment>
-        <translation>App para Desktop</translation>
+        <translation>Desktop App</translation>
     </message>
     <message>
         <source>Registered to receive sign-in links ({scheme}:) in {where}</source>
