@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from ...app.screens import Row, RowList, post_row
 from ...bsky import FeedItem
 from ..lang import tr
+from ._timefmt import relative_time
 from ._words import shown
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FeedItem (post rows only)
@@ -36,12 +38,23 @@ def accessible_text(row: Row) -> str:
             name=post.author.name, handle=post.author.handle, reason=shown(row.decision.reason)))
         return " ".join(parts)
     text = post.text or tr("(no text)", "a post without text, read aloud")
-    parts.append(f"{post.author.name} (@{post.author.handle}): {text}")
+    when = relative_time(post.created_at, time.time())
+    parts.append(tr("{name} (@{handle}), {when}: {text}", "a post read aloud").format(
+        name=post.author.name, handle=post.author.handle, when=when, text=text) if when
+        else f"{post.author.name} (@{post.author.handle}): {text}")
     if post.images:
         alts = "; ".join(i.alt or tr("no description", "an image without alt text, read aloud")
                          for i in post.images)
         parts.append(tr("%n image(s): {alts}.", "a post's images and their descriptions",
                         len(post.images)).format(alts=alts))
+    quote = post.quote
+    if quote is not None:
+        parts.append(shown(quote.unavailable) + "." if quote.unavailable else tr(
+            "Quoting {name}: {text}", "a quoted post, read aloud").format(
+            name=quote.author.name if quote.author else "", text=quote.text or "…"))
+    if post.external is not None:
+        parts.append(tr("Link: {title}", "a post's link card, read aloud").format(
+            title=post.external.title or post.external.uri))
     parts.append(tr("{likes}, {reposts}, {replies}.", "a post's counts, read aloud").format(
         likes=tr("%n likes", "a post's count, read aloud", post.like_count),
         reposts=tr("%n reposts", "a post's count, read aloud", post.repost_count),

@@ -93,7 +93,7 @@ def test_model_dedupes_appends_prepends_and_updates() -> None:
     assert changed == 2
     assert {model.item(r).post.like_count for r in (1, 3)} == {7}
     text = model.data(model.index(3), Qt.ItemDataRole.AccessibleTextRole)
-    assert text.startswith("Reposted by bob.test. Alice (@alice.test): hello")
+    assert text.startswith("Reposted by bob.test. Alice (@alice.test), ") and ": hello " in text
 
 
 def test_long_empty_and_rtl_text_render(view: PostListView) -> None:

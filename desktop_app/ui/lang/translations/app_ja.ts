@@ -586,6 +586,11 @@
         <translation>（テキストなし）</translation>
     </message>
     <message>
+        <source>{name} (@{handle}), {when}: {text}</source>
+        <comment>a post read aloud</comment>
+        <translation>{name} (@{handle})、{when}: {text}</translation>
+    </message>
+    <message>
         <source>no description</source>
         <comment>an image without alt text, read aloud</comment>
         <translation>説明なし</translation>
@@ -596,6 +601,16 @@
         <translation>
             <numerusform>画像 %n 枚: {alts}。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quoting {name}: {text}</source>
+        <comment>a quoted post, read aloud</comment>
+        <translation>{name} さんのポストを引用: {text}</translation>
+    </message>
+    <message>
+        <source>Link: {title}</source>
+        <comment>a post&apos;s link card, read aloud</comment>
+        <translation>リンク: {title}</translation>
     </message>
     <message>
         <source>{likes}, {reposts}, {replies}.</source>

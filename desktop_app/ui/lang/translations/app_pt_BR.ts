@@ -602,6 +602,11 @@
         <translation>(sem texto)</translation>
     </message>
     <message>
+        <source>{name} (@{handle}), {when}: {text}</source>
+        <comment>a post read aloud</comment>
+        <translation>{name} (@{handle}), {when}: {text}</translation>
+    </message>
+    <message>
         <source>no description</source>
         <comment>an image without alt text, read aloud</comment>
         <translation>sem descrição</translation>
@@ -613,6 +618,16 @@
             <numerusform>%n imagem: {alts}.</numerusform>
             <numerusform>%n imagens: {alts}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quoting {name}: {text}</source>
+        <comment>a quoted post, read aloud</comment>
+        <translation>Citando {name}: {text}</translation>
+    </message>
+    <message>
+        <source>Link: {title}</source>
+        <comment>a post&apos;s link card, read aloud</comment>
+        <translation>Link: {title}</translation>
     </message>
     <message>
         <source>{likes}, {reposts}, {replies}.</source>
@@ -703,12 +718,12 @@
     <message>
         <source>d MMM</source>
         <comment>date format of a post from this year (Qt QDate format)</comment>
-        <translation>d 'de' MMM</translation>
+        <translation>d &apos;de&apos; MMM</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
         <comment>date format of a post from an earlier year (Qt QDate format)</comment>
-        <translation>d 'de' MMM 'de' yyyy</translation>
+        <translation>d &apos;de&apos; MMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Posts</source>
