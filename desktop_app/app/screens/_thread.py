@@ -58,6 +58,7 @@ class ThreadScreen(ListScreen):
             return
         rows = self.thread_rows(flatten_thread(node))
         self.rows.reset(rows)
+        log.info("%s: first page of %d", self.name, len(rows))
         for waiting in reversed(self.publisher.waiting_posts()):  # oldest first, as written
             parent = waiting.reply_parent
             if parent is not None:

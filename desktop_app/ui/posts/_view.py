@@ -370,8 +370,10 @@ class PostListView(QWidget):
         self.stack.setCurrentWidget(self.list if self.model.rowCount() else self.empty_label)
         focused = self.window().focusWidget()
         if self.model.rowCount() and self.isVisible() and (
-                focused is None or focused is self or self.isAncestorOf(focused)):
-            # The keyboard was meant for this list while it was hidden (loading): give it.
+                focused is None or not focused.isVisible() or focused is self
+                or self.isAncestorOf(focused)):
+            # The keyboard was meant for this list while it was hidden (loading), or is
+            # nowhere a person can see (the sign-in page just left): give it to the list.
             self.list.setFocus()
 
     def set_loading_more(self, loading: bool) -> None:
