@@ -279,34 +279,30 @@ class PostDelegate(QStyledItemDelegate):
         actor = row.actor
         if actor is None:
             return
-        text_color, muted = colors
-        bold, small = fonts(font)
-        self._paint_avatar(painter, lay.avatar, actor.avatar, palette)
-        painter.setFont(bold)
-        painter.setPen(text_color)
-        name_w = QFontMetrics(bold).horizontalAdvance(actor.name)
-        painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         actor.name)
-        painter.setFont(font)
-        painter.setPen(muted)
         handle = tr("@{handle}  · follows you").format(handle=actor.handle) \
             if actor.followed_by else f"@{actor.handle}"
-        painter.drawText(lay.header.adjusted(name_w + 8, 0, 0, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, handle)
-        self._paint_note(painter, lay, row, small, muted)
+        self._paint_titled(painter, lay, row, font, palette, colors,
+                           (actor.avatar, actor.name, handle))
 
     def _paint_card(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
                     palette: QPalette, colors: tuple[QColor, QColor]) -> None:
         """A custom feed or a list: its picture, name, what it is and by whom, its text."""
         card = row.card
-        if card is None:
-            return
+        if card is not None:
+            self._paint_titled(painter, lay, row, font, palette, colors,
+                               (card.avatar, card.title, card.subtitle))
+
+    def _paint_titled(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,
+                      palette: QPalette, colors: tuple[QColor, QColor],
+                      shown: tuple[str | None, str, str]) -> None:
+        """An account or a card: its picture, its name in bold (at most half the line), what
+        follows it in the muted colour, and its text below."""
+        avatar, title, subtitle = shown
         text_color, muted = colors
         bold, small = fonts(font)
-        self._paint_avatar(painter, lay.avatar, card.avatar, palette)
+        self._paint_avatar(painter, lay.avatar, avatar, palette)
         metrics = QFontMetrics(bold)
-        title = metrics.elidedText(card.title, Qt.TextElideMode.ElideRight,
-                                   lay.header.width() // 2)
+        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, lay.header.width() // 2)
         painter.setFont(bold)
         painter.setPen(text_color)
         painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -314,8 +310,7 @@ class PostDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(muted)
         painter.drawText(lay.header.adjusted(metrics.horizontalAdvance(title) + 8, 0, 0, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         card.subtitle)
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, subtitle)
         self._paint_note(painter, lay, row, small, muted)
 
     @staticmethod
