@@ -31,6 +31,7 @@ from ._intents import (
     link_intent,
 )
 from ._lists import FeedScreen, ListScreen, feed_pager
+from ._notifications import CONTEXT as NOTIFICATION_CONTEXT
 from ._notifications import NotificationsScreen
 from ._posting import INDEX_WAIT, Published, Publisher, needs
 from ._profile import TABS as PROFILE_TABS
@@ -54,6 +55,7 @@ from ._thread import ThreadScreen
 __all__ = [
     "FOLLOWING_NAME",
     "INDEX_WAIT",
+    "NOTIFICATION_CONTEXT",
     "PENDING",
     "PROFILE_TABS",
     "SEARCH_TABS",

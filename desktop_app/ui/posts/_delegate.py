@@ -57,7 +57,7 @@ from ._images import CORNER, ImageCache, Shape
 from ._layout import GAP, PostLayout, fonts, layout_row
 from ._model import ROW_ROLE
 from ._timefmt import relative_time
-from ._words import shown
+from ._words import group_summary, shown
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -271,7 +271,8 @@ class PostDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(painter.font()).elidedText(
-                             group.summary(), Qt.TextElideMode.ElideRight, lay.header.width()))
+                             group_summary(group), Qt.TextElideMode.ElideRight,
+                             lay.header.width()))
         self._paint_note(painter, lay, row, small, muted)
 
     def _paint_actor(self, painter: QPainter, lay: PostLayout, row: Row, font: QFont,

@@ -12,7 +12,7 @@ from ...app.screens import Row, RowList, post_row
 from ...bsky import FeedItem
 from ..lang import tr
 from ._timefmt import relative_time
-from ._words import shown
+from ._words import group_summary, shown
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FeedItem (post rows only)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole Row
@@ -26,6 +26,9 @@ def accessible_text(row: Row) -> str:
         return f"{row.card.title}. {row.card.subtitle}. {row.text}".strip(" .") + "."
     if row.kind == "actor" and row.actor is not None:
         return f"{row.actor.name} (@{row.actor.handle}). {row.text}".strip(" .") + "."
+    if row.kind == "group" and row.group is not None:
+        said = group_summary(row.group)
+        return f"{said}: {row.text}" if row.text else f"{said}."
     if row.kind != "post" or row.item is None:
         return row.text
     item = row.item

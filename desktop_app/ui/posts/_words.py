@@ -4,7 +4,8 @@ post is covered), shown in the interface's language; and what each post action i
 
 from __future__ import annotations
 
-from ...app.screens import WAITING
+from ...app.screens import NOTIFICATION_CONTEXT, WAITING
+from ...bsky import NotificationGroup
 from ..lang import tr
 
 
@@ -24,7 +25,54 @@ def shown(text: str) -> str:
         "You muted this account": tr("You muted this account", "why a post is covered"),
         "Content warning": tr("Content warning", "why a post is covered"),
     }
-    return words.get(text, text)
+    if text in words:
+        return words[text]
+    for reason, template in NOTIFICATION_CONTEXT.items():
+        head, _, tail = template.partition("{}")
+        if text.startswith(head) and text.endswith(tail) and len(text) > len(head + tail):
+            return _context(reason, text[len(head):len(text) - len(tail)])
+    return text
+
+
+def _context(reason: str, name: str) -> str:
+    """The line above a reply, mention or quote in the notifications."""
+    if reason == "reply":
+        return tr("↩ {name} replied to you").format(name=name)
+    if reason == "mention":
+        return tr("@ {name} mentioned you").format(name=name)
+    return tr("❝ {name} quoted your post").format(name=name)
+
+
+def group_summary(group: NotificationGroup) -> str:
+    """"bob liked your post", "bob and carol …", "bob and 3 others …": one whole sentence per
+    reason and number of people, so each language can say it its own way."""
+    authors = group.authors
+    name = authors[0].name if authors else ""
+    other = authors[1].name if len(authors) > 1 else ""
+    return _summary(group.reason, len(authors) - 1).format(name=name, other=other)
+
+
+def _summary(reason: str, others: int) -> str:
+    one, two = others <= 0, others == 1
+    if reason == "like":
+        return tr("{name} liked your post") if one else tr(
+            "{name} and {other} liked your post") if two else tr(
+            "{name} and %n others liked your post", None, others)
+    if reason == "repost":
+        return tr("{name} reposted your post") if one else tr(
+            "{name} and {other} reposted your post") if two else tr(
+            "{name} and %n others reposted your post", None, others)
+    if reason == "follow":
+        return tr("{name} followed you") if one else tr(
+            "{name} and {other} followed you") if two else tr(
+            "{name} and %n others followed you", None, others)
+    if reason == "starterpack-joined":
+        return tr("{name} signed up with your starter pack") if one else tr(
+            "{name} and {other} signed up with your starter pack") if two else tr(
+            "{name} and %n others signed up with your starter pack", None, others)
+    return tr("{name} notified you") if one else tr(
+        "{name} and {other} notified you") if two else tr(
+        "{name} and %n others notified you", None, others)
 
 
 def action_words(name: str) -> str:

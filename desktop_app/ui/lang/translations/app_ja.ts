@@ -812,6 +812,88 @@
         <translation>コンテンツの警告</translation>
     </message>
     <message>
+        <source>↩ {name} replied to you</source>
+        <translation>↩ {name} さんがあなたに返信しました</translation>
+    </message>
+    <message>
+        <source>@ {name} mentioned you</source>
+        <translation>@ {name} さんがあなたをメンションしました</translation>
+    </message>
+    <message>
+        <source>❝ {name} quoted your post</source>
+        <translation>❝ {name} さんがあなたのポストを引用しました</translation>
+    </message>
+    <message>
+        <source>{name} liked your post</source>
+        <translation>{name} さんがあなたのポストにいいねしました</translation>
+    </message>
+    <message>
+        <source>{name} and {other} liked your post</source>
+        <translation>{name} さんと {other} さんがあなたのポストにいいねしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others liked your post</source>
+        <translation>
+            <numerusform>{name} さんと他 %n 人があなたのポストにいいねしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} reposted your post</source>
+        <translation>{name} さんがあなたのポストをリポストしました</translation>
+    </message>
+    <message>
+        <source>{name} and {other} reposted your post</source>
+        <translation>{name} さんと {other} さんがあなたのポストをリポストしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others reposted your post</source>
+        <translation>
+            <numerusform>{name} さんと他 %n 人があなたのポストをリポストしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} followed you</source>
+        <translation>{name} さんがあなたをフォローしました</translation>
+    </message>
+    <message>
+        <source>{name} and {other} followed you</source>
+        <translation>{name} さんと {other} さんがあなたをフォローしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others followed you</source>
+        <translation>
+            <numerusform>{name} さんと他 %n 人があなたをフォローしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} signed up with your starter pack</source>
+        <translation>{name} さんがあなたのスターターパックから登録しました</translation>
+    </message>
+    <message>
+        <source>{name} and {other} signed up with your starter pack</source>
+        <translation>{name} さんと {other} さんがあなたのスターターパックから登録しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others signed up with your starter pack</source>
+        <translation>
+            <numerusform>{name} さんと他 %n 人があなたのスターターパックから登録しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} notified you</source>
+        <translation>{name} さんから通知があります</translation>
+    </message>
+    <message>
+        <source>{name} and {other} notified you</source>
+        <translation>{name} さんと {other} さんから通知があります</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others notified you</source>
+        <translation>
+            <numerusform>{name} さんと他 %n 人から通知があります</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open the thread</source>
         <comment>post action</comment>
         <translation>スレッドを開く</translation>

@@ -838,6 +838,93 @@
         <translation>Aviso de conteúdo</translation>
     </message>
     <message>
+        <source>↩ {name} replied to you</source>
+        <translation>↩ {name} respondeu a você</translation>
+    </message>
+    <message>
+        <source>@ {name} mentioned you</source>
+        <translation>@ {name} mencionou você</translation>
+    </message>
+    <message>
+        <source>❝ {name} quoted your post</source>
+        <translation>❝ {name} citou seu post</translation>
+    </message>
+    <message>
+        <source>{name} liked your post</source>
+        <translation>{name} curtiu seu post</translation>
+    </message>
+    <message>
+        <source>{name} and {other} liked your post</source>
+        <translation>{name} e {other} curtiram seu post</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others liked your post</source>
+        <translation>
+            <numerusform>{name} e mais %n pessoa curtiram seu post</numerusform>
+            <numerusform>{name} e mais %n pessoas curtiram seu post</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} reposted your post</source>
+        <translation>{name} repostou seu post</translation>
+    </message>
+    <message>
+        <source>{name} and {other} reposted your post</source>
+        <translation>{name} e {other} repostaram seu post</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others reposted your post</source>
+        <translation>
+            <numerusform>{name} e mais %n pessoa repostaram seu post</numerusform>
+            <numerusform>{name} e mais %n pessoas repostaram seu post</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} followed you</source>
+        <translation>{name} seguiu você</translation>
+    </message>
+    <message>
+        <source>{name} and {other} followed you</source>
+        <translation>{name} e {other} seguiram você</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others followed you</source>
+        <translation>
+            <numerusform>{name} e mais %n pessoa seguiram você</numerusform>
+            <numerusform>{name} e mais %n pessoas seguiram você</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} signed up with your starter pack</source>
+        <translation>{name} entrou pelo seu pacote inicial</translation>
+    </message>
+    <message>
+        <source>{name} and {other} signed up with your starter pack</source>
+        <translation>{name} e {other} entraram pelo seu pacote inicial</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others signed up with your starter pack</source>
+        <translation>
+            <numerusform>{name} e mais %n pessoa entraram pelo seu pacote inicial</numerusform>
+            <numerusform>{name} e mais %n pessoas entraram pelo seu pacote inicial</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} notified you</source>
+        <translation>{name} enviou uma notificação</translation>
+    </message>
+    <message>
+        <source>{name} and {other} notified you</source>
+        <translation>{name} e {other} enviaram notificações</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} and %n others notified you</source>
+        <translation>
+            <numerusform>{name} e mais %n pessoa enviaram notificações</numerusform>
+            <numerusform>{name} e mais %n pessoas enviaram notificações</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Open the thread</source>
         <comment>post action</comment>
         <translation>Abrir a thread</translation>

@@ -1,0 +1,49 @@
+"""What the notifications say, phrased in ui/ from their parts (so each language can say it
+its own way): one person, two, one and others; the line above a reply, mention or quote; and
+the same in Japanese and Portuguese once their catalogues are installed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.app.screens import NOTIFICATION_CONTEXT
+from desktop_app.bsky import Author, Notification, NotificationGroup
+from desktop_app.ui.lang import CATALOGUES
+from desktop_app.ui.posts._words import group_summary, shown
+
+
+def group(reason: str, *names: str) -> NotificationGroup:
+    return NotificationGroup(tuple(
+        Notification(f"at://did:plc:{n}/app.bsky.feed.like/{i}", "c", Author(f"did:plc:{n}",
+                     f"{n}.test", n.title()), reason, None, False, "")
+        for i, n in enumerate(names)))
+
+
+def test_english_as_before() -> None:
+    assert group_summary(group("like", "bob")) == "Bob liked your post"
+    assert group_summary(group("repost", "bob", "carol")) == "Bob and Carol reposted your post"
+    assert group_summary(group("follow", "bob", "carol", "dan", "eve")) \
+        == "Bob and 3 others followed you"
+    assert group_summary(group("something-new", "bob")) == "Bob notified you"
+    assert shown(NOTIFICATION_CONTEXT["reply"].format("Bob")) == "↩ Bob replied to you"
+    assert shown("a labeler's own words") == "a labeler's own words"
+
+
+@pytest.fixture
+def japanese(qapp: QApplication) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(QLocale("ja"), "app", "_", str(CATALOGUES))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_in_japanese(japanese: None) -> None:
+    assert group_summary(group("like", "bob", "carol", "dan")) \
+        == "Bob さんと他 2 人があなたのポストにいいねしました"
+    assert shown(NOTIFICATION_CONTEXT["quote"].format("Bob")) \
+        == "❝ Bob さんがあなたのポストを引用しました"
