@@ -76,17 +76,10 @@ class Moderator:
 
 @dataclass(frozen=True)
 class NewActivity:
-    """Replies, mentions and quotes not announced before (newest first)."""
+    """Replies, mentions and quotes not announced before (newest first); the window phrases
+    them in the interface's language."""
 
     items: tuple[Notification, ...]
-
-    def title(self) -> str:
-        first = self.items[0]
-        verb = {"reply": "replied to you", "mention": "mentioned you",
-                "quote": "quoted your post"}.get(first.reason, "notified you")
-        if len(self.items) == 1:
-            return f"{first.author.name} {verb}"
-        return f"{first.author.name} {verb}, and {len(self.items) - 1} more"
 
     def text(self) -> str:
         return self.items[0].text[:200]

@@ -55,7 +55,8 @@ async def test_checks_at_the_visible_and_hidden_pace_and_announces_growth() -> N
     with pytest.raises(asyncio.CancelledError):
         await poller.run()
     assert shown == [0, 2, 2] and naps == [VISIBLE_POLL, HIDDEN_POLL, VISIBLE_POLL]
-    assert len(announced) == 1 and announced[0].title() == "Bob replied to you"
+    assert len(announced) == 1 and announced[0].items[0].reason == "reply" \
+        and announced[0].items[0].author.name == "Bob"
     agent.fail = True
     await poller.check()  # a failed check is logged, the badge stays
     assert shown == [0, 2, 2]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ...app import NewActivity, TaskOwner, UnreadPoller, UnreadWatcher
 from ..accounts import Notify
+from ..lang import tr
 from ._main_window import MainWindow
 
 
@@ -52,10 +53,31 @@ class UnreadBadge:
         if self._notify is None:
             return
         self._activity_uri = activity.uri
-        self._notify(activity.title(), activity.text())
+        self._notify(activity_title(activity), activity.text())
 
     def activity_clicked(self) -> None:
         if self._activity_uri is not None:
             self._window.showNormal()
             self._window.activateWindow()
             self._open_thread(self._activity_uri)
+
+
+def activity_title(activity: NewActivity) -> str:
+    """The desktop notification's title, in the interface's language: who did what, and how
+    many more there are."""
+    first = activity.items[0]
+    more = len(activity.items) - 1
+    name = first.author.name
+    if first.reason == "reply":
+        title = tr("{name} replied to you") if not more else tr(
+            "{name} replied to you, and %n more", None, more)
+    elif first.reason == "mention":
+        title = tr("{name} mentioned you") if not more else tr(
+            "{name} mentioned you, and %n more", None, more)
+    elif first.reason == "quote":
+        title = tr("{name} quoted your post") if not more else tr(
+            "{name} quoted your post, and %n more", None, more)
+    else:
+        title = tr("{name} notified you") if not more else tr(
+            "{name} notified you, and %n more", None, more)
+    return title.format(name=name)

@@ -1572,5 +1572,41 @@ Follow people to see their posts here.</source>
         <source>Not sent.</source>
         <translation>送信されませんでした。</translation>
     </message>
+    <message>
+        <source>{name} replied to you</source>
+        <translation>{name} さんがあなたに返信しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} replied to you, and %n more</source>
+        <translation>
+            <numerusform>{name} さんがあなたに返信しました（ほか %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} mentioned you</source>
+        <translation>{name} さんがあなたをメンションしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} mentioned you, and %n more</source>
+        <translation>
+            <numerusform>{name} さんがあなたをメンションしました（ほか %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} quoted your post</source>
+        <translation>{name} さんがあなたのポストを引用しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} quoted your post, and %n more</source>
+        <translation>
+            <numerusform>{name} さんがあなたのポストを引用しました（ほか %n 件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} notified you, and %n more</source>
+        <translation>
+            <numerusform>{name} さんから通知があります（ほか %n 件）</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1613,5 +1613,45 @@ Siga pessoas para ver os posts delas aqui.</translation>
         <source>Not sent.</source>
         <translation>Não enviado.</translation>
     </message>
+    <message>
+        <source>{name} replied to you</source>
+        <translation>{name} respondeu a você</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} replied to you, and %n more</source>
+        <translation>
+            <numerusform>{name} respondeu a você, e mais %n</numerusform>
+            <numerusform>{name} respondeu a você, e mais %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} mentioned you</source>
+        <translation>{name} mencionou você</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} mentioned you, and %n more</source>
+        <translation>
+            <numerusform>{name} mencionou você, e mais %n</numerusform>
+            <numerusform>{name} mencionou você, e mais %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} quoted your post</source>
+        <translation>{name} citou seu post</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} quoted your post, and %n more</source>
+        <translation>
+            <numerusform>{name} citou seu post, e mais %n</numerusform>
+            <numerusform>{name} citou seu post, e mais %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} notified you, and %n more</source>
+        <translation>
+            <numerusform>{name} enviou uma notificação, e mais %n</numerusform>
+            <numerusform>{name} enviou uma notificação, e mais %n</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
