@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ._accounts_adapter import AccountsAdapter, Notify
 from ._banners import PermissionBanner, RenewalBanner
+from ._permission_words import missing_sentence
 from ._signin_adapter import SignInAdapter
 from ._signin_page import SignInPage
 from ._status_panel import AccountCard, AccountRequest, AccountView, StatusPanel
@@ -22,4 +23,5 @@ __all__ = [
     "SignInAdapter",
     "SignInPage",
     "StatusPanel",
+    "missing_sentence",
 ]

@@ -15,9 +15,10 @@ from ...app import (
     RenewalPath,
     TaskOwner,
 )
-from ...bsky import Permissions, describe
+from ...bsky import Permissions
 from ...errors import AppError
 from ..lang import tr
+from ._permission_words import allowed_text, features_text, mode_text
 from ._signin_adapter import SignInAdapter
 from ._status_panel import AccountView
 from ._window import AccountsWindow
@@ -96,11 +97,11 @@ class AccountsAdapter(QObject):
         refused = [f for f in features if not permissions.allows(f)]
         if refused:
             banner.finished(tr("Your provider did not allow {features}.").format(
-                features=describe(refused).lower()))
+                features=features_text(refused).lower()))
             return permissions
         banner.finished(None)
         self._window.show_message(tr("Allowed: {permissions}.").format(
-            permissions=permissions.text()))
+            permissions=allowed_text(permissions)))
         return permissions
 
     def _remember_url(self, start: AuthorizationStart) -> None:
@@ -167,8 +168,9 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
         state_text=snap.status.state_text + (f" {UNSAVED_TEXT}" if snap.unsaved else ""),
         renewal_path=renewal,
         active=snap.active,
-        allowed_text=snap.permissions.text(),
+        allowed_text=allowed_text(snap.permissions),
         missing_text=tr("Not allowed: {features}").format(
-            features=describe(snap.permissions.missing)) if snap.permissions.missing else "",
-        mode_text=snap.permissions.mode_text(),
+            features=features_text(snap.permissions.missing))
+        if snap.permissions.missing else "",
+        mode_text=mode_text(snap.permissions),
     )

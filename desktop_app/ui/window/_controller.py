@@ -46,7 +46,7 @@ from ...app.screens import (
 )
 from ...bsky import BY_KEY, Author, PostView
 from ...errors import AppError
-from ..accounts import AccountsAdapter, Notify, SignInAdapter
+from ..accounts import AccountsAdapter, Notify, SignInAdapter, missing_sentence
 from ..screens import (
     FeedPageBinding,
     FeedPageView,
@@ -228,7 +228,7 @@ class AppController(QObject):
         active = next((s for s in snapshots if s.active), None)
         if active is not None:
             self.window.composer.set_allowed(active.permissions.allows("post"),
-                                             BY_KEY["post"].sentence())
+                                             missing_sentence("post"))
         target = active.did if active is not None else None
         if target != self._following:
             self._following = target
@@ -293,7 +293,7 @@ class AppController(QObject):
     def _ask_permission(self, feature: str) -> None:
         found = BY_KEY.get(feature)
         if found is not None:
-            self.window.permission_banner.ask([feature], found.sentence())
+            self.window.permission_banner.ask([feature], missing_sentence(feature))
 
     def _lists(self) -> list[ListScreen]:
         """Every list shown for the active account: its places and the screens pushed."""
@@ -323,7 +323,7 @@ class AppController(QObject):
                                             intent.uri, known=intent.post), screens)
             binding = ThreadBinding(thread, thread_view, navigate=self.open,
                                     composing=Composing(screens.drafts, thread.hooks))
-            thread_view.composer.set_allowed(self._permits("post"), BY_KEY["post"].sentence())
+            thread_view.composer.set_allowed(self._permits("post"), missing_sentence("post"))
             thread_view.composer.allow_requested.connect(
                 lambda: self._tasks.spawn(self.allow(["post"])))
             view: ThreadView | ProfileView | SearchView | FeedPageView = thread_view

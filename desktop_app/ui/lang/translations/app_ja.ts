@@ -1608,5 +1608,158 @@ Follow people to see their posts here.</source>
             <numerusform>{name} さんから通知があります（ほか %n 件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>post</source>
+        <comment>a permission: post as you</comment>
+        <translation>ポスト</translation>
+    </message>
+    <message>
+        <source>like</source>
+        <comment>a permission: like as you</comment>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <source>repost</source>
+        <comment>a permission: repost as you</comment>
+        <translation>リポスト</translation>
+    </message>
+    <message>
+        <source>follow</source>
+        <comment>a permission: follow as you</comment>
+        <translation>フォロー</translation>
+    </message>
+    <message>
+        <source>mute</source>
+        <comment>a permission: mute as you</comment>
+        <translation>ミュート</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <comment>a permission: block as you</comment>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>your timeline</source>
+        <comment>a permission: read your timeline</comment>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>notifications</source>
+        <comment>a permission: read your notifications</comment>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>upload images</source>
+        <comment>a permission</comment>
+        <translation>画像のアップロード</translation>
+    </message>
+    <message>
+        <source>keep your drafts on your account</source>
+        <comment>a permission</comment>
+        <translation>下書きをアカウントに保存</translation>
+    </message>
+    <message>
+        <source>pin and save custom feeds</source>
+        <comment>a permission</comment>
+        <translation>カスタムフィードのピン留めと保存</translation>
+    </message>
+    <message>
+        <source>make lists and subscribe to moderation lists</source>
+        <comment>a permission</comment>
+        <translation>リストの作成とモデレーションリストの購読</translation>
+    </message>
+    <message>
+        <source>bookmark posts</source>
+        <comment>a permission</comment>
+        <translation>ポストのブックマーク</translation>
+    </message>
+    <message>
+        <source>{items} and {last}</source>
+        <comment>the end of a list of things</comment>
+        <translation>{items}と{last}</translation>
+    </message>
+    <message>
+        <source>{actions} as you</source>
+        <comment>what the app may do as the account</comment>
+        <translation>あなたとして{actions}</translation>
+    </message>
+    <message>
+        <source>read {things}</source>
+        <comment>what the app may read</comment>
+        <translation>{things}の閲覧</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of a sentence</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Nothing beyond knowing who you are</source>
+        <translation>あなたが誰かを知ること以外は何もできません</translation>
+    </message>
+    <message>
+        <source>Full access, and more than this app uses was granted</source>
+        <translation>フルアクセス（このアプリが使う以上の権限も付与されています）</translation>
+    </message>
+    <message>
+        <source>Full access: this server does not offer limited permissions</source>
+        <translation>フルアクセス: このサーバーは限定された権限に対応していません</translation>
+    </message>
+    <message>
+        <source>More than this app uses was granted</source>
+        <translation>このアプリが使う以上の権限が付与されています</translation>
+    </message>
+    <message>
+        <source>Only what this app uses</source>
+        <translation>このアプリが使う権限だけ</translation>
+    </message>
+    <message>
+        <source>Posting wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にポストは許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Liking wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にいいねは許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Reposting wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にリポストは許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Following wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にフォローは許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Muting and blocking wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にミュートとブロックは許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Reading your timeline wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にタイムラインの閲覧は許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Reading your notifications wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時に通知の閲覧は許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Uploading images wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時に画像のアップロードは許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Keeping drafts on your account wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時に下書きのアカウントへの保存は許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Using custom feeds wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にカスタムフィードの利用は許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Using lists wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にリストの利用は許可されませんでした。</translation>
+    </message>
+    <message>
+        <source>Bookmarking wasn&apos;t allowed when you signed in.</source>
+        <translation>サインイン時にブックマークは許可されませんでした。</translation>
+    </message>
 </context>
 </TS>

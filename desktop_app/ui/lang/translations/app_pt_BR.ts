@@ -1653,5 +1653,158 @@ Siga pessoas para ver os posts delas aqui.</translation>
             <numerusform>{name} enviou uma notificação, e mais %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>post</source>
+        <comment>a permission: post as you</comment>
+        <translation>postar</translation>
+    </message>
+    <message>
+        <source>like</source>
+        <comment>a permission: like as you</comment>
+        <translation>curtir</translation>
+    </message>
+    <message>
+        <source>repost</source>
+        <comment>a permission: repost as you</comment>
+        <translation>repostar</translation>
+    </message>
+    <message>
+        <source>follow</source>
+        <comment>a permission: follow as you</comment>
+        <translation>seguir</translation>
+    </message>
+    <message>
+        <source>mute</source>
+        <comment>a permission: mute as you</comment>
+        <translation>silenciar</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <comment>a permission: block as you</comment>
+        <translation>bloquear</translation>
+    </message>
+    <message>
+        <source>your timeline</source>
+        <comment>a permission: read your timeline</comment>
+        <translation>sua linha do tempo</translation>
+    </message>
+    <message>
+        <source>notifications</source>
+        <comment>a permission: read your notifications</comment>
+        <translation>notificações</translation>
+    </message>
+    <message>
+        <source>upload images</source>
+        <comment>a permission</comment>
+        <translation>enviar imagens</translation>
+    </message>
+    <message>
+        <source>keep your drafts on your account</source>
+        <comment>a permission</comment>
+        <translation>guardar seus rascunhos na sua conta</translation>
+    </message>
+    <message>
+        <source>pin and save custom feeds</source>
+        <comment>a permission</comment>
+        <translation>fixar e salvar feeds personalizados</translation>
+    </message>
+    <message>
+        <source>make lists and subscribe to moderation lists</source>
+        <comment>a permission</comment>
+        <translation>criar listas e assinar listas de moderação</translation>
+    </message>
+    <message>
+        <source>bookmark posts</source>
+        <comment>a permission</comment>
+        <translation>salvar posts</translation>
+    </message>
+    <message>
+        <source>{items} and {last}</source>
+        <comment>the end of a list of things</comment>
+        <translation>{items} e {last}</translation>
+    </message>
+    <message>
+        <source>{actions} as you</source>
+        <comment>what the app may do as the account</comment>
+        <translation>{actions} como você</translation>
+    </message>
+    <message>
+        <source>read {things}</source>
+        <comment>what the app may read</comment>
+        <translation>ler {things}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of a sentence</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Nothing beyond knowing who you are</source>
+        <translation>Nada além de saber quem você é</translation>
+    </message>
+    <message>
+        <source>Full access, and more than this app uses was granted</source>
+        <translation>Acesso total, e foi concedido mais do que este app usa</translation>
+    </message>
+    <message>
+        <source>Full access: this server does not offer limited permissions</source>
+        <translation>Acesso total: este servidor não oferece permissões limitadas</translation>
+    </message>
+    <message>
+        <source>More than this app uses was granted</source>
+        <translation>Foi concedido mais do que este app usa</translation>
+    </message>
+    <message>
+        <source>Only what this app uses</source>
+        <translation>Só o que este app usa</translation>
+    </message>
+    <message>
+        <source>Posting wasn&apos;t allowed when you signed in.</source>
+        <translation>Postar não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Liking wasn&apos;t allowed when you signed in.</source>
+        <translation>Curtir não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Reposting wasn&apos;t allowed when you signed in.</source>
+        <translation>Repostar não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Following wasn&apos;t allowed when you signed in.</source>
+        <translation>Seguir não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Muting and blocking wasn&apos;t allowed when you signed in.</source>
+        <translation>Silenciar e bloquear não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Reading your timeline wasn&apos;t allowed when you signed in.</source>
+        <translation>Ler sua linha do tempo não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Reading your notifications wasn&apos;t allowed when you signed in.</source>
+        <translation>Ler suas notificações não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Uploading images wasn&apos;t allowed when you signed in.</source>
+        <translation>Enviar imagens não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Keeping drafts on your account wasn&apos;t allowed when you signed in.</source>
+        <translation>Guardar rascunhos na sua conta não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Using custom feeds wasn&apos;t allowed when you signed in.</source>
+        <translation>Usar feeds personalizados não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Using lists wasn&apos;t allowed when you signed in.</source>
+        <translation>Usar listas não foi permitido quando você entrou.</translation>
+    </message>
+    <message>
+        <source>Bookmarking wasn&apos;t allowed when you signed in.</source>
+        <translation>Salvar posts não foi permitido quando você entrou.</translation>
+    </message>
 </context>
 </TS>
