@@ -131,6 +131,10 @@ class SessionStatus:
     text: str  # "Session ends in 13 days 4 hours"
     state_text: str  # the state in a sentence ("" when healthy)
     tooltip: str = WHY_LIMITED
+    # The parts those sentences are made of, for a front end that says them in another
+    # language: why it ended, and how long until the provider is tried again (offline).
+    reason: SessionEndReason | None = None
+    retry_in: float | None = None
 
 
 def session_status(
@@ -148,20 +152,21 @@ def session_status(
         "Session has ended")
     state: State = "healthy"
     state_text = ""
+    retry_in = None
     if remaining <= 0:
         state, state_text = "ended", "the session reached its end"
     elif offline_until is not None:
         state = "offline"
-        wait = max(0.0, offline_until - now)
+        wait = retry_in = max(0.0, offline_until - now)
         state_text = (f"can't reach your provider; trying again in {describe_duration(wait)}"
                       if wait >= MINUTE else "can't reach your provider; trying again shortly")
     elif remaining < renewal_threshold(policy):
         state = "renewal_suggested"
         state_text = "renew now to stay signed in"
     return SessionStatus(state, end, remaining, fraction, session.tokens.expires_at, text,
-                         state_text)
+                         state_text, retry_in=retry_in)
 
 
 def ended_status(reason: SessionEndReason) -> SessionStatus:
     return SessionStatus("ended", None, 0.0, 0.0, None, "Session has ended",
-                         f"the session ended because {REASON_TEXT[reason]}")
+                         f"the session ended because {REASON_TEXT[reason]}", reason=reason)

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QDateTime, QLocale, QObject
 
 from ...app import (
-    UNSAVED_TEXT,
     Accounts,
     AccountSnapshot,
     AuthorizationStart,
@@ -19,6 +18,7 @@ from ...bsky import Permissions
 from ...errors import AppError
 from ..lang import tr
 from ._permission_words import allowed_text, features_text, mode_text
+from ._session_words import state_text, status_text, unsaved_text, why_limited
 from ._signin_adapter import SignInAdapter
 from ._status_panel import AccountView
 from ._window import AccountsWindow
@@ -126,7 +126,7 @@ class AccountsAdapter(QObject):
             suggest = snap.state == "renewal_suggested" and snap.did not in self._dismissed
             if suggest and not banner_shown:
                 message = tr("@{handle}: {status}. Renew it to stay signed in.").format(
-                    handle=snap.name, status=snap.status.text)
+                    handle=snap.name, status=status_text(snap.status))
                 self._window.banner.show_for(snap.did, message)
                 banner_shown = True
                 if self.notify is not None and snap.did not in self._notified:
@@ -161,11 +161,12 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
         scopes=snap.scope or "-",
         started=started,
         access_expiry=expiry,
-        remaining_text=snap.status.text,
+        remaining_text=status_text(snap.status),
         remaining_fraction=snap.status.fraction_left,
-        tooltip=snap.status.tooltip,
+        tooltip=why_limited(),
         state=snap.state,
-        state_text=snap.status.state_text + (f" {UNSAVED_TEXT}" if snap.unsaved else ""),
+        state_text=" ".join(t for t in (state_text(snap.status),
+                                         unsaved_text() if snap.unsaved else "") if t),
         renewal_path=renewal,
         active=snap.active,
         allowed_text=allowed_text(snap.permissions),

@@ -1761,5 +1761,112 @@ Follow people to see their posts here.</source>
         <source>Bookmarking wasn&apos;t allowed when you signed in.</source>
         <translation>サインイン時にブックマークは許可されませんでした。</translation>
     </message>
+    <message>
+        <source>1 day</source>
+        <translation>1日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1時間</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n時間</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>1分未満</translation>
+    </message>
+    <message>
+        <source>{larger} {smaller}</source>
+        <comment>a duration in two units: 13 days 4 hours</comment>
+        <translation>{larger}{smaller}</translation>
+    </message>
+    <message>
+        <source>Session ends in {duration}</source>
+        <translation>セッション終了まであと{duration}</translation>
+    </message>
+    <message>
+        <source>Session has ended</source>
+        <translation>セッションは終了しました</translation>
+    </message>
+    <message>
+        <source>it reached the maximum length your provider allows</source>
+        <translation>プロバイダーが認める最長期間に達したため</translation>
+    </message>
+    <message>
+        <source>the app wasn&apos;t used for too long</source>
+        <translation>アプリが長い間使われなかったため</translation>
+    </message>
+    <message>
+        <source>it was revoked (signed out elsewhere or by your provider)</source>
+        <translation>取り消されたため（別の場所でサインアウトしたか、プロバイダーによるもの）</translation>
+    </message>
+    <message>
+        <source>an old sign-in token was reused, so it was ended for safety</source>
+        <translation>古いサインイントークンが再利用されたため、安全のために終了しました</translation>
+    </message>
+    <message>
+        <source>your account moved to another provider</source>
+        <translation>アカウントが別のプロバイダーに移動したため</translation>
+    </message>
+    <message>
+        <source>the connection dropped while your sign-in was being renewed, so Bluesky ended it for safety</source>
+        <translation>サインインの更新中に接続が切れたため、Bluesky が安全のために終了しました</translation>
+    </message>
+    <message>
+        <source>your provider&apos;s answer to a renewal could not be trusted, so it was ended for safety</source>
+        <translation>更新に対するプロバイダーの応答が信頼できなかったため、安全のために終了しました</translation>
+    </message>
+    <message>
+        <source>your provider ended it</source>
+        <translation>プロバイダーが終了したため</translation>
+    </message>
+    <message>
+        <source>the session reached its end</source>
+        <translation>セッションが期限に達しました</translation>
+    </message>
+    <message>
+        <source>the session ended because {reason}</source>
+        <translation>セッションが終了しました: {reason}</translation>
+    </message>
+    <message>
+        <source>can&apos;t reach your provider; trying again in {duration}</source>
+        <translation>プロバイダーに接続できません。{duration}後に再試行します</translation>
+    </message>
+    <message>
+        <source>can&apos;t reach your provider; trying again shortly</source>
+        <translation>プロバイダーに接続できません。まもなく再試行します</translation>
+    </message>
+    <message>
+        <source>renew now to stay signed in</source>
+        <translation>サインインを続けるには今すぐ更新してください</translation>
+    </message>
+    <message>
+        <source>Apps like this one are public clients: your provider limits how long they stay signed in before you confirm again in your browser, and ends the session early if the app isn&apos;t used for a while.</source>
+        <translation>このようなアプリはパブリッククライアントです。プロバイダーは、ブラウザーで再確認するまでのサインイン期間を制限し、しばらく使われない場合はセッションを早めに終了します。</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked, so the renewed sign-in is kept only while the app runs: unlock it to stay signed in after you quit.</source>
+        <translation>キーチェーンがロックされているため、更新されたサインインはアプリの実行中だけ保持されます。終了後もサインインを続けるにはロックを解除してください。</translation>
+    </message>
 </context>
 </TS>

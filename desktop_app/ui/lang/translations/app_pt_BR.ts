@@ -1806,5 +1806,115 @@ Siga pessoas para ver os posts delas aqui.</translation>
         <source>Bookmarking wasn&apos;t allowed when you signed in.</source>
         <translation>Salvar posts não foi permitido quando você entrou.</translation>
     </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n dia</numerusform>
+            <numerusform>%n dias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>menos de um minuto</translation>
+    </message>
+    <message>
+        <source>{larger} {smaller}</source>
+        <comment>a duration in two units: 13 days 4 hours</comment>
+        <translation>{larger} e {smaller}</translation>
+    </message>
+    <message>
+        <source>Session ends in {duration}</source>
+        <translation>A sessão termina em {duration}</translation>
+    </message>
+    <message>
+        <source>Session has ended</source>
+        <translation>A sessão terminou</translation>
+    </message>
+    <message>
+        <source>it reached the maximum length your provider allows</source>
+        <translation>ela chegou à duração máxima que seu provedor permite</translation>
+    </message>
+    <message>
+        <source>the app wasn&apos;t used for too long</source>
+        <translation>o app ficou muito tempo sem ser usado</translation>
+    </message>
+    <message>
+        <source>it was revoked (signed out elsewhere or by your provider)</source>
+        <translation>ela foi revogada (saída em outro lugar ou pelo seu provedor)</translation>
+    </message>
+    <message>
+        <source>an old sign-in token was reused, so it was ended for safety</source>
+        <translation>um token de entrada antigo foi reutilizado, então ela foi encerrada por segurança</translation>
+    </message>
+    <message>
+        <source>your account moved to another provider</source>
+        <translation>sua conta mudou para outro provedor</translation>
+    </message>
+    <message>
+        <source>the connection dropped while your sign-in was being renewed, so Bluesky ended it for safety</source>
+        <translation>a conexão caiu enquanto sua entrada era renovada, então o Bluesky a encerrou por segurança</translation>
+    </message>
+    <message>
+        <source>your provider&apos;s answer to a renewal could not be trusted, so it was ended for safety</source>
+        <translation>a resposta do seu provedor a uma renovação não era confiável, então ela foi encerrada por segurança</translation>
+    </message>
+    <message>
+        <source>your provider ended it</source>
+        <translation>seu provedor a encerrou</translation>
+    </message>
+    <message>
+        <source>the session reached its end</source>
+        <translation>a sessão chegou ao fim</translation>
+    </message>
+    <message>
+        <source>the session ended because {reason}</source>
+        <translation>a sessão terminou porque {reason}</translation>
+    </message>
+    <message>
+        <source>can&apos;t reach your provider; trying again in {duration}</source>
+        <translation>não foi possível falar com seu provedor; nova tentativa em {duration}</translation>
+    </message>
+    <message>
+        <source>can&apos;t reach your provider; trying again shortly</source>
+        <translation>não foi possível falar com seu provedor; nova tentativa em breve</translation>
+    </message>
+    <message>
+        <source>renew now to stay signed in</source>
+        <translation>renove agora para continuar conectado</translation>
+    </message>
+    <message>
+        <source>Apps like this one are public clients: your provider limits how long they stay signed in before you confirm again in your browser, and ends the session early if the app isn&apos;t used for a while.</source>
+        <translation>Apps como este são clientes públicos: seu provedor limita por quanto tempo eles ficam conectados antes de você confirmar de novo no navegador, e encerra a sessão antes se o app ficar um tempo sem uso.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked, so the renewed sign-in is kept only while the app runs: unlock it to stay signed in after you quit.</source>
+        <translation>Seu chaveiro está bloqueado, então a entrada renovada só é mantida enquanto o app estiver aberto: desbloqueie-o para continuar conectado depois de sair.</translation>
+    </message>
 </context>
 </TS>
