@@ -427,12 +427,17 @@ class Agent:
         self, change: Callable[[tuple[SavedFeed, ...]], Sequence[SavedFeed]],
     ) -> tuple[SavedFeed, ...]:
         """Read the freshest preferences, apply `change` to the saved feeds, write them all
-        back with every other preference as it was read. Returns the saved feeds written."""
+        back with every other preference as it was read (nothing is written when `change`
+        changes nothing). Returns the saved feeds as they now are."""
         preferences = await self.raw_preferences()
-        items = tuple(change(saved_feeds(preferences)))
+        current = saved_feeds(preferences)
+        items = tuple(change(current))
+        if items == current:
+            return current
+        written = with_saved(preferences, items)
         await self.xrpc.procedure("app.bsky.actor.putPreferences",
-                                  body={"preferences": with_saved(preferences, items)})
-        return saved_feeds(with_saved(preferences, items))
+                                  body={"preferences": written})
+        return saved_feeds(written)
 
     async def feed_generator(self, uri: str) -> FeedGenerator:
         """A custom feed's page: its view, and whether its generator is up."""
@@ -452,10 +457,11 @@ class Agent:
 
     async def feed(self, uri: str, *, cursor: str | None = None, limit: int = 50) -> FeedPage:
         """Posts of a custom feed (`getFeed`) or of a list (`getListFeed`)."""
-        if saved_type(uri) == "list":
+        kind = saved_type(uri)
+        if kind == "list":
             return parse_feed(await self._query("app.bsky.feed.getListFeed", {
                 "list": uri, "limit": _limit(limit), "cursor": cursor}))
-        if saved_type(uri) != "feed":
+        if kind != "feed":
             raise InvalidFeedError(f"not a feed: {uri[:120]!r}")
         try:
             data = await self._query("app.bsky.feed.getFeed", {

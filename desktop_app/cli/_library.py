@@ -4,6 +4,7 @@ and its bookmarks."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..app import Services, collect
@@ -13,6 +14,7 @@ from ..bsky import (
     FeedItem,
     InvalidFeedError,
     ListInfo,
+    SavedFeed,
     parse_post_link,
     pinned_with,
     saved_type,
@@ -71,11 +73,19 @@ def pin(settings: Settings, uri: str, *, account: str | None, pinned: bool) -> i
 
     async def body(services: Services) -> int:
         agent = _agent(services, account)
-        before = {i.value: i.pinned for i in await agent.saved_feeds()}
-        if before.get(uri) is pinned or (not pinned and uri not in before):
+        already: list[bool] = []
+
+        def change(items: tuple[SavedFeed, ...]) -> Sequence[SavedFeed]:
+            found = next((i for i in items if i.value == uri), None)
+            if (found.pinned if found is not None else False) is pinned:
+                already.append(True)
+                return items  # nothing to write
+            return pinned_with(items, uri, pinned)
+
+        await agent.change_saved_feeds(change)
+        if already:
             print(f"{uri} is {'already' if pinned else 'not'} pinned.")
             return 0
-        await agent.change_saved_feeds(lambda items: pinned_with(items, uri, pinned))
         print(f"{'Pinned' if pinned else 'Unpinned'} {uri}"
               + (" (it stays saved)." if not pinned else "."))
         return 0
