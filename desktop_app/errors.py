@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from .sentences import QT_TR_NOOP, Sentence, said
+
 
 class AppError(Exception):
     """An error a person can be told about.
 
-    `message` is one plain sentence for the window or the command line; `detail` is for logs
-    and diagnostics. Neither ever contains a token, a key, a PKCE verifier or an
-    authorization code. Protocol, platform, settings and lifecycle errors derive from this.
+    `sentence` is one plain sentence for the window (which says it in its language) or the
+    command line; `message` is its English; `detail` is for logs and diagnostics. None of them
+    ever contains a token, a key, a PKCE verifier or an authorization code. Protocol, platform,
+    settings and lifecycle errors derive from this.
     """
 
-    default_message = "Something went wrong."
+    default_message = QT_TR_NOOP("Something went wrong.")
 
-    def __init__(self, detail: str = "", *, message: str | None = None) -> None:
-        self.message = message or self.default_message
+    def __init__(self, detail: str = "", *, message: str | Sentence | None = None) -> None:
+        self.sentence = said(message or self.default_message)
+        self.message = str(self.sentence)
         self.detail = detail
         super().__init__(f"{self.message} ({detail})" if detail else self.message)
-

@@ -7,6 +7,7 @@ Import from this face, not from the private modules behind it.
 from ..atproto import SingleFlightCache
 from ..atproto.oauth import AuthorizationStart, Session
 from ..platform import release_free_memory, tune_allocator, warm_keychain
+from ..sentences import describe_duration
 from ._accounts import (
     ACCOUNTS_FILE,
     REFRESH_INTERVAL,
@@ -30,7 +31,6 @@ from ._lifetime import (
     LifetimePolicyError,
     SessionStatus,
     State,
-    describe_duration,
     ended_status,
     policy_for,
     renewal_threshold,

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from ..atproto.oauth import Session, SessionEndReason
 from ..errors import AppError
+from ..sentences import describe_duration
 
 DAY = 86_400.0
 HOUR = 3_600.0
@@ -85,20 +86,6 @@ def renewal_threshold(policy: LifetimePolicy, *, share: float = 0.1) -> float:
     """Suggest renewal when less than this remains: 24 h (configurable) or 10 % of the
     lifetime, the larger."""
     return max(policy.renew_before, share * policy.session_lifetime)
-
-
-def describe_duration(seconds: float) -> str:
-    """The two largest units, rounded down: "13 days 4 hours", "5 minutes"."""
-    if seconds < MINUTE:
-        return "less than a minute"
-    days, rest = divmod(int(seconds), int(DAY))
-    hours, rest = divmod(rest, int(HOUR))
-    units = [(days, "day"), (hours, "hour"), (rest // int(MINUTE), "minute")]
-    first = next(i for i, (count, _) in enumerate(units) if count)
-    return " ".join(
-        f"{count} {name}{'' if count == 1 else 's'}" for count, name in units[first:first + 2]
-        if count
-    )
 
 
 REASON_TEXT = {

@@ -5,32 +5,8 @@ from __future__ import annotations
 
 from ...app import SessionStatus
 from ...atproto.oauth import SessionEndReason
-from ..lang import tr
-
-MINUTE, HOUR, DAY = 60, 3600, 86400
-
-
-def _unit(count: int, unit: str) -> str:
-    if unit == "day":
-        return tr("1 day") if count == 1 else tr("%n days", None, count)
-    if unit == "hour":
-        return tr("1 hour") if count == 1 else tr("%n hours", None, count)
-    return tr("1 minute") if count == 1 else tr("%n minutes", None, count)
-
-
-def duration_words(seconds: float) -> str:
-    """The two largest units, rounded down: "13 days 4 hours", "5 minutes"."""
-    if seconds < MINUTE:
-        return tr("less than a minute")
-    days, rest = divmod(int(seconds), DAY)
-    hours, rest = divmod(rest, HOUR)
-    units = [(days, "day"), (hours, "hour"), (rest // MINUTE, "minute")]
-    first = next(i for i, (count, _) in enumerate(units) if count)
-    shown = [_unit(count, unit) for count, unit in units[first:first + 2] if count]
-    if len(shown) == 1:
-        return shown[0]
-    return tr("{larger} {smaller}", "a duration in two units: 13 days 4 hours").format(
-        larger=shown[0], smaller=shown[1])
+from ...sentences import MINUTE
+from ..lang import duration_words, tr
 
 
 def status_text(status: SessionStatus) -> str:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.app import describe_duration, ended_status
 from desktop_app.app._lifetime import SessionStatus
 from desktop_app.atproto.oauth import SessionEndReason
-from desktop_app.ui.accounts._session_words import duration_words, state_text, status_text
+from desktop_app.ui.accounts._session_words import state_text, status_text
+from desktop_app.ui.lang import duration_words
 
 
 def test_english_is_the_app_layers(qapp: QApplication) -> None:

@@ -66,7 +66,7 @@ def messages(ts: Path) -> list[ET.Element]:
 def test_each_catalogue_is_complete_and_current(lang: str, tmp_path: Path) -> None:
     shipped = CATALOGUES / f"app_{lang}.ts"
     fresh = tmp_path / "fresh.ts"
-    sources = [str(p) for p in sorted(UI.rglob("*.py"))]
+    sources = [str(p) for p in sorted((ROOT / "desktop_app").rglob("*.py"))]
     subprocess.run([str(ROOT / ".venv/bin/pyside6-lupdate"), "-locations", "none", *sources,
                     "-ts", str(fresh)], check=True, capture_output=True)
     wanted = {(m.findtext("source"), m.findtext("comment")) for m in messages(fresh)}

@@ -1868,5 +1868,9 @@ Follow people to see their posts here.</source>
         <source>Your keychain is locked, so the renewed sign-in is kept only while the app runs: unlock it to stay signed in after you quit.</source>
         <translation>キーチェーンがロックされているため、更新されたサインインはアプリの実行中だけ保持されます。終了後もサインインを続けるにはロックを解除してください。</translation>
     </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1916,5 +1916,9 @@ Siga pessoas para ver os posts delas aqui.</translation>
         <source>Your keychain is locked, so the renewed sign-in is kept only while the app runs: unlock it to stay signed in after you quit.</source>
         <translation>Seu chaveiro está bloqueado, então a entrada renovada só é mantida enquanto o app estiver aberto: desbloqueie-o para continuar conectado depois de sair.</translation>
     </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,64 @@
+"""The sentences the Qt-free layers hand the window (`Sentence`: an English template and its
+values) said in the interface's language: the template looked up in the catalogue, numbers
+and lengths of time formatted for the locale, sentences inside sentences said the same way."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale
+
+from ...sentences import DAY, HOUR, MINUTE, Duration, Sentence, Value
+from ._tr import tr
+
+log = logging.getLogger(__name__)
+
+
+def say(sentence: Sentence | str) -> str:
+    """`sentence` in the interface's language (a bare `str` is a template with no values).
+    A catalogue entry whose fields don't match its template is a translator's slip: the
+    English is said rather than nothing."""
+    if isinstance(sentence, str):
+        return tr(sentence)
+    text = tr(sentence.template)
+    if not sentence.values:
+        return text
+    values = {key: _value(value) for key, value in sentence.values.items()}
+    try:
+        return text.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its values", sentence.template)
+        return sentence.template.format_map(values)
+
+
+def _value(value: Value) -> str:
+    if isinstance(value, Sentence):
+        return say(value)
+    if isinstance(value, Duration):
+        return duration_words(value.seconds)
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    return value
+
+
+def _unit(count: int, unit: str) -> str:
+    if unit == "day":
+        return tr("1 day") if count == 1 else tr("%n days", None, count)
+    if unit == "hour":
+        return tr("1 hour") if count == 1 else tr("%n hours", None, count)
+    return tr("1 minute") if count == 1 else tr("%n minutes", None, count)
+
+
+def duration_words(seconds: float) -> str:
+    """The two largest units, rounded down: "13 days 4 hours", "5 minutes"."""
+    if seconds < MINUTE:
+        return tr("less than a minute")
+    days, rest = divmod(int(seconds), DAY)
+    hours, rest = divmod(rest, HOUR)
+    units = [(days, "day"), (hours, "hour"), (rest // MINUTE, "minute")]
+    first = next(i for i, (count, _) in enumerate(units) if count)
+    shown = [_unit(count, unit) for count, unit in units[first:first + 2] if count]
+    if len(shown) == 1:
+        return shown[0]
+    return tr("{larger} {smaller}", "a duration in two units: 13 days 4 hours").format(
+        larger=shown[0], smaller=shown[1])
