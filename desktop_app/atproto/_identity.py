@@ -17,6 +17,7 @@ import dns.rdatatype
 import dns.resolver
 import httpx
 
+from ..sentences import QT_TR_NOOP
 from . import syntax
 from ._cache import SingleFlightCache
 from ._errors import (
@@ -130,7 +131,7 @@ class IdentityResolver:
         if parsed.kind == "url":
             raise InvalidIdentifierError(
                 "a server URL is not an account identifier",
-                message="Enter a handle or DID here, not a server address.",
+                message=QT_TR_NOOP("Enter a handle or DID here, not a server address."),
             )
         if parsed.kind == "did":
             document = await self.resolve_did(parsed.value)
@@ -197,7 +198,7 @@ class IdentityResolver:
             described = ", ".join(f"{name}: {did}" for name, did in sorted(answers.items()))
             raise HandleMismatchError(
                 f"{handle} resolves to different DIDs ({described})",
-                message=(
+                message=QT_TR_NOOP(
                     "That handle's records point to different accounts, so it cannot be "
                     "trusted. Its owner needs to fix its DNS or web settings."
                 ),
@@ -333,7 +334,9 @@ class IdentityResolver:
         if status in {404, 410}:
             raise DidResolutionError(
                 f"{did}: HTTP {status}",
-                message="That account was not found; it may have been deleted or deactivated.",
+                message=QT_TR_NOOP(
+                    "That account was not found; it may have been deleted or deactivated."
+                ),
             )
         if not 200 <= status < 300:
             raise DidResolutionError(f"HTTP {status} from {safe_url(url)}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from ..sentences import QT_TR_NOOP, Sentence
 from ._errors import InvalidIdentifierError
 
 HANDLE_MAX_LENGTH = 253
@@ -111,12 +112,13 @@ def ensure_resolvable_handle(text: str) -> str:
     if has_disallowed_tld(handle):
         raise InvalidIdentifierError(
             f"disallowed TLD in {handle}",
-            message=f"Handles ending in .{handle_tld(handle)} cannot be used to sign in.",
+            message=Sentence.of(QT_TR_NOOP("Handles ending in .{tld} cannot be used to sign in."),
+                                tld=handle_tld(handle)),
         )
     return handle
 
 
-_HANDLE_MESSAGE = (
+_HANDLE_MESSAGE = QT_TR_NOOP(
     "That is not a valid handle. A handle looks like a domain name, for example "
     "alice.bsky.social."
 )
@@ -209,7 +211,9 @@ def ensure_did(text: str, *, supported_only: bool = True) -> str:
         if not is_valid_plc_did(did):
             raise InvalidIdentifierError(
                 f"invalid did:plc: {_preview(did)}",
-                message="That did:plc identifier is malformed: it needs 24 letters and digits.",
+                message=QT_TR_NOOP(
+                    "That did:plc identifier is malformed: it needs 24 letters and digits."
+                ),
             )
         return did
     if did.startswith("did:web:"):
@@ -218,14 +222,14 @@ def ensure_did(text: str, *, supported_only: bool = True) -> str:
             if ":" not in ident and "%" not in ident and has_disallowed_tld(ident):
                 raise InvalidIdentifierError(
                     f"did:web with a reserved top-level domain: {_preview(did)}",
-                    message=(
+                    message=QT_TR_NOOP(
                         "That did:web names a local or reserved domain (like .local, .arpa or "
                         ".onion), which atproto accounts may not use."
                     ),
                 )
             raise InvalidIdentifierError(
                 f"unsupported did:web: {_preview(did)}",
-                message=(
+                message=QT_TR_NOOP(
                     "That did:web identifier is not supported: it must name just a public "
                     "host name, without a path or port."
                 ),
@@ -233,11 +237,11 @@ def ensure_did(text: str, *, supported_only: bool = True) -> str:
         return did
     raise InvalidIdentifierError(
         f"unsupported DID method: {_preview(did)}",
-        message="Only did:plc and did:web accounts are supported.",
+        message=QT_TR_NOOP("Only did:plc and did:web accounts are supported."),
     )
 
 
-_DID_MESSAGE = "That is not a valid DID. A DID looks like did:plc:… or did:web:…."
+_DID_MESSAGE = QT_TR_NOOP("That is not a valid DID. A DID looks like did:plc:… or did:web:….")
 
 
 # --- sign-in input ------------------------------------------------------------------------------
@@ -246,7 +250,7 @@ _DID_MESSAGE = "That is not a valid DID. A DID looks like did:plc:… or did:web
 def ensure_service_url(text: str) -> str:
     """An http(s) URL with a host; whether it may be used is the network policy's call."""
     url = text.strip()
-    message = "That is not a valid server address. It should start with https://."
+    message = QT_TR_NOOP("That is not a valid server address. It should start with https://.")
     if not url.isascii() or any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in url):
         raise InvalidIdentifierError(f"bad characters in URL {_preview(url)}", message=message)
     try:
@@ -259,7 +263,7 @@ def ensure_service_url(text: str) -> str:
     if parts.username is not None or parts.password is not None:
         raise InvalidIdentifierError(
             "URL with credentials",
-            message="The server address must not contain a user name or password.",
+            message=QT_TR_NOOP("The server address must not contain a user name or password."),
         )
     return url
 
@@ -276,7 +280,7 @@ def parse_identifier(text: str) -> Identifier:
     """Classify what a person typed: a handle, a DID, or a server URL. No network."""
     if not isinstance(text, str) or not text.strip():
         raise InvalidIdentifierError(
-            "empty input", message="Enter your handle, for example alice.bsky.social."
+            "empty input", message=QT_TR_NOOP("Enter your handle, for example alice.bsky.social.")
         )
     value = text.strip()
     lowered = value.lower()

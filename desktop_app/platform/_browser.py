@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import webbrowser
 
+from ..sentences import QT_TR_NOOP
 from ._errors import PlatformError
 
 
 class BrowserError(PlatformError):
-    default_message = (
+    default_message = QT_TR_NOOP(
         "The app could not open your web browser. Use “Copy link” and open it yourself."
     )
 

@@ -40,6 +40,7 @@ import keyring.errors
 
 from ..atproto import loads
 from ..atproto.oauth import PendingAuthorization, Session, StorageError
+from ..sentences import QT_TR_NOOP
 from ._files import JsonFile, private_dir
 
 log = logging.getLogger(__name__)
@@ -63,14 +64,14 @@ T = TypeVar("T")
 
 
 class NoKeychainError(StorageError):
-    default_message = (
+    default_message = QT_TR_NOOP(
         "No system keychain is available, so the app cannot keep you signed in safely. "
         "Install or unlock a keychain (for example GNOME Keyring or KWallet) and try again."
     )
 
 
 class KeychainLockedError(NoKeychainError):
-    default_message = (
+    default_message = QT_TR_NOOP(
         "Your system keychain is locked, so the app cannot keep you signed in. "
         "Unlock it (or accept the unlock prompt) and try again."
     )

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..sentences import QT_TR_NOOP
 from ._errors import PlatformError
 
 APP_NAME = "Desktop App"
 
 
 class SchemeRegistrationError(PlatformError):
-    default_message = "The app could not register itself to receive sign-in links."
+    default_message = QT_TR_NOOP("The app could not register itself to receive sign-in links.")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.atproto import InvalidIdentifierError, syntax
+from desktop_app.sentences import Sentence
 
 INTEROP_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "interop" / "syntax"
 
@@ -97,6 +98,14 @@ def test_disallowed_tlds_refused_for_resolution(handle: str) -> None:
     with pytest.raises(InvalidIdentifierError) as info:
         syntax.ensure_resolvable_handle(handle)
     assert "cannot be used to sign in" in info.value.message
+
+
+def test_a_disallowed_tld_is_a_template_with_the_tld_as_its_value() -> None:
+    with pytest.raises(InvalidIdentifierError) as info:
+        syntax.ensure_resolvable_handle("Laptop.LOCAL")
+    assert info.value.message == "Handles ending in .local cannot be used to sign in."
+    assert info.value.sentence == Sentence.of(
+        "Handles ending in .{tld} cannot be used to sign in.", tld="local")
 
 
 def test_test_tld_is_allowed_but_special_use() -> None:

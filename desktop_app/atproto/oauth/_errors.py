@@ -5,28 +5,30 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
+from ...sentences import QT_TR_NOOP, Sentence
 from .._errors import AtprotoError
 
 
 class MetadataError(AtprotoError):
-    default_message = "Your provider's sign-in configuration is invalid or unsupported."
+    default_message = QT_TR_NOOP("Your provider's sign-in configuration is invalid or unsupported.")
 
 
 class ClientConfigError(AtprotoError):
-    default_message = "The app's sign-in configuration is invalid."
+    default_message = QT_TR_NOOP("The app's sign-in configuration is invalid.")
 
 
 # --- authorization and callback -----------------------------------------------------------------
 
 
 class AuthorizationError(AtprotoError):
-    default_message = "Sign-in could not be started with your provider."
+    default_message = QT_TR_NOOP("Sign-in could not be started with your provider.")
 
 
 class ParRejectedError(AuthorizationError):
     """The pushed authorization request was refused by the server."""
 
-    def __init__(self, error: str, description: str = "", *, message: str | None = None) -> None:
+    def __init__(self, error: str, description: str = "", *,
+                 message: str | Sentence | None = None) -> None:
         self.error = error
         self.description = description
         super().__init__(f"{error}: {description}" if description else error, message=message)
@@ -35,7 +37,9 @@ class ParRejectedError(AuthorizationError):
 class SilentSignOnRefusedError(ParRejectedError):
     """`prompt=none` was refused at PAR time; the caller can fall back to a normal prompt."""
 
-    default_message = "Your provider does not allow renewing this session without a prompt."
+    default_message = QT_TR_NOOP(
+        "Your provider does not allow renewing this session without a prompt."
+    )
 
 
 def printable(text: str, limit: int) -> str:
@@ -49,11 +53,13 @@ class CallbackError(AuthorizationError):
     """The redirect carried `error=…`: the user denied, or the server needs interaction."""
 
     messages: ClassVar[dict[str, str]] = {
-        "access_denied": "You denied access, so you were not signed in.",
-        "login_required": "Your provider needs you to sign in again.",
-        "consent_required": "Your provider needs you to approve this app again.",
-        "interaction_required": "Your provider needs you to confirm in the browser.",
-        "temporarily_unavailable": "Your provider is busy right now. Try again in a moment.",
+        "access_denied": QT_TR_NOOP("You denied access, so you were not signed in."),
+        "login_required": QT_TR_NOOP("Your provider needs you to sign in again."),
+        "consent_required": QT_TR_NOOP("Your provider needs you to approve this app again."),
+        "interaction_required": QT_TR_NOOP("Your provider needs you to confirm in the browser."),
+        "temporarily_unavailable": QT_TR_NOOP(
+            "Your provider is busy right now. Try again in a moment."
+        ),
     }
     # Codes after which an interactive prompt can still succeed (prompt=none fallback).
     interactive_fallback_codes = frozenset(
@@ -67,7 +73,8 @@ class CallbackError(AuthorizationError):
         self.state = state
         super().__init__(
             f"{self.error}: {self.description}" if self.description else self.error,
-            message=self.messages.get(error, "Your provider reported an error during sign-in."),
+            message=self.messages.get(
+                error, QT_TR_NOOP("Your provider reported an error during sign-in.")),
         )
 
     @property
@@ -76,28 +83,32 @@ class CallbackError(AuthorizationError):
 
 
 class InvalidCallbackError(AuthorizationError):
-    default_message = "The sign-in answer from your browser was not valid. Please try again."
+    default_message = QT_TR_NOOP(
+        "The sign-in answer from your browser was not valid. Please try again."
+    )
 
 
 class UnknownStateError(InvalidCallbackError):
-    default_message = (
+    default_message = QT_TR_NOOP(
         "This sign-in link has expired or was already used. Start signing in again."
     )
 
 
 class IssuerMismatchError(InvalidCallbackError):
-    default_message = "The sign-in answer came from the wrong provider and was rejected."
+    default_message = QT_TR_NOOP(
+        "The sign-in answer came from the wrong provider and was rejected."
+    )
 
 
 class RedirectTimeoutError(AuthorizationError):
-    default_message = "The sign-in took too long. Start signing in again."
+    default_message = QT_TR_NOOP("The sign-in took too long. Start signing in again.")
 
 
 # --- tokens -------------------------------------------------------------------------------------
 
 
 class TokenError(AtprotoError):
-    default_message = "Your provider's answer to the sign-in could not be accepted."
+    default_message = QT_TR_NOOP("Your provider's answer to the sign-in could not be accepted.")
 
 
 class TokenResponseError(TokenError):
@@ -109,7 +120,9 @@ class UntrustedAnswerError(TokenResponseError):
     object, over the size cap, not 200): the server may have issued tokens, and spent the
     refresh token sent. Whatever tokens could be read were revoked before this was raised."""
 
-    default_message = "Your provider answered in a way this app can't trust. Try again later."
+    default_message = QT_TR_NOOP(
+        "Your provider answered in a way this app can't trust. Try again later."
+    )
 
 
 class TokenRequestRejectedError(TokenError):
@@ -141,27 +154,29 @@ class SessionEndedError(TokenError):
     """Terminal: the session is over and was removed; the user must sign in again."""
 
     messages: ClassVar[dict[SessionEndReason, str]] = {
-        SessionEndReason.EXPIRED: "Your session reached its maximum length. Please sign in again.",
-        SessionEndReason.REFRESH_EXPIRED: (
+        SessionEndReason.EXPIRED: QT_TR_NOOP(
+            "Your session reached its maximum length. Please sign in again."
+        ),
+        SessionEndReason.REFRESH_EXPIRED: QT_TR_NOOP(
             "Your session ended because it was not used for too long. Please sign in again."
         ),
-        SessionEndReason.REPLAYED: (
+        SessionEndReason.REPLAYED: QT_TR_NOOP(
             "Your session was ended for safety because an old sign-in token was reused. "
             "Please sign in again."
         ),
-        SessionEndReason.REVOKED: "Your session was revoked. Please sign in again.",
-        SessionEndReason.IDENTITY_CHANGED: (
+        SessionEndReason.REVOKED: QT_TR_NOOP("Your session was revoked. Please sign in again."),
+        SessionEndReason.IDENTITY_CHANGED: QT_TR_NOOP(
             "Your account moved to another provider. Please sign in again."
         ),
-        SessionEndReason.INTERRUPTED: (
+        SessionEndReason.INTERRUPTED: QT_TR_NOOP(
             "The connection dropped while your sign-in was being renewed, so Bluesky ended it "
             "for safety. Please sign in again."
         ),
-        SessionEndReason.UNTRUSTED: (
+        SessionEndReason.UNTRUSTED: QT_TR_NOOP(
             "Your provider's answer to a renewal could not be trusted, so the app ended the "
             "session for safety. Please sign in again."
         ),
-        SessionEndReason.UNKNOWN: "Your session has ended. Please sign in again.",
+        SessionEndReason.UNKNOWN: QT_TR_NOOP("Your session has ended. Please sign in again."),
     }
 
     def __init__(self, reason: SessionEndReason, detail: str = "") -> None:
@@ -172,7 +187,9 @@ class SessionEndedError(TokenError):
 class TransientRefreshError(TokenError):
     """The refresh failed for a reason that may go away; the session is kept."""
 
-    default_message = "Your session could not be renewed right now; the app will try again."
+    default_message = QT_TR_NOOP(
+        "Your session could not be renewed right now; the app will try again."
+    )
 
     def __init__(self, detail: str = "", *, retry_after: float | None = None) -> None:
         self.retry_after = retry_after
@@ -180,14 +197,14 @@ class TransientRefreshError(TokenError):
 
 
 class NoSessionError(TokenError):
-    default_message = "You are not signed in with that account."
+    default_message = QT_TR_NOOP("You are not signed in with that account.")
 
 
 # --- DPoP and storage ---------------------------------------------------------------------------
 
 
 class DPoPError(AtprotoError):
-    default_message = "The secure request signature was rejected by your provider."
+    default_message = QT_TR_NOOP("The secure request signature was rejected by your provider.")
 
 
 class MissingNonceError(UntrustedAnswerError, DPoPError):
@@ -196,4 +213,4 @@ class MissingNonceError(UntrustedAnswerError, DPoPError):
 
 
 class StorageError(AtprotoError):
-    default_message = "Your sign-in could not be saved securely."
+    default_message = QT_TR_NOOP("Your sign-in could not be saved securely.")
