@@ -11,6 +11,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from ..atproto import Fields, ResponseFormatError, syntax
+from ..sentences import QT_TR_NOOP, Sentence
 from ._drafts import DraftView, RemoteDraft, parse_draft_view
 from ._errors import (
     FEED_FAILURES,
@@ -90,6 +91,7 @@ SearchSort = Literal["latest", "top"]
 # Notification reasons whose subject is a post of someone else's, shown with the post itself.
 POST_REASONS = frozenset({"reply", "mention", "quote"})
 MAX_QUERY_LENGTH = 500
+LIST_NAME_NEEDED = QT_TR_NOOP("A list needs a name of up to 64 characters.")
 
 AuthorFeedFilter = Literal[
     "posts_with_replies", "posts_no_replies", "posts_with_media", "posts_and_author_threads"
@@ -140,8 +142,8 @@ def parse_post_link(link: str) -> str:
     if len(parts) != 3 or parts[1] != POST or not parts[2] or not (
             syntax.is_valid_did(parts[0]) or syntax.is_valid_handle(parts[0].lower())):
         raise InvalidPostError(f"not a post link: {text[:80]!r}",
-                               message="That is not a link to a post (at://… or "
-                                       "https://bsky.app/profile/…/post/…).")
+                               message=QT_TR_NOOP("That is not a link to a post (at://… or "
+                                                  "https://bsky.app/profile/…/post/…)."))
     return f"at://{parts[0]}/{POST}/{parts[2]}"
 
 
@@ -234,7 +236,9 @@ class Agent:
         did = await self.resolve_handle(authority)
         if did is None:
             raise InvalidPostError(f"unknown handle {authority[:80]!r}",
-                                   message=f"No account has the handle {authority[:80]}.")
+                                   message=Sentence.of(QT_TR_NOOP(
+                                       "No account has the handle {handle}."),
+                                       handle=authority[:80]))
         return uri.replace(authority, did, 1)
 
     async def posts(self, uris: Sequence[str]) -> list[PostView]:
@@ -443,7 +447,7 @@ class Agent:
         """A custom feed's page: its view, and whether its generator is up."""
         if saved_type(uri) != "feed":
             raise InvalidFeedError(f"not a feed generator: {uri[:120]!r}",
-                                   message="That is not the address of a custom feed.")
+                                   message=QT_TR_NOOP("That is not the address of a custom feed."))
         return parse_generator_page(await self._query("app.bsky.feed.getFeedGenerator",
                                                       {"feed": uri}))
 
@@ -496,7 +500,7 @@ class Agent:
         """A list, one page of its members, and the cursor of the next page."""
         if saved_type(uri) != "list":
             raise InvalidFeedError(f"not a list: {uri[:120]!r}",
-                                   message="That is not the address of a list.")
+                                   message=QT_TR_NOOP("That is not the address of a list."))
         return parse_list_page(await self._query("app.bsky.graph.getList", {
             "list": uri, "limit": _limit(limit), "cursor": cursor}))
 
@@ -519,7 +523,7 @@ class Agent:
         name = name.strip()
         if not name or grapheme_length(name) > 64:
             raise InvalidFeedError(f"list name of {len(name)} characters",
-                                   message="A list needs a name of up to 64 characters.")
+                                   message=LIST_NAME_NEEDED)
         record: dict[str, Any] = {"$type": LIST, "name": name, "purpose": purpose,
                                   "createdAt": now_iso(self._clock)}
         if description:
@@ -532,11 +536,11 @@ class Agent:
         name = name.strip()
         if not name or grapheme_length(name) > 64:
             raise InvalidFeedError(f"list name of {len(name)} characters",
-                                   message="A list needs a name of up to 64 characters.")
+                                   message=LIST_NAME_NEEDED)
         at = AtUri.parse(uri)
         if at.repo != self.did or at.collection != LIST:
             raise InvalidFeedError(f"rename of {uri[:80]!r} by {self.did}",
-                                   message="That list belongs to another account.")
+                                   message=QT_TR_NOOP("That list belongs to another account."))
         found = await self.own_record(LIST, at.rkey)
         if found is None:
             raise XrpcError(404, "RecordNotFound", "That list no longer exists.")
@@ -648,29 +652,35 @@ class Agent:
     def _check_post(self, post: NewPost) -> None:
         text, images, langs = post.text, post.images, post.langs
         if not text.strip() and not images:
-            raise InvalidPostError("empty post", message="Write something or add an image.")
+            raise InvalidPostError("empty post",
+                                   message=QT_TR_NOOP("Write something or add an image."))
         size, length = utf8_len(text), grapheme_length(text)
         if size > MAX_POST_BYTES or length > MAX_POST_GRAPHEMES:
             raise InvalidPostError(
                 f"{length} graphemes, {size} bytes",
-                message=f"That post is too long: {length} characters, the limit is "
-                        f"{MAX_POST_GRAPHEMES}." if length > MAX_POST_GRAPHEMES else
-                        f"That post is too long: {size} bytes, the limit is {MAX_POST_BYTES}.")
+                message=Sentence.of(QT_TR_NOOP(
+                    "That post is too long: {length} characters, the limit is {limit}."),
+                    length=length, limit=MAX_POST_GRAPHEMES) if length > MAX_POST_GRAPHEMES
+                else Sentence.of(QT_TR_NOOP(
+                    "That post is too long: {size} bytes, the limit is {limit}."),
+                    size=size, limit=MAX_POST_BYTES))
         if post.facets is not None:
-            problem = facets_problem(text, post.facets)
-            if problem is not None:
-                raise InvalidPostError(f"facets: {problem}", message="The post's links, "
-                                       "mentions or tags don't match its text.")
+            mismatch = facets_problem(text, post.facets)
+            if mismatch is not None:
+                raise InvalidPostError(f"facets: {mismatch}", message=QT_TR_NOOP(
+                    "The post's links, mentions or tags don't match its text."))
         if len(images) > MAX_IMAGES:
             raise InvalidPostError(f"{len(images)} images",
-                                   message=f"A post can have at most {MAX_IMAGES} images.")
+                                   message=Sentence.of(QT_TR_NOOP(
+                                       "A post can have at most {count} images."),
+                                       count=MAX_IMAGES))
         for image in images:
             problem = image_problem(image.data, image.mime_type)
             if problem is not None:
                 raise InvalidPostError(f"image rejected: {image.mime_type}", message=problem)
         if len(langs) > MAX_LANGS or not all(syntax.is_valid_language(lang) for lang in langs):
             raise InvalidPostError(f"languages {list(langs)[:5]!r}",
-                                   message="Choose up to three valid languages.")
+                                   message=QT_TR_NOOP("Choose up to three valid languages."))
 
     async def _link(self, collection: str, subject: Any) -> str:
         """A like, repost or follow: a record that only points at its subject. Returns its URI."""
@@ -714,7 +724,7 @@ class Agent:
         at = AtUri.parse(uri)
         if at.repo != self.did or at.collection != collection:
             raise InvalidPostError(f"{collection} delete of {uri[:80]!r} by {self.did}",
-                                   message="That record belongs to another account.")
+                                   message=QT_TR_NOOP("That record belongs to another account."))
         await self.xrpc.procedure("com.atproto.repo.deleteRecord", body={
             "repo": self.did, "collection": collection, "rkey": at.rkey})
 
@@ -746,7 +756,7 @@ def _is_post_view(view: Any) -> bool:
 
 def _limit(limit: int) -> int:
     if not 1 <= limit <= 100:
-        raise InvalidPostError(f"limit {limit}", message="Page size must be 1 to 100.")
+        raise InvalidPostError(f"limit {limit}", message=QT_TR_NOOP("Page size must be 1 to 100."))
     return limit
 
 
@@ -754,12 +764,14 @@ def _query_text(query: str) -> str:
     query = query.strip()
     if not query or len(query) > MAX_QUERY_LENGTH:
         raise InvalidPostError(f"query of {len(query)} characters",
-                               message="Type something to search for (up to 500 characters).")
+                               message=QT_TR_NOOP(
+                                   "Type something to search for (up to 500 characters)."))
     return query
 
 
 def _actor(actor: str) -> str:
     if syntax.is_valid_did(actor) or syntax.is_valid_handle(actor.lower()):
         return actor
-    raise InvalidPostError(f"actor {actor[:80]!r}", message="That is not a handle or a DID.")
+    raise InvalidPostError(f"actor {actor[:80]!r}",
+                           message=QT_TR_NOOP("That is not a handle or a DID."))
 

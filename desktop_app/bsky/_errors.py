@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from ..atproto import AtprotoError
+from ..sentences import QT_TR_NOOP, Duration, Sentence
 
 
 class XrpcError(AtprotoError):
     """The PDS or AppView refused a call; `error` is the lexicon error name, if it sent one."""
 
-    default_message = "Bluesky could not do that right now. Try again in a moment."
+    default_message = QT_TR_NOOP("Bluesky could not do that right now. Try again in a moment.")
 
     def __init__(self, status: int, error: str = "", description: str = "",
-                 *, message: str | None = None) -> None:
+                 *, message: str | Sentence | None = None) -> None:
         self.status = status
         self.error = error
         self.description = description
         if message is None and error in {"InvalidRecord", "InvalidRequest"}:
-            message = f"Bluesky did not accept that: {description[:200]}" if description \
-                else "Bluesky did not accept that."
+            # The server's own words, as it sent them (no catalogue has them).
+            message = Sentence.of(QT_TR_NOOP("Bluesky did not accept that: {description}"),
+                                  description=description[:200]) if description \
+                else QT_TR_NOOP("Bluesky did not accept that.")
         if message is None and error in {"NotFound", "RecordNotFound", "ProfileNotFound"}:
-            message = "That post or account no longer exists."
+            message = QT_TR_NOOP("That post or account no longer exists.")
         super().__init__(f"HTTP {status} {error}: {description[:300]}".strip(), message=message)
 
 
@@ -28,11 +31,9 @@ class RateLimitedError(XrpcError):
 
     def __init__(self, retry_after: float, description: str = "") -> None:
         self.retry_after = retry_after
-        wait = max(1, round(retry_after))
-        when = f"{wait} seconds" if wait < 120 else f"{round(wait / 60)} minutes"
-        super().__init__(429, "RateLimitExceeded", description,
-                         message=f"Bluesky is limiting how fast this app can act. "
-                                 f"Try again in {when}.")
+        super().__init__(429, "RateLimitExceeded", description, message=Sentence.of(
+            QT_TR_NOOP("Bluesky is limiting how fast this app can act. Try again in {wait}."),
+            wait=Duration(max(0.0, retry_after))))
 
 
 class FeedUnavailableError(XrpcError):
@@ -41,10 +42,12 @@ class FeedUnavailableError(XrpcError):
 
     @classmethod
     def of(cls, exc: XrpcError, name: str = "") -> FeedUnavailableError:
-        what = f"The feed “{name[:80]}”" if name else "This feed"
-        return cls(exc.status, exc.error, exc.description,
-                   message=f"{what} isn't working right now: its server is down or sent "
-                           "something unreadable. Your other feeds are fine.")
+        message = Sentence.of(QT_TR_NOOP(
+            "The feed “{feed}” isn't working right now: its server is down or sent something "
+            "unreadable. Your other feeds are fine."), feed=name[:80]) if name else QT_TR_NOOP(
+            "This feed isn't working right now: its server is down or sent something "
+            "unreadable. Your other feeds are fine.")
+        return cls(exc.status, exc.error, exc.description, message=message)
 
 
 FEED_FAILURES = frozenset({"UnknownFeed", "InvalidFeedResponse", "UpstreamFailure",
@@ -56,9 +59,10 @@ class PermissionMissingError(XrpcError):
 
     `scope` is what the server said was missing; `feature` the app feature it belongs to (a
     key of `bsky.FEATURES`), when it is one; "Allow…" asks for that feature's scopes.
+    `sentence` says what wasn't allowed (a marked template: `Feature.sentence`).
     """
 
-    def __init__(self, scope: str | None, feature: str | None, sentence: str,
+    def __init__(self, scope: str | None, feature: str | None, sentence: str | Sentence,
                  description: str = "") -> None:
         self.scope = scope
         self.feature = feature
@@ -68,4 +72,4 @@ class PermissionMissingError(XrpcError):
 class InvalidPostError(AtprotoError):
     """A post, image or reference failed a check before anything was sent."""
 
-    default_message = "That post cannot be sent as it is."
+    default_message = QT_TR_NOOP("That post cannot be sent as it is.")

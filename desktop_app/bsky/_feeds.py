@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ..atproto import Fields, syntax
 from ..errors import AppError
+from ..sentences import QT_TR_NOOP
 from ._models import Author, parse_author
 from ._tid import next_tid
 
@@ -35,7 +36,7 @@ SavedType = Literal["feed", "list", "timeline"]
 class InvalidFeedError(AppError):
     """A feed, list or saved-feed item that is not one (a bad URI, an unknown type)."""
 
-    default_message = "That is not a feed or a list."
+    default_message = QT_TR_NOOP("That is not a feed or a list.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +61,14 @@ def saved_type(uri: str) -> SavedType:
     if not uri.startswith("at://") or len(parts) != 3 or not all(parts) \
             or not syntax.is_valid_did(parts[0]):
         raise InvalidFeedError(f"not a feed URI: {uri[:120]!r}",
-                               message="That is not the at:// address of a feed or a list.")
+                               message=QT_TR_NOOP(
+                                   "That is not the at:// address of a feed or a list."))
     if parts[1] == GENERATOR:
         return "feed"
     if parts[1] == LIST:
         return "list"
     raise InvalidFeedError(f"not a feed or list collection: {parts[1][:80]!r}",
-                           message="That is not the at:// address of a feed or a list.")
+                           message=QT_TR_NOOP("That is not the at:// address of a feed or a list."))
 
 
 def _valid_item(value: Any) -> SavedFeed | None:
@@ -127,7 +129,8 @@ def with_saved(preferences: Sequence[Any], items: Sequence[SavedFeed]) -> list[A
     keeps its other fields and its items of types this app does not know; a v1 one gains the
     feeds and lists it lacks (never loses any, as the SDK keeps it)."""
     if len(items) > MAX_SAVED:
-        raise InvalidFeedError(f"{len(items)} saved feeds", message="Too many saved feeds.")
+        raise InvalidFeedError(f"{len(items)} saved feeds",
+                               message=QT_TR_NOOP("Too many saved feeds."))
     ordered = [i for i in items if i.pinned] + [i for i in items if not i.pinned]
     known = {i.id for i in ordered}
     old_v2 = next((p for p in reversed(preferences) if _v2(p) is not None), None)

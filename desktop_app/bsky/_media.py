@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import httpx
 
 from ..atproto import NetworkError, NetworkPolicy, fetch, safe_url
+from ..sentences import QT_TR_NOOP, Sentence
 
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 1_000_000  # app.bsky.embed.images image maxSize
@@ -32,18 +33,24 @@ class ImageUpload:
         return f"ImageUpload({self.mime_type}, {len(self.data)} bytes, alt={self.alt[:20]!r})"
 
 
-def image_problem(data: bytes, mime_type: str, *, size: int | None = None) -> str | None:
-    """Why an image can't be attached (a plain sentence), or None when it can. `size` is the
-    file's real size when `data` is only its head (a caller need not read a huge file)."""
+def image_problem(data: bytes, mime_type: str, *,
+                  size: int | None = None) -> str | Sentence | None:
+    """Why an image can't be attached (a marked template or a sentence), or None when it can.
+    `size` is the file's real size when `data` is only its head (a caller need not read a huge
+    file)."""
     size = len(data) if size is None else size
     check = _IMAGE_MAGIC.get(mime_type)
     if check is None:
-        return "Only JPEG, PNG, GIF and WebP images can be attached."
+        return QT_TR_NOOP("Only JPEG, PNG, GIF and WebP images can be attached.")
     if not check(data):
-        return "That file is not the kind of image its name says."
+        return QT_TR_NOOP("That file is not the kind of image its name says.")
     if size > MAX_IMAGE_BYTES:
-        return (f"That image is {size / 1_000_000:.1f} MB; "
-                f"Bluesky accepts up to {MAX_IMAGE_BYTES / 1_000_000:.0f} MB.")
+        # The size has a decimal, so it is said as written here ("1.5"), not as a number
+        # the window formats (a whole number of megabytes would say 1 MB for 1.9 MB).
+        return Sentence.of(QT_TR_NOOP(
+            "That image is {size} MB; Bluesky accepts up to {limit} MB."),
+                           size=format(size / 1_000_000, ".1f"),
+                           limit=round(MAX_IMAGE_BYTES / 1_000_000))
     return None
 
 

@@ -21,6 +21,7 @@ from ..atproto.oauth import (
     Scopes,
     parse_permission,
 )
+from ..sentences import QT_TR_NOOP
 from ._drafts import DRAFT_METHODS
 from ._feeds import LIST, LISTBLOCK, LISTITEM
 from ._models import BLOCK, FOLLOW, LIKE, POST, REPOST
@@ -66,7 +67,7 @@ class Feature:
     key: FeatureKey
     group: Group
     words: tuple[str, ...]  # in the sentence of what is allowed: "Post, like … as you; read …"
-    doing: str  # "Posting" wasn't allowed when you signed in
+    denied: str  # "Posting wasn't allowed when you signed in." (a template for the catalogues)
     records: tuple[str, ...] = ()  # collections it creates and deletes
     updates: tuple[str, ...] = ()  # of those, the ones it also updates (a list renamed)
     methods: tuple[str, ...] = ()  # XRPC methods it calls through the PDS
@@ -92,30 +93,44 @@ class Feature:
                 and all(scopes.allows_blob(b) for b in self.blobs))
 
     def sentence(self) -> str:
-        return f"{self.doing} wasn't allowed when you signed in."
+        """Why the app can't do this: a whole sentence, so that the window can translate it."""
+        return self.denied
 
 
 FEATURES: tuple[Feature, ...] = (
-    Feature("post", "act", ("post",), "Posting", records=(POST,)),
-    Feature("like", "act", ("like",), "Liking", records=(LIKE,)),
-    Feature("repost", "act", ("repost",), "Reposting", records=(REPOST,)),
-    Feature("follow", "act", ("follow",), "Following", records=(FOLLOW,)),
-    Feature("moderate", "act", ("mute", "block"), "Muting and blocking", records=(BLOCK,),
-            methods=MUTE_METHODS),
-    Feature("read", "read", ("your timeline",), "Reading your timeline", methods=READ_METHODS),
-    Feature("notifications", "read", ("notifications",), "Reading your notifications",
+    Feature("post", "act", ("post",), QT_TR_NOOP("Posting wasn't allowed when you signed in."),
+            records=(POST,)),
+    Feature("like", "act", ("like",), QT_TR_NOOP("Liking wasn't allowed when you signed in."),
+            records=(LIKE,)),
+    Feature("repost", "act", ("repost",),
+            QT_TR_NOOP("Reposting wasn't allowed when you signed in."), records=(REPOST,)),
+    Feature("follow", "act", ("follow",),
+            QT_TR_NOOP("Following wasn't allowed when you signed in."), records=(FOLLOW,)),
+    Feature("moderate", "act", ("mute", "block"),
+            QT_TR_NOOP("Muting and blocking wasn't allowed when you signed in."),
+            records=(BLOCK,), methods=MUTE_METHODS),
+    Feature("read", "read", ("your timeline",),
+            QT_TR_NOOP("Reading your timeline wasn't allowed when you signed in."),
+            methods=READ_METHODS),
+    Feature("notifications", "read", ("notifications",),
+            QT_TR_NOOP("Reading your notifications wasn't allowed when you signed in."),
             methods=NOTIFICATION_METHODS),
-    Feature("images", "other", ("upload images",), "Uploading images", blobs=IMAGE_TYPES),
+    Feature("images", "other", ("upload images",),
+            QT_TR_NOOP("Uploading images wasn't allowed when you signed in."),
+            blobs=IMAGE_TYPES),
     # Drafts are kept on this device in any case; this lets them follow the account.
     Feature("drafts", "other", ("keep your drafts on your account",),
-            "Keeping drafts on your account", methods=DRAFT_METHODS),
+            QT_TR_NOOP("Keeping drafts on your account wasn't allowed when you signed in."),
+            methods=DRAFT_METHODS),
     # Later features, separate so that a session granted before them keeps the ones it has.
-    Feature("feeds", "other", ("pin and save custom feeds",), "Using custom feeds",
+    Feature("feeds", "other", ("pin and save custom feeds",),
+            QT_TR_NOOP("Using custom feeds wasn't allowed when you signed in."),
             methods=FEED_METHODS),
     Feature("lists", "other", ("make lists and subscribe to moderation lists",),
-            "Using lists", records=(LIST, LISTITEM, LISTBLOCK), updates=(LIST,),
-            methods=LIST_METHODS),
-    Feature("bookmarks", "other", ("bookmark posts",), "Bookmarking",
+            QT_TR_NOOP("Using lists wasn't allowed when you signed in."),
+            records=(LIST, LISTITEM, LISTBLOCK), updates=(LIST,), methods=LIST_METHODS),
+    Feature("bookmarks", "other", ("bookmark posts",),
+            QT_TR_NOOP("Bookmarking wasn't allowed when you signed in."),
             methods=BOOKMARK_METHODS),
 )
 BY_KEY: dict[str, Feature] = {f.key: f for f in FEATURES}

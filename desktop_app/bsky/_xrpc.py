@@ -13,6 +13,7 @@ import httpx
 
 from ..atproto import NetworkPolicy, ResponseFormatError, loads, send
 from ..atproto.oauth import missing_scope
+from ..sentences import QT_TR_NOOP
 from ._errors import PermissionMissingError, RateLimitedError, XrpcError
 from ._permissions import feature_needing
 
@@ -137,7 +138,7 @@ def _permission_missing(description: str) -> PermissionMissingError:
     scope = missing_scope(description)
     feature = feature_needing(scope) if scope else None
     sentence = feature.sentence() if feature else \
-        "This app wasn't allowed to do that when you signed in."
+        QT_TR_NOOP("This app wasn't allowed to do that when you signed in.")
     return PermissionMissingError(scope, feature.key if feature else None, sentence, description)
 
 

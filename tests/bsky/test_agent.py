@@ -15,6 +15,7 @@ from desktop_app.bsky import (
     AtUri,
     Author,
     Facet,
+    FeedUnavailableError,
     ImageUpload,
     InvalidPostError,
     PostView,
@@ -24,6 +25,7 @@ from desktop_app.bsky import (
     image_problem,
     rate_limit_wait,
 )
+from desktop_app.sentences import Duration, Sentence
 from tests.support.http_server import FakeHttpServer, Recorded, Reply, json_reply
 
 DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
@@ -149,7 +151,33 @@ async def test_rate_limit_prefers_retry_after(agent: Agent, pds: FakeHttpServer)
     with pytest.raises(RateLimitedError) as info:
         await agent.create_post("hello")
     assert info.value.retry_after == 42.0
-    assert "42 seconds" in info.value.message
+    assert info.value.message.endswith("Try again in less than a minute.")
+    assert info.value.sentence.values == {"wait": Duration(42.0)}
+
+
+def test_error_sentences_are_templates_with_their_values() -> None:
+    """What the window translates: the template stays whole, the values apart, the English as
+    the command line prints it."""
+    waited = RateLimitedError(150)
+    assert waited.sentence.template == ("Bluesky is limiting how fast this app can act. "
+                                        "Try again in {wait}.")
+    assert waited.message.endswith("Try again in 2 minutes.")
+    refused = XrpcError(400, "InvalidRecord", "Record/text is too long")
+    assert refused.sentence == Sentence("Bluesky did not accept that: {description}",
+                                        {"description": "Record/text is too long"})
+    assert XrpcError(400, "InvalidRecord").sentence == Sentence("Bluesky did not accept that.")
+    down = XrpcError(502, "UpstreamFailure")
+    named = FeedUnavailableError.of(down, "Cats “and” dogs")
+    assert named.sentence.values == {"feed": "Cats “and” dogs"}
+    assert named.message == ("The feed “Cats “and” dogs” isn't working right now: its server "
+                             "is down or sent something unreadable. Your other feeds are fine.")
+    assert FeedUnavailableError.of(down).sentence == Sentence(
+        "This feed isn't working right now: its server is down or sent something unreadable. "
+        "Your other feeds are fine.")
+    too_big = image_problem(b"GIF89a", "image/gif", size=1_500_000)
+    assert too_big == Sentence("That image is {size} MB; Bluesky accepts up to {limit} MB.",
+                               {"size": "1.5", "limit": 1})
+    assert image_problem(PNG, "image/gif") == "That file is not the kind of image its name says."
 
 
 def test_rate_limit_wait_variants() -> None:

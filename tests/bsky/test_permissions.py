@@ -72,6 +72,9 @@ def test_plain_words() -> None:
     assert full.mode == "transition" and full.missing == ()
     assert "does not offer limited permissions" in full.mode_text()
     assert BY_KEY["post"].sentence() == "Posting wasn't allowed when you signed in."
+    # Each a whole sentence of its own (the window translates it as one), all said alike.
+    assert all(f.sentence().endswith(" wasn't allowed when you signed in.") for f in FEATURES)
+    assert len({f.sentence() for f in FEATURES}) == len(FEATURES)
 
 
 def test_partial_grant_maps_onto_whole_features() -> None:
@@ -122,6 +125,7 @@ async def test_a_403_scope_missing_error_names_the_feature(agent: Agent,
     assert info.value.feature == "like"
     assert info.value.scope == "repo:app.bsky.feed.like?action=create"
     assert info.value.message == "Liking wasn't allowed when you signed in."
+    assert info.value.sentence.template == BY_KEY["like"].sentence()
     assert info.value.status == 403
 
 

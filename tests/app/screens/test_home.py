@@ -51,7 +51,7 @@ async def test_a_like_shows_at_once_and_is_undone_when_refused() -> None:
     screen.handle(Like(other))
     await screen.tasks.settle()
     assert screen.rows.find_post(other.uri) == other  # count and state exactly as before
-    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 90 seconds."]
+    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 1 minute."]
     await screen.aclose()
 
 
@@ -195,5 +195,6 @@ async def test_a_bookmark_shows_at_once_and_is_undone_when_refused() -> None:
     screen.handle(Bookmark(target))
     await screen.tasks.settle()
     assert screen.rows.find_post(target.uri) == done  # as before
-    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 30 seconds."]
+    assert messages == ["Bluesky is limiting how fast this app can act. "
+                        "Try again in less than a minute."]
     await screen.aclose()
