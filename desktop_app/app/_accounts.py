@@ -25,6 +25,7 @@ from ..atproto.oauth import (
 from ..bsky import Agent, Permissions, XrpcClient, scope_with
 from ..errors import AppError
 from ..platform import JsonFile
+from ..sentences import QT_TR_NOOP, Sentence
 from ._lifetime import (
     REASON_TEXT,
     LifetimePolicy,
@@ -49,7 +50,8 @@ Listener = Callable[[tuple["AccountSnapshot", ...]], None]
 
 
 class AccountNotFoundError(AppError):
-    default_message = "That account is not signed in here. Run `desktop-app accounts` to list them."
+    default_message = QT_TR_NOOP(
+        "That account is not signed in here. Run `desktop-app accounts` to list them.")
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class AccountSnapshot:
     seconds_left: float
     status: SessionStatus
     renewal: RenewalPath | None = None
-    renewal_error: str = ""
+    renewal_error: Sentence | None = None  # why the last renewal failed
     permissions: Permissions = field(default_factory=lambda: Permissions.of(""))
     unsaved: bool = False  # renewed, but the keychain refused it: kept only in memory
 
@@ -127,7 +129,7 @@ class _Account:
     offline_until: float | None = None
     failures: int = 0
     renewal: RenewalPath | None = None
-    renewal_error: str = ""
+    renewal_error: Sentence | None = None  # why the last renewal failed
 
 
 class Accounts:
@@ -181,8 +183,8 @@ class Accounts:
         """The account named by handle or DID (`@` allowed), or the active one for None."""
         if name is None:
             if self._active is None:
-                raise AccountNotFoundError("no account", message="No account is signed in. "
-                                           "Sign in with `desktop-app login HANDLE`.")
+                raise AccountNotFoundError("no account", message=QT_TR_NOOP(
+                    "No account is signed in. Sign in with `desktop-app login HANDLE`."))
             name = self._active
         key = name.strip().removeprefix("@").lower()
         for did, account in self._accounts.items():
@@ -350,10 +352,10 @@ class Accounts:
                                         before_prompt=before_prompt)
         except AppError as exc:
             log.info("renewal of %s failed: %s", did, exc.detail)
-            self._update(did, renewal=None, renewal_error=exc.message)
+            self._update(did, renewal=None, renewal_error=exc.sentence)
             raise
         self._update(did, session=session, handle=session.handle or account.handle, ended=None,
-                     offline_until=None, failures=0, renewal=path, renewal_error="")
+                     offline_until=None, failures=0, renewal=path, renewal_error=None)
         return path
 
     async def allow(

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from ..atproto.oauth import Session, SessionEndReason
 from ..errors import AppError
-from ..sentences import describe_duration
+from ..sentences import QT_TR_NOOP, describe_duration
 
 DAY = 86_400.0
 HOUR = 3_600.0
@@ -24,7 +24,7 @@ WHY_LIMITED = (
 
 
 class LifetimePolicyError(AppError):
-    default_message = "The session-lifetime settings are invalid."
+    default_message = QT_TR_NOOP("The session-lifetime settings are invalid.")
 
 
 @dataclass(frozen=True)

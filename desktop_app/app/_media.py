@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..bsky import MAX_IMAGE_BYTES, ImageUpload, InvalidPostError, image_problem
+from ..sentences import QT_TR_NOOP
 
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
                ".gif": "image/gif", ".webp": "image/webp"}
@@ -20,7 +21,7 @@ def read_image(path: str | Path, alt: str = "") -> ImageUpload:
     mime_type = IMAGE_TYPES.get(path.suffix.lower(), "")
     if not mime_type:
         # image_problem owns the wording for unsupported types; no need to read the file.
-        problem = image_problem(b"", mime_type) or "That file is not an image."
+        problem = image_problem(b"", mime_type) or QT_TR_NOOP("That file is not an image.")
         raise InvalidPostError(f"{path.name}: no image type", message=problem)
     try:
         size = path.stat().st_size
@@ -28,7 +29,7 @@ def read_image(path: str | Path, alt: str = "") -> ImageUpload:
             data = file.read(READ_CAP)
     except OSError as exc:
         raise InvalidPostError(f"{path.name}: {exc.strerror}",
-                               message="That file could not be opened.") from exc
+                               message=QT_TR_NOOP("That file could not be opened.")) from exc
     refused = image_problem(data, mime_type, size=max(size, len(data)))
     if refused is not None:
         raise InvalidPostError(f"{path.name}: {mime_type}", message=refused)

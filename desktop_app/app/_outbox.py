@@ -37,6 +37,7 @@ from ..bsky import (
 )
 from ..errors import AppError
 from ..platform import FILE_MODE, JsonFile, private_dir
+from ..sentences import QT_TR_NOOP, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +54,14 @@ COLLECTIONS: dict[Kind, str] = {"post": "app.bsky.feed.post", "like": "app.bsky.
 class OutboxConflictError(AppError):
     """The record key is taken by another record: nothing was overwritten."""
 
-    default_message = ("Something else was already saved under this post's key, so it was not "
-                       "sent. Write it again.")
+    default_message = QT_TR_NOOP("Something else was already saved under this post's key, so "
+                                 "it was not sent. Write it again.")
 
 
 class OutboxGoneError(AppError):
     """The write is no longer waiting: sent (by another process, say) or cancelled."""
 
-    default_message = "That was already sent or cancelled."
+    default_message = QT_TR_NOOP("That was already sent or cancelled.")
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Waiting:
     created_at: str
     images: tuple[tuple[str, str, str], ...] = ()  # (file, mime type, alt), not yet uploaded
     attempts: int = 0
-    last_error: str = ""
+    last_error: Sentence | None = None  # why the last attempt failed
     refused: bool = False  # the server will not take it as it is: it waits for the writer
     resolve: bool = False  # its mentions still to be looked up (it was kept offline)
 
@@ -89,7 +90,13 @@ class Waiting:
         return text if isinstance(text, str) else ""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """The entry as the outbox file keeps it: the last error as its English (what the
+        command line shows) and as its sentence (what the window says in its language)."""
+        data = dataclasses.asdict(dataclasses.replace(self, last_error=None))
+        data["last_error"] = str(self.last_error) if self.last_error is not None else ""
+        data["last_error_sentence"] = (self.last_error.to_json()
+                                       if self.last_error is not None else None)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Waiting:
@@ -101,8 +108,17 @@ class Waiting:
         return cls(id=str(data["id"]), kind=kind, record=data["record"],
                    created_at=str(data.get("created_at", "")), images=images,
                    attempts=int(data.get("attempts", 0)),
-                   last_error=str(data.get("last_error", "")),
+                   last_error=_last_error(data),
                    refused=data.get("refused") is True, resolve=data.get("resolve") is True)
+
+
+def _last_error(data: dict[str, Any]) -> Sentence | None:
+    """An entry's last error as kept: an older file has only its English."""
+    english = str(data.get("last_error") or "")
+    kept = data.get("last_error_sentence")
+    if not english and kept is None:
+        return None
+    return Sentence.from_json(kept, english)
 
 
 def _parse(data: dict[str, Any]) -> list[Waiting]:
@@ -339,7 +355,7 @@ class Outbox:
             # The stored version is the latest: it holds the blobs uploaded meanwhile.
             latest = next((w for w in self.store.entries() if w.id == waiting.id), waiting)
             self.store.put(dataclasses.replace(latest, attempts=latest.attempts + 1,
-                                               last_error=exc.message, refused=refused))
+                                               last_error=exc.sentence, refused=refused))
 
         await asyncio.to_thread(count)
 
@@ -350,7 +366,8 @@ def _check_subject(kind: Kind, subject: Any) -> None:
         return
     ref = StrongRef.of(subject)
     if kind == "post" or ref is None or not ref.uri.startswith("at://") or not ref.cid:
-        raise InvalidPostError(f"not a {kind} subject", message="That post can't be linked to.")
+        raise InvalidPostError(f"not a {kind} subject",
+                               message=QT_TR_NOOP("That post can't be linked to."))
 
 
 def record_images(record: dict[str, Any]) -> list[dict[str, Any]]:

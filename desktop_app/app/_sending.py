@@ -13,6 +13,7 @@ from typing import Any
 
 from ..bsky import ImageUpload, NewPost, StrongRef
 from ..errors import AppError
+from ..sentences import Sentence
 from ._drafts import Draft, Drafts
 from ._outbox import Kind, Outbox, OutboxGoneError, Waiting, record_images, transient
 
@@ -34,7 +35,7 @@ class Sender:
         self.outbox = outbox
         self.drafts = drafts
         self.waiting: tuple[Waiting, ...] = ()
-        self.last_error = ""
+        self.last_error: Sentence | None = None  # why the last try failed (None: it did not)
         self._retry_after = retry_after
         self._failures = 0
         self._due: float | None = None  # loop time of the next round (None: nothing due)
@@ -91,7 +92,7 @@ class Sender:
             await self.reload()
             if not transient(exc):
                 raise
-            self.last_error = exc.message
+            self.last_error = exc.sentence
             self._schedule_retry()
             return waiting, None
         await self.reload()
@@ -194,11 +195,11 @@ class Sender:
                 listener(waiting, ref)
         await self.reload()
         if failed is not None and transient(failed):
-            self.last_error = failed.message
+            self.last_error = failed.sentence
             self._schedule_retry()
         else:
             self._failures = 0
-            self.last_error = failed.message if failed is not None else ""
+            self.last_error = failed.sentence if failed is not None else None
         return sent
 
 

@@ -22,6 +22,7 @@ from ..atproto.oauth import (
 )
 from ..errors import AppError
 from ..platform import LoopbackRedirectListener, open_system_browser
+from ..sentences import QT_TR_NOOP, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ OpenBrowser = Callable[[str], Awaitable[None]]
 
 
 class SignInReplacedError(AuthorizationError):
-    default_message = "A newer sign-in for this account replaced this one."
+    default_message = QT_TR_NOOP("A newer sign-in for this account replaced this one.")
 
 
 @dataclass(eq=False)
@@ -220,20 +221,22 @@ def _account_key(user_input: str) -> str:
         return user_input.strip().lower()
 
 
-def handle_problem(text: str) -> str | None:
+def handle_problem(text: str) -> Sentence | None:
     """Inline validation for the handle field (syntax only; no network)."""
     try:
         identifier = syntax.parse_identifier(text)
     except AppError as exc:
-        return exc.message
+        return exc.sentence
     if identifier.kind == "url":
-        return "Enter your handle here, or use “Use a different provider” for an address."
+        return Sentence(QT_TR_NOOP(
+            "Enter your handle here, or use “Use a different provider” for an address."))
     return None
 
 
-def provider_problem(text: str) -> str | None:
+def provider_problem(text: str) -> Sentence | None:
     try:
         identifier = syntax.parse_identifier(text)
     except AppError as exc:
-        return exc.message
-    return None if identifier.kind == "url" else "Enter the provider's address (https://…)."
+        return exc.sentence
+    return None if identifier.kind == "url" else Sentence(QT_TR_NOOP(
+        "Enter the provider's address (https://…)."))

@@ -65,7 +65,7 @@ def outbox(settings: Settings, *, account: str | None, send: bool, as_json: bool
             return 0
         for w in waiting:
             state = "refused: " if w.refused else ""
-            error = f" — {state}{w.last_error}" if w.last_error else ""
+            error = f" — {state}{w.last_error}" if w.last_error is not None else ""
             print(f"{w.id}  {w.kind}  {w.created_at}  tried {w.attempts} times{error}\n"
                   f"  {w.text[:200]}\n")
         if not waiting:
@@ -88,4 +88,5 @@ async def _send(box: Any) -> int:
 def _waiting_json(waiting: Waiting) -> dict[str, Any]:
     return {"id": waiting.id, "kind": waiting.kind, "text": waiting.text,
             "created_at": waiting.created_at, "attempts": waiting.attempts,
-            "last_error": waiting.last_error or None, "refused": waiting.refused}
+            "last_error": str(waiting.last_error) if waiting.last_error is not None else None,
+            "refused": waiting.refused}

@@ -203,7 +203,7 @@ async def test_home_paints_the_kept_page_then_the_servers(
     again, states = home(agent, copy)
     await again.load_first()
     kept = next(s for s in states if s.kept_from is not None)
-    assert kept.phase == "rows" and kept.kept_from == 1_700_000_000.0 and kept.note == ""
+    assert kept.phase == "rows" and kept.kept_from == 1_700_000_000.0 and kept.note is None
     assert states.index(kept) < len(states) - 1
     assert states[-1].kept_from is None and states[-1].phase == "rows"
     assert [r.post.text for r in again.rows.items if r.post] == ["post 3", "post 1", "post 2"]
@@ -225,7 +225,7 @@ async def test_offline_home_keeps_the_kept_page_and_says_from_when(
     assert [r.post.text for r in offline.rows.items if r.post] == ["post 1", "post 2"], states
     assert states[-1].phase == "rows", states
     when = kept_at(1_700_000_000.0, time.time())
-    assert states[-1].note == f"Offline — showing posts from {when}"
+    assert str(states[-1].note) == f"Offline — showing posts from {when}"
     await offline.aclose()
 
 
@@ -242,11 +242,12 @@ async def test_the_server_back_replaces_the_kept_page_by_itself(
     pds.route("GET", TIMELINE, json_reply({"error": "Unavailable"}, 503))
     screen, states = home(agent, copy)
     await screen.load_first()
-    assert states[-1].note.endswith(f"Showing posts from {kept_at(1_700_000_000.0, time.time())}.")
+    assert str(states[-1].note).endswith(
+        f"Showing posts from {kept_at(1_700_000_000.0, time.time())}.")
     await eventually(lambda: pds.count(TIMELINE) >= 4 or None, "two retries, apart", timeout=5)
     pds.route("GET", TIMELINE, json_reply(feed(9, 1, 2)))
     await eventually(lambda: states[-1].kept_from is None or None, "the live page", timeout=5)
-    assert states[-1].note == "" and states[-1].phase == "rows"
+    assert states[-1].note is None and states[-1].phase == "rows"
     assert next(r.post.text for r in screen.rows.items if r.post) == "post 9"
     await screen.aclose()
 

@@ -3,6 +3,7 @@ images are uploaded once, a refused write leaves, a taken key is never overwritt
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 from typing import Any, cast
@@ -12,6 +13,7 @@ import pytest
 from desktop_app.app import Outbox, OutboxConflictError, OutboxStore
 from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Agent, ImageUpload, InvalidPostError, NewPost, StrongRef, XrpcError
+from desktop_app.sentences import Sentence
 
 DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -110,7 +112,7 @@ async def test_offline_writes_wait_in_order_and_go_when_the_network_returns(
     sent, failed = await outbox.send_all()
     assert sent == 0 and len(failed) == 1  # the first failure stops the round: still offline
     assert [w.id for w in await outbox.entries()] == [first.id, like.id]
-    assert (await outbox.entries())[0].last_error.startswith("Your provider could not")
+    assert str((await outbox.entries())[0].last_error).startswith("Your provider could not")
     server.down = False
     assert await outbox.send_all() == (2, [])
     assert len(server.records) == 2 and await outbox.entries() == []
@@ -155,3 +157,30 @@ async def test_what_waits_survives_a_restart_privately(tmp_path: Path) -> None:
     assert image.read_bytes() == PNG and stat.S_IMODE(image.stat().st_mode) == 0o600
     assert await outbox_on(tmp_path, server).cancel(waiting.id) == waiting
     assert not image.exists()
+
+
+async def test_the_last_error_is_kept_as_english_and_as_a_sentence(tmp_path: Path) -> None:
+    server = Server()
+    outbox = outbox_on(tmp_path, server)
+    server.down = True
+    waiting = await outbox.add_post(NewPost("later"))
+    with pytest.raises(NetworkError) as raised:
+        await outbox.send(waiting)
+    [kept] = await outbox_on(tmp_path, server).entries()  # read back from the file
+    assert kept.last_error == raised.value.sentence
+    file = OutboxStore(tmp_path, DID).dir / "outbox.json"
+    data = json.loads(file.read_text(encoding="utf-8"))
+    [entry] = data["waiting"]
+    # The English stays where the command line (and older versions) read it.
+    assert entry["last_error"] == raised.value.message
+    assert Sentence.from_json(entry["last_error_sentence"]) == raised.value.sentence
+
+    # A file written before sentences were kept: its English is the sentence; none is none.
+    del entry["last_error_sentence"]
+    entry["last_error"] = "The server said no."
+    file.write_text(json.dumps(data), encoding="utf-8")
+    [older] = await outbox.entries()
+    assert older.last_error == Sentence("The server said no.")
+    entry["last_error"] = ""
+    file.write_text(json.dumps(data), encoding="utf-8")
+    assert (await outbox.entries())[0].last_error is None

@@ -86,7 +86,7 @@ async def test_queued_posts_go_by_themselves_once_the_network_returns(tmp_path: 
     assert [rkey for _, rkey in server.records] == [first.id, second.id]  # in order, once each
     assert sent == [f"at://{DID}/app.bsky.feed.post/{first.id}",
                     f"at://{DID}/app.bsky.feed.post/{second.id}"]
-    assert shown[-1] == () and sender.last_error == ""
+    assert shown[-1] == () and sender.last_error is None
 
 
 async def test_send_now_does_not_wait_for_the_next_round(tmp_path: Path) -> None:

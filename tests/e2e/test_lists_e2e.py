@@ -196,7 +196,7 @@ async def test_add_a_person_to_lists_from_their_profile(full_network: PdsNetwork
     async with agent_as(net, alice) as agent:
         profile = ProfileScreen(agent, Moderator(agent), bob.did)
         messages: list[str] = []
-        profile.hooks.message = messages.append
+        profile.hooks.message = lambda sentence: messages.append(str(sentence))
         await profile.load_first()
         assert await profile.memberships() == []
         await profile.new_list_with("Climbers")

@@ -7,14 +7,14 @@ from __future__ import annotations
 import logging
 
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence, Value
 from .._drafts import Autosave, Draft, Drafts, Writing
 from ._hooks import Hooks
 
 log = logging.getLogger(__name__)
 
-DRAFT_SAVED = "Draft saved."
-DRAFT_NOT_SAVED = "The draft could not be saved: {}"
-NOTHING_TO_SAVE = "There is nothing to save yet."
+DRAFT_SAVED = Sentence(QT_TR_NOOP("Draft saved."))
+NOTHING_TO_SAVE = Sentence(QT_TR_NOOP("There is nothing to save yet."))
 
 
 class Composing:
@@ -58,7 +58,8 @@ class Composing:
         try:
             kept = await self.autosave.shelve()
         except (AppError, OSError) as exc:
-            self.hooks.message(DRAFT_NOT_SAVED.format(_reason(exc)))
+            self.hooks.message(Sentence.of(QT_TR_NOOP("The draft could not be saved: {reason}"),
+                                           reason=_reason(exc)))
             return False
         if kept is None:
             self.hooks.message(NOTHING_TO_SAVE)
@@ -90,7 +91,8 @@ class Composing:
         try:
             return await self.drafts.drafts()
         except (AppError, OSError) as exc:
-            self.hooks.message(f"The drafts could not be read: {_reason(exc)}")
+            self.hooks.message(Sentence.of(QT_TR_NOOP("The drafts could not be read: {reason}"),
+                                           reason=_reason(exc)))
             return []
 
     async def open(self, draft_id: str) -> Writing | None:
@@ -100,7 +102,8 @@ class Composing:
         try:
             return await self.autosave.open(draft_id)
         except (AppError, OSError) as exc:
-            self.hooks.message(f"That draft could not be opened: {_reason(exc)}")
+            self.hooks.message(Sentence.of(QT_TR_NOOP("That draft could not be opened: {reason}"),
+                                           reason=_reason(exc)))
             return None
 
     async def delete(self, draft_id: str) -> bool:
@@ -115,9 +118,10 @@ class Composing:
         try:
             await self.drafts.discard(draft_id)
         except (AppError, OSError) as exc:
-            self.hooks.message(f"That draft could not be deleted: {_reason(exc)}")
+            self.hooks.message(Sentence.of(
+                QT_TR_NOOP("That draft could not be deleted: {reason}"), reason=_reason(exc)))
             return False
-        self.hooks.message("Draft deleted.")
+        self.hooks.message(Sentence(QT_TR_NOOP("Draft deleted.")))
         return held
 
     async def posted(self) -> None:
@@ -139,7 +143,11 @@ class Composing:
             log.warning("draft not saved at close: %s", exc)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> Value:
+    """Why, inside a sentence: the error's own sentence, the system's words for a file that
+    failed, or that the disk refused."""
     if isinstance(exc, AppError):
-        return exc.message
-    return getattr(exc, "strerror", None) or "the disk refused it."
+        return exc.sentence
+    strerror = getattr(exc, "strerror", None)
+    return strerror if isinstance(strerror, str) and strerror \
+        else Sentence(QT_TR_NOOP("the disk refused it."))

@@ -19,6 +19,7 @@ from ...bsky import (
     without,
 )
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence
 from .._reading import Moderator
 from ._feeds import HomeFeeds
 from ._lists import FeedScreen
@@ -164,7 +165,7 @@ class FeedPageScreen(FeedScreen):
         except AppError as exc:
             self.hooks.report(exc)
             return False
-        self.hooks.message(f"Deleted the list {info.name}.")
+        self.hooks.message(Sentence.of(QT_TR_NOOP("Deleted the list {list}."), list=info.name))
         return True
 
     async def mute_list(self) -> None:

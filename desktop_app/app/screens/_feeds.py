@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 FOLLOWING_NAME = "Following"
-NOT_CHANGED = "Your feeds could not be changed: {}"
 
 
 @dataclass(frozen=True, slots=True)

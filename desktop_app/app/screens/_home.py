@@ -6,6 +6,7 @@ import logging
 
 from ...bsky import Agent, NewPost, PostView
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence
 from .._reading import Moderator
 from ._lists import FeedScreen
 from ._posting import WAITS, Publisher, needs
@@ -86,7 +87,7 @@ class HomeScreen(FeedScreen):
             self.hooks.select(0)
             self.hooks.message(WAITS)
             return True
-        self.hooks.message("Posted.")
+        self.hooks.message(Sentence(QT_TR_NOOP("Posted.")))
         self.spawn(self._show_own(published.ref.uri))
         return True
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from ...bsky import PermissionMissingError, PostView, Profile
 from ...errors import AppError
+from ...sentences import Sentence
 from ._intents import Intent
 
 Phase = Literal["loading", "rows", "empty", "error"]
@@ -20,15 +21,16 @@ class ListState:
     none), or why the first page failed; and below the rows, the next page loading, why it
     failed, or that there is no more; and how many newer posts wait above. `kept_from`: the rows
     are the offline copy kept at that time (None: fresh from the server); `note` says so when
-    the server could not be reached ("Offline — showing posts from 14:05")."""
+    the server could not be reached ("Offline — showing posts from 14:05"). The sentences are
+    for the window to say in its language; None: there is nothing to say."""
 
     phase: Phase = "loading"
-    message: str = ""
+    message: Sentence | None = None
     footer: Footer = ""
-    footer_message: str = ""
+    footer_message: Sentence | None = None
     new_posts: int = 0
     kept_from: float | None = None
-    note: str = ""
+    note: Sentence | None = None
 
 
 def _nothing(*_: object) -> None:
@@ -41,7 +43,7 @@ class Hooks:
 
     def __init__(self) -> None:
         self.state: Callable[[ListState], None] = _nothing
-        self.message: Callable[[str], None] = _nothing  # a plain sentence for the status bar
+        self.message: Callable[[Sentence], None] = _nothing  # said in the status bar
         self.permission_needed: Callable[[str], None] = _nothing  # a feature key
         self.account_hidden: Callable[[str], None] = _nothing  # muted or blocked: its DID
         self.select: Callable[[int], None] = _nothing  # select a row and scroll to it
@@ -63,6 +65,6 @@ class Hooks:
 
     def report(self, exc: AppError) -> None:
         """Say why something failed; a missing permission also asks the window to offer it."""
-        self.message(exc.message)
+        self.message(exc.sentence)
         if isinstance(exc, PermissionMissingError) and exc.feature:
             self.permission_needed(exc.feature)

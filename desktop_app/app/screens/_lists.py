@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from ...atproto import NetworkError
 from ...bsky import Agent, FeedItem, FeedPage, PermissionMissingError, PostView
 from ...errors import AppError
-from .._offline import OfflineCopy, Replayer, kept_at
+from ...sentences import QT_TR_NOOP, Sentence
+from .._offline import OfflineCopy, Replayer, kept_when
 from .._outbox import transient
 from .._paging import FetchPage, Pager
 from .._reading import Moderator
@@ -26,11 +27,10 @@ from ._rows import Row, RowList, post_row
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-OFFLINE = "Offline — showing posts from {}"
 # Seconds before trying the server again while a list shows the offline copy: soon at first
 # (a network coming back after a wake-up), then less often.
 OFFLINE_RETRY = (10.0, 20.0, 40.0, 60.0)
-NOT_SENT_YET = "This post hasn't been sent yet: it waits in the outbox."
+NOT_SENT_YET = Sentence(QT_TR_NOOP("This post hasn't been sent yet: it waits in the outbox."))
 
 class ListScreen:
     """One list of one account: its rows, its state, the moderator deciding what shows, the
@@ -98,24 +98,27 @@ class ListScreen:
             kept = self.state.kept_from is not None or (
                 not len(self.rows) and await self._show_kept(live))
             if not kept:
-                self.set_state(phase="loading", footer="", kept_from=None, note="")
+                self.set_state(phase="loading", footer="", kept_from=None, note=None)
             rows = await live
         except AppError as exc:
             log.info("%s: first page failed: %s", self.name, exc.detail)
             kept_from = self.state.kept_from
             if kept_from is not None and transient(exc):
-                when = kept_at(kept_from, time.time())
+                when = kept_when(kept_from, time.time())
                 # Offline is said as such; the server's own trouble (a feed's generator down,
                 # say) in its own words.
-                self.set_state(note=OFFLINE.format(when) if isinstance(exc, NetworkError)
-                               else f"{exc.message} Showing posts from {when}.")
+                self.set_state(note=Sentence.of(
+                    QT_TR_NOOP("Offline — showing posts from {when}"), when=when)
+                    if isinstance(exc, NetworkError) else Sentence.of(
+                        QT_TR_NOOP("{reason} Showing posts from {when}."),
+                        reason=exc.sentence, when=when))
                 self._offline_tries += 1
                 log.info("%s: showing what was kept %.0f s ago: %s", self.name,
                          time.time() - kept_from, exc.detail)
                 self.spawn(self._retry_later(
                     OFFLINE_RETRY[min(self._offline_tries, len(OFFLINE_RETRY)) - 1]))
                 return
-            self.set_state(phase="error", message=exc.message, kept_from=None, note="")
+            self.set_state(phase="error", message=exc.sentence, kept_from=None, note=None)
             self._permission(exc)
             return
         finally:
@@ -123,7 +126,7 @@ class ListScreen:
         self.rows.reset(rows)
         log.info("%s: first page of %d", self.name, len(rows))
         self._offline_tries = 0
-        self.set_state(kept_from=None, note="")
+        self.set_state(kept_from=None, note=None)
         self.settle()
 
     async def _retry_later(self, delay: float) -> None:
@@ -152,7 +155,7 @@ class ListScreen:
             return False  # the server's page is here: the kept one is not needed
         self.rows.reset(rows)
         self.set_state(phase="rows", footer="", kept_from=replayer.oldest or time.time(),
-                       note="")
+                       note=None)
         return True
 
     async def load_more(self) -> None:
@@ -163,7 +166,7 @@ class ListScreen:
             rows = await self.more_rows()
         except AppError as exc:
             log.info("%s: next page failed: %s", self.name, exc.detail)
-            self.set_state(footer="more_error", footer_message=exc.message)
+            self.set_state(footer="more_error", footer_message=exc.sentence)
             self._permission(exc)
             return
         self.rows.append(rows)

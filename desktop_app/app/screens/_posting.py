@@ -21,6 +21,7 @@ from ...bsky import (
     now_iso,
 )
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence
 from .._outbox import Waiting
 from .._sending import Sender
 
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 INDEX_WAIT = 8.0  # seconds to wait for the AppView to index a post just made
 INDEX_POLL = 0.5
-WAITS = "Not sent yet: it waits in the outbox and goes as soon as it can."
+WAITS = Sentence(QT_TR_NOOP("Not sent yet: it waits in the outbox and goes as soon as it can."))
 
 
 def needs(draft: NewPost) -> tuple[str, ...]:

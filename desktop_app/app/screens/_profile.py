@@ -7,6 +7,7 @@ from typing import Literal
 
 from ...bsky import CURATE, Agent, AuthorFeedFilter, FeedItem, FeedPage, ListInfo, Profile
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence
 from .._paging import FetchPage
 from .._reading import Moderator
 from ._actions import AccountAction, AccountActions
@@ -99,10 +100,12 @@ class ProfileScreen(FeedScreen):
         try:
             if item is None:
                 await self.agent.add_to_list(info.uri, self._did())
-                self.hooks.message(f"Added {who} to {info.name}.")
+                self.hooks.message(Sentence.of(QT_TR_NOOP("Added {who} to {list}."),
+                                               who=who, list=info.name))
             else:
                 await self.agent.remove_from_list(item)
-                self.hooks.message(f"Removed {who} from {info.name}.")
+                self.hooks.message(Sentence.of(QT_TR_NOOP("Removed {who} from {list}."),
+                                               who=who, list=info.name))
         except AppError as exc:
             self.hooks.report(exc)
 
@@ -116,7 +119,8 @@ class ProfileScreen(FeedScreen):
         except AppError as exc:
             self.hooks.report(exc)
             return
-        self.hooks.message(f"Made the list {name.strip()} with {self._name()} on it.")
+        self.hooks.message(Sentence.of(QT_TR_NOOP("Made the list {list} with {who} on it."),
+                                       list=name.strip(), who=self._name()))
 
     def _did(self) -> str:
         shown = self.profile or self.kept_profile

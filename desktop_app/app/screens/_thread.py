@@ -17,6 +17,7 @@ from ...bsky import (
     flatten_thread,
 )
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence
 from .._reading import Moderator
 from ._intents import Intent, MoreReplies
 from ._lists import ListScreen
@@ -54,7 +55,7 @@ class ThreadScreen(ListScreen):
                 self.uri, depth=DEPTH, parent_height=PARENT_HEIGHT))
         except AppError as exc:
             log.info("thread failed: %s", exc.detail)
-            self.set_state(phase="error", message=exc.message)
+            self.set_state(phase="error", message=exc.sentence)
             return
         rows = self.thread_rows(flatten_thread(node))
         self.rows.reset(rows)
@@ -134,7 +135,8 @@ class ThreadScreen(ListScreen):
         if published.pending:
             self.hooks.message(WAITS)
         else:
-            self.hooks.message("Replied." if parent is not None else "Posted.")
+            self.hooks.message(Sentence(QT_TR_NOOP("Replied.")) if parent is not None
+                               else Sentence(QT_TR_NOOP("Posted.")))
         if parent is not None and self._insert_reply(parent.uri, published.post,
                                                      pending=published.pending) \
                 and not published.pending:

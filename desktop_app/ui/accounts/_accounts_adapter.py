@@ -16,7 +16,7 @@ from ...app import (
 )
 from ...bsky import Permissions
 from ...errors import AppError
-from ..lang import tr
+from ..lang import say, tr
 from ._permission_words import allowed_text, features_text, mode_text
 from ._session_words import state_text, status_text, unsaved_text, why_limited
 from ._signin_adapter import SignInAdapter
@@ -92,7 +92,7 @@ class AccountsAdapter(QObject):
             permissions = await self._accounts.allow(did, features,
                                                      on_started=self._remember_url)
         except AppError as exc:
-            banner.finished(exc.message)
+            banner.finished(say(exc.sentence))
             return None
         refused = [f for f in features if not permissions.allows(f)]
         if refused:
@@ -148,8 +148,8 @@ def account_view(snap: AccountSnapshot, now: float) -> AccountView:
     renewal = {"silent": tr("Renewed silently"),
                "prompted": tr("Renewed after you confirmed in your browser"),
                None: ""}[snap.renewal]
-    if snap.renewal_error:
-        renewal = tr("Renewal failed: {error}").format(error=snap.renewal_error)
+    if snap.renewal_error is not None:
+        renewal = tr("Renewal failed: {error}").format(error=say(snap.renewal_error))
     # The day and time in the interface's language: its month names, its order.
     started = "-" if snap.signed_in_at is None else QLocale().toString(
         QDateTime.fromSecsSinceEpoch(int(snap.signed_in_at)),

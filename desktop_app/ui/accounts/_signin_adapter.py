@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ...app import Accounts, AuthorizationStart, Session, SignInOptions, TaskOwner
 from ...errors import AppError
+from ..lang import say
 from ._window import AccountsWindow
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class SignInAdapter(QObject):
         except AppError as exc:
             log.info("sign-in failed: %s", exc.detail)
             page.set_busy(False)
-            page.show_form(exc.message)
+            page.show_form(say(exc.sentence))
             return None
         page.set_busy(False)
         page.show_form()

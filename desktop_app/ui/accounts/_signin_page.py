@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import handle_problem, provider_problem
-from ..lang import tr
+from ...sentences import Sentence
+from ..lang import say, tr
 
-# Returns None when the text is acceptable, else one plain sentence saying what is wrong.
-Validator = Callable[[str], str | None]
+# Returns None when the text is acceptable, else one plain sentence saying what is wrong (said
+# in the window's language).
+Validator = Callable[[str], Sentence | str | None]
 
 
 class SignInPage(QWidget):
@@ -179,12 +181,12 @@ class SignInPage(QWidget):
         handle = self.handle_edit.text().strip()
         provider = self.provider_edit.text().strip() if self.provider_toggle.isChecked() else ""
         if provider:
-            return self._validate_provider(provider) or (
+            return _said(self._validate_provider(provider) or (
                 self._validate_handle(handle) if handle else None
-            )
+            ))
         if not handle:
             return ""  # nothing typed yet: no complaint, but nothing to submit either
-        return self._validate_handle(handle)
+        return _said(self._validate_handle(handle))
 
     def _revalidate(self) -> None:
         problem = self._problem()
@@ -196,3 +198,7 @@ class SignInPage(QWidget):
             return
         provider = self.provider_edit.text().strip() if self.provider_toggle.isChecked() else ""
         self.sign_in_requested.emit(self.handle_edit.text().strip(), provider)
+
+
+def _said(problem: Sentence | str | None) -> str | None:
+    return None if problem is None else say(problem)

@@ -30,7 +30,7 @@ from ...bsky import (
     grapheme_length,
 )
 from ...errors import AppError
-from ..lang import tr
+from ..lang import say, tr
 from ..look import accents
 from ..posts import relative_time
 from ._typeahead import MentionCompleter
@@ -416,7 +416,7 @@ class Composer(QWidget):
         try:
             upload = read_image(path)
         except AppError as exc:
-            self.show_error(exc.message)
+            self.show_error(say(exc.sentence))
             return False
         image = QImage.fromData(upload.data)
         if image.isNull() or image.width() <= 0 or image.height() <= 0:

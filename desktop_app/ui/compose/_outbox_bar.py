@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from ...app import Waiting
-from ..lang import tr
+from ...sentences import Sentence
+from ..lang import say, tr
 
 EXCERPT = 40
 KINDS = ("post", "like", "repost", "follow")  # what the outbox holds, in the order it is said
@@ -47,20 +48,21 @@ def counted(entries: Sequence[Waiting]) -> str:
     return tr(", ", "separates the items of a list").join(parts)
 
 
-def summary(entries: Sequence[Waiting], error: str) -> str:
+def summary(entries: Sequence[Waiting], error: Sentence | None) -> str:
     """The bar's sentence: what waits, what the server refused, and why the last try failed."""
     waiting = [w for w in entries if not w.refused]
     refused = [w for w in entries if w.refused]
     sentences = []
     if waiting:
         sentences.append(tr("Waiting to send — {counts}.").format(counts=counted(waiting)))
-        if error:
+        if error is not None:
             sentences.append(tr("Last try: {error}", "why the last try to send failed").format(
-                error=error))
+                error=say(error)))
     if refused:
+        why = refused[0].last_error
         sentences.append(tr("Not accepted — {counts}: {error} Cancel puts a post back in your "
                             "drafts.").format(counts=counted(refused),
-                                              error=refused[0].last_error))
+                                              error=say(why) if why is not None else ""))
     return " ".join(sentences)
 
 
@@ -104,7 +106,7 @@ class OutboxBar(QFrame):
         layout.addWidget(self.cancel_button)
         self.hide()
 
-    def show_waiting(self, entries: Sequence[Waiting], error: str = "") -> None:
+    def show_waiting(self, entries: Sequence[Waiting], error: Sentence | None = None) -> None:
         self.entries = tuple(entries)
         if not self.entries:
             self.hide()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import ListState, OpenThread, Row
-from ..lang import tr
+from ..lang import say, tr
 from ._delegate import POST_ACTIONS, PostDelegate, post_intent, row_images, row_intent
 from ._images import ImageCache
 from ._model import ROW_ROLE, PostListModel
@@ -414,19 +414,21 @@ class PostListView(QWidget):
     def show_state(self, state: ListState) -> None:
         """What the list shows besides its rows (see `ListState`)."""
         self._kept = state.kept_from is not None
-        self.note.setText(state.note)
-        self.note.setAccessibleName(state.note)
-        self.note.setVisible(bool(state.note))
+        note = say(state.note) if state.note is not None else ""
+        self.note.setText(note)
+        self.note.setAccessibleName(note)
+        self.note.setVisible(bool(note))
         if state.phase == "loading":
             self.show_loading()
         elif state.phase == "error":
-            self.show_error(state.message)
+            self.show_error(say(state.message) if state.message is not None else "")
         else:
             self.loaded()
         if state.footer == "loading_more":
             self.set_loading_more(True)
         elif state.footer == "more_error":
-            self.show_more_error(state.footer_message)
+            self.show_more_error(say(state.footer_message)
+                                 if state.footer_message is not None else "")
         elif state.footer == "end":
             self.show_end()
         else:

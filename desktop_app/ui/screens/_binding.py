@@ -14,8 +14,9 @@ from PySide6.QtGui import QDesktopServices
 from ...app.screens import Composing, Intent, ListScreen, OpenImage, OpenLink, Publisher
 from ...bsky import NewPost, PostView
 from ...errors import AppError
+from ...sentences import QT_TR_NOOP, Sentence
 from ..compose import Composer
-from ..lang import tr
+from ..lang import say
 from ..posts import PostListModel, PostListView
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def bind_composer(binding: ListBinding, composer: Composer, publisher: Publisher
             posted = await post(draft)
         except AppError as exc:
             composer.set_busy(False)
-            composer.show_error(exc.message)  # the draft stays as it was
+            composer.show_error(say(exc.sentence))  # the draft stays as it was
             return
         if posted and composing is not None:
             await composing.posted()
@@ -139,7 +140,8 @@ def _bind_drafts(binding: ListBinding, composer: Composer, composing: Composing,
             composer.load(writing)
             log.info("draft offered back: %d characters, %d images", len(writing.text),
                      len(writing.images))
-            binding.screen.hooks.message(tr("Your draft is back where you left it."))
+            binding.screen.hooks.message(
+                Sentence(QT_TR_NOOP("Your draft is back where you left it.")))
 
     async def shelve() -> None:
         if await composing.shelve():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, SignalInstance
@@ -46,7 +46,9 @@ from ...app.screens import (
 )
 from ...bsky import BY_KEY, Author, PostView
 from ...errors import AppError
+from ...sentences import Sentence
 from ..accounts import AccountsAdapter, Notify, SignInAdapter, missing_sentence
+from ..lang import say
 from ..screens import (
     FeedPageBinding,
     FeedPageView,
@@ -67,6 +69,11 @@ log = logging.getLogger(__name__)
 
 S = TypeVar("S", bound=ListScreen)
 PAGE_SIZE = 50
+
+
+def status_bar(window: MainWindow) -> Callable[[Sentence], None]:
+    """A screen's sentences said in the window's status bar, in its language."""
+    return lambda sentence: window.show_message(say(sentence))
 
 
 class AccountScreens:
@@ -102,7 +109,7 @@ class AccountScreens:
         moderator = self.moderator
         self.feeds = HomeFeeds(agent, moderator, lambda item, name: wire(
             feed_screen(agent, moderator, item, name)))
-        self.feeds.hooks.message = window.show_message
+        self.feeds.hooks.message = status_bar(window)
         self.feeds.hooks.permission_needed = controller._ask_permission
         self.home = HomeBinding(home, window.home, navigate=navigate,
                                 composing=Composing(self.drafts, home.hooks, resume=True),
@@ -171,7 +178,7 @@ class AppController(QObject):
         try:
             await self.accounts.load()
         except AppError as exc:
-            self.window.sign_in_page.show_form(exc.message)
+            self.window.sign_in_page.show_form(say(exc.sentence))
         if self.accounts.active_did is not None:
             self.window.show_home()
         else:
@@ -275,7 +282,7 @@ class AppController(QObject):
         screen.links.sender = account.sender
         screen.offline = account.offline
         hooks = screen.hooks
-        hooks.message = self.window.show_message
+        hooks.message = status_bar(self.window)
         hooks.permission_needed = self._ask_permission
         hooks.permits = self._permits
         hooks.account_hidden = self._hide_account
@@ -339,7 +346,7 @@ class AppController(QObject):
             try:
                 page = FeedPageScreen(screens.agent, moderator, intent.uri, screens.feeds)
             except AppError as exc:
-                window.show_message(exc.message)
+                window.show_message(say(exc.sentence))
                 return
             view = FeedPageView(window.images, window.back)
             binding = FeedPageBinding(self.wire(page, screens), view, navigate=self.open)

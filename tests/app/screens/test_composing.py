@@ -15,7 +15,7 @@ CLOCK = [1_764_000_000.0]
 
 def hooks(messages: list[str], *, drafts_allowed: bool = False) -> Hooks:
     made = Hooks()
-    made.message = messages.append
+    made.message = lambda sentence: messages.append(str(sentence))
     made.permits = lambda feature: drafts_allowed or feature != "drafts"
     return made
 

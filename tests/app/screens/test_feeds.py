@@ -92,7 +92,7 @@ async def test_a_refused_write_is_said_and_changes_nothing(
 
     pds.route("POST", "/xrpc/app.bsky.actor.putPreferences", refuse)
     messages: list[str] = []
-    feeds.hooks.message = messages.append
+    feeds.hooks.message = lambda sentence: messages.append(str(sentence))
     await feeds.load()
     assert not await feeds.pin(FEED, False)
     assert names(feeds.tabs()) == ["Following", "Zebra sightings", "Friends"]

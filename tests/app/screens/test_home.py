@@ -21,7 +21,7 @@ def home(agent: ScriptedAgent) -> tuple[HomeScreen, list[ListState], list[str]]:
     states: list[ListState] = []
     messages: list[str] = []
     screen.hooks.state = states.append
-    screen.hooks.message = messages.append
+    screen.hooks.message = lambda sentence: messages.append(str(sentence))
     return screen, states, messages
 
 
@@ -75,7 +75,7 @@ async def test_first_page_error_then_retry() -> None:
     await screen.load_first()
     failed = states[-1]
     assert states[0].phase == "loading" and failed.phase == "error"
-    assert failed.message.startswith("Your provider could not be reached")
+    assert str(failed.message).startswith("Your provider could not be reached")
     agent.fail = None
     await screen.load_first()
     assert len(screen.rows) == 5 and screen.state.phase == "rows"
@@ -138,7 +138,7 @@ async def test_a_post_that_cannot_go_shows_on_top_pending(tmp_path: Path) -> Non
     publisher = Publisher(scripted, Author(DID, "me"), sender=sender)
     screen = HomeScreen(scripted, Moderator(scripted), publisher)
     messages: list[str] = []
-    screen.hooks.message = messages.append
+    screen.hooks.message = lambda sentence: messages.append(str(sentence))
     await screen.load_first()
     assert await screen.post(NewPost("while offline"))
     top = screen.rows[0]

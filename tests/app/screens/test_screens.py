@@ -144,7 +144,7 @@ async def test_follow_shows_at_once_and_is_undone_when_refused() -> None:
     shown: list[Profile] = []
     messages: list[str] = []
     screen.hooks.profile = shown.append
-    screen.hooks.message = messages.append
+    screen.hooks.message = lambda sentence: messages.append(str(sentence))
     await screen.load_first()
     assert shown[-1].followers_count == 10 and fake.calls[0] == ("author_feed",
                                                                  (BOB.did, "posts_no_replies"))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Waiting
+from desktop_app.sentences import Sentence
 from desktop_app.ui.compose import OutboxBar
 
 
@@ -13,7 +14,7 @@ def waiting(wid: str, kind: str = "post", text: str = "hello", *,
             refused: bool = False, error: str = "") -> Waiting:
     record = {"text": text} if kind == "post" else {}
     return Waiting(wid, kind, record, "2026-12-05T10:00:00.000Z",  # type: ignore[arg-type]
-                   refused=refused, last_error=error)
+                   refused=refused, last_error=Sentence(error) if error else None)
 
 
 def test_nothing_waiting_is_no_bar(qtbot: QtBot) -> None:
@@ -28,7 +29,7 @@ def test_nothing_waiting_is_no_bar(qtbot: QtBot) -> None:
 def test_one_post_says_so_and_cancels_at_once(qtbot: QtBot) -> None:
     bar = OutboxBar()
     qtbot.addWidget(bar)
-    bar.show_waiting([waiting("3k1")], "Your provider could not be reached.")
+    bar.show_waiting([waiting("3k1")], Sentence("Your provider could not be reached."))
     assert bar.label.text() == ("Waiting to send — 1 post. Last try: Your provider could not "
                                 "be reached.")
     assert bar.accessibleName() == bar.label.text()
