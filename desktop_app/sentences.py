@@ -9,6 +9,7 @@ locale. `QT_TR_NOOP` marks each template so `pyside6-lupdate` finds it for the c
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
@@ -36,8 +37,8 @@ class Sentence:
     """An English `template` with `{name}` fields, and the `values` that fill them.
 
     A value is text said as it is (a handle, a list's name, a server's own words), a whole
-    number, a `Duration`, or another `Sentence` (a reason inside a sentence). `str()` is the
-    English.
+    number, a `Duration`, a `Moment`, or another `Sentence` (a reason inside a sentence).
+    `str()` is the English.
     """
 
     template: str
@@ -78,7 +79,31 @@ class Sentence:
         return sentence
 
 
-Value: TypeAlias = str | int | Duration | Sentence
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """When something happened, as a sentence names it: the time of day if it was on the day
+    of `now`, else the date too (local time), written the reader's way."""
+
+    seconds: float
+    now: float
+
+    @property
+    def today(self) -> bool:
+        when, today = time.localtime(self.seconds), time.localtime(self.now)
+        return (when.tm_year, when.tm_yday) == (today.tm_year, today.tm_yday)
+
+    def __str__(self) -> str:
+        """"14:05" today, "Dec 4, 14:05" before — English months whatever the C library's
+        language is."""
+        when = time.localtime(self.seconds)
+        clock = f"{when.tm_hour:02d}:{when.tm_min:02d}"
+        return clock if self.today else f"{_MONTHS[when.tm_mon - 1]} {when.tm_mday}, {clock}"
+
+
+Value: TypeAlias = str | int | Duration | Moment | Sentence
 
 
 def _value_json(value: Value) -> object:
@@ -86,6 +111,8 @@ def _value_json(value: Value) -> object:
         return {"sentence": value.to_json()}
     if isinstance(value, Duration):
         return {"seconds": value.seconds}
+    if isinstance(value, Moment):
+        return {"moment": value.seconds, "now": value.now}
     return value
 
 
@@ -95,11 +122,19 @@ def _value_read(value: object) -> Value | None:
     if isinstance(value, Mapping):
         if "sentence" in value:
             return Sentence.from_json(value["sentence"])
+        moment, now = value.get("moment"), value.get("now")
+        if _finite(moment) and _finite(now):
+            return Moment(float(moment), float(now))  # type: ignore[arg-type]
         seconds = value.get("seconds")
         if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) \
                 and 0 <= seconds < float("inf"):
             return Duration(float(seconds))
     return None
+
+
+def _finite(number: object) -> bool:
+    return isinstance(number, (int, float)) and not isinstance(number, bool) \
+        and abs(number) < float("inf")
 
 
 def said(message: str | Sentence) -> Sentence:

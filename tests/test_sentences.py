@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import AppError
-from desktop_app.sentences import QT_TR_NOOP, Duration, Sentence, describe_duration, said
+from desktop_app.sentences import (
+    QT_TR_NOOP,
+    Duration,
+    Moment,
+    Sentence,
+    describe_duration,
+    said,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # Where sentences for the window are made without Qt; the command line's own words (cli/) and
@@ -47,7 +54,8 @@ def test_an_error_keeps_its_sentence_and_its_english() -> None:
 
 
 def test_a_sentence_survives_a_file_and_a_bad_file_is_its_english() -> None:
-    sentence = Sentence.of("{who} waits {wait}: {why}", who="Bob", wait=Duration(90.0),
+    sentence = Sentence.of("{who} waits {wait} since {when}: {why}", who="Bob",
+                           wait=Duration(90.0), when=Moment(1_796_000_000.0, 1_796_100_000.0),
                            why=Sentence.of("the limit is {n}", n=300))
     assert Sentence.from_json(sentence.to_json()) == sentence
     assert Sentence.from_json(None, "Older English.") == Sentence("Older English.")

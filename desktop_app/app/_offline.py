@@ -24,7 +24,7 @@ from ..atproto import loads
 from ..bsky import Agent
 from ..errors import AppError
 from ..platform import FILE_MODE, private_dir
-from ..sentences import QT_TR_NOOP, Sentence, Value
+from ..sentences import QT_TR_NOOP, Moment
 
 log = logging.getLogger(__name__)
 
@@ -194,22 +194,10 @@ class Replayer:
         return data
 
 
-# The months as a date says them shortly ("Dec 4, 14:05"): words of their own rather than the C
-# library's, which follow the system's language, not the window's.
-MONTHS = (QT_TR_NOOP("Jan"), QT_TR_NOOP("Feb"), QT_TR_NOOP("Mar"), QT_TR_NOOP("Apr"),
-          QT_TR_NOOP("May"), QT_TR_NOOP("Jun"), QT_TR_NOOP("Jul"), QT_TR_NOOP("Aug"),
-          QT_TR_NOOP("Sep"), QT_TR_NOOP("Oct"), QT_TR_NOOP("Nov"), QT_TR_NOOP("Dec"))
-
-
-def kept_when(stamp: float, now: float) -> Value:
+def kept_when(stamp: float, now: float) -> Moment:
     """When something was kept, for a sentence: "14:05" today, "Dec 4, 14:05" before (local
     time)."""
-    when, today = time.localtime(stamp), time.localtime(now)
-    clock = time.strftime("%H:%M", when)
-    if (when.tm_year, when.tm_yday) == (today.tm_year, today.tm_yday):
-        return clock
-    return Sentence.of(QT_TR_NOOP("{month} {day}, {clock}"),
-                       month=Sentence(MONTHS[when.tm_mon - 1]), day=when.tm_mday, clock=clock)
+    return Moment(stamp, now)
 
 
 def kept_at(stamp: float, now: float) -> str:

@@ -49,8 +49,8 @@ class AtSpiUnavailableError(RuntimeError):
 @dataclass(frozen=True)
 class Node:
     """One accessible object as a screen reader reads it: its role ("push button", "list
-    item", …), name, description, states ("focusable", "showing", …) and children; `error`
-    when it could not be read."""
+    item", …), name, description, states ("focusable", "showing", …), the names of the
+    labels it is labelled by, and children; `error` when it could not be read."""
 
     role: str
     name: str
@@ -58,6 +58,7 @@ class Node:
     states: frozenset[str]
     children: tuple[Node, ...]
     error: str = ""
+    labelled_by: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> Node:
@@ -65,7 +66,8 @@ class Node:
                    description=str(data.get("description", "")),
                    states=frozenset(data.get("states", ())),
                    children=tuple(cls.parse(c) for c in data.get("children", ())),
-                   error=str(data.get("error", "")))
+                   error=str(data.get("error", "")),
+                   labelled_by=tuple(str(n) for n in data.get("labelled_by", ())))
 
     @property
     def focusable(self) -> bool:

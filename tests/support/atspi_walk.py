@@ -7,7 +7,8 @@ the accessibility bus) and the X display.
 
     /usr/bin/python3 tests/support/atspi_walk.py --pid 1234 [--timeout 30]
 
-stdout: `{"role", "name", "description", "states": [...], "children": [...]}` for the
+stdout: `{"role", "name", "description", "states": [...], "labelled_by": [...] (when a label
+names it), "children": [...]}` for the
 application whose process id is `--pid` (each child the same, `"error"` instead when a node
 could not be read). Exit 2 when no such application registers within `--timeout` seconds.
 Standard library and pyatspi only; nothing from the project is imported.
@@ -38,6 +39,12 @@ def _node(accessible: Any, depth: int, budget: list[int]) -> dict[str, Any]:
             "states": sorted(states),
             "children": [],
         }
+        labels = [target.name or "" for relation in accessible.getRelationSet()
+                  if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY
+                  for target in (relation.getTarget(i) for i in range(relation.getNTargets()))
+                  if target is not None]
+        if labels:
+            node["labelled_by"] = labels
         count = accessible.childCount
     except Exception as exc:  # the node went away while being read
         return {"error": f"{type(exc).__name__}: {exc}", "children": []}

@@ -29,7 +29,8 @@ class Row:
     a group of notifications or an account. `depth` indents a reply in a thread; `focus` marks
     the post a thread was opened on; `decision` is the moderation verdict, `revealed` whether
     the reader clicked "Show"; `context` replaces the "Reposted by" line (notifications);
-    `pending` marks the account's own post still waiting in the outbox."""
+    `pending` marks the account's own post still waiting in the outbox; `count` is how many
+    replies a "more replies" row stands for (0: not known)."""
 
     key: str
     kind: RowKind = "post"
@@ -45,6 +46,7 @@ class Row:
     actor: Author | None = None  # an account row (search results)
     card: Card | None = None  # a feed or list row (a profile's Feeds and Lists)
     pending: bool = False
+    count: int = 0
     # Identity for cached layouts: the same row covered and revealed lay out differently.
     # Computed once: every paint and every size hint asks for it.
     layout_key: str = field(init=False, compare=False, repr=False)

@@ -174,4 +174,4 @@ def more_row(node: ThreadNode, depth: int) -> Row:
     count = node.post.reply_count if node.post is not None else 0
     label = f"Show {count} more repl{'y' if count == 1 else 'ies'}" if count else \
         "Show more replies"
-    return Row(f"more {node.uri}", "more", depth=depth, text=label, uri=node.uri)
+    return Row(f"more {node.uri}", "more", depth=depth, text=label, uri=node.uri, count=count)

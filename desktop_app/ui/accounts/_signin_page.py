@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...app import handle_problem, provider_problem
 from ...sentences import Sentence
 from ..lang import say, tr
+from ..look import primary, quiet
 
 # Returns None when the text is acceptable, else one plain sentence saying what is wrong (said
 # in the window's language).
@@ -71,7 +72,7 @@ class SignInPage(QWidget):
         self._init_provider()
         self.sign_in_button = QPushButton(tr("Sign in"))
         self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setDefault(True)
+        primary(self.sign_in_button)
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.clicked.connect(self._submit)
         self.error_label = QLabel("")
@@ -100,7 +101,7 @@ class SignInPage(QWidget):
         self.provider_toggle = QPushButton(tr("Use a different provider"))
         self.provider_toggle.setObjectName("providerToggle")
         self.provider_toggle.setCheckable(True)
-        self.provider_toggle.setFlat(True)
+        quiet(self.provider_toggle)
         self.provider_edit = QLineEdit()
         self.provider_edit.setObjectName("providerEdit")
         self.provider_edit.setPlaceholderText(

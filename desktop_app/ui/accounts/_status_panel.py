@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..lang import tr
+from ..look import quiet
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class AccountCard(QFrame):
         self.scope_toggle = QPushButton(tr("Details"))
         self.scope_toggle.setObjectName("scopeDetailsToggle")
         self.scope_toggle.setCheckable(True)
-        self.scope_toggle.setFlat(True)
+        quiet(self.scope_toggle)
         self.scope_toggle.toggled.connect(self._show_scope)
         self.scopes_label = QLabel()
         self.scopes_label.setObjectName("scopeDetails")
@@ -236,6 +237,9 @@ class StatusPanel(QScrollArea):
         self.setObjectName("statusPanel")
         self.setAccessibleName(tr("Accounts", "place"))
         self.setWidgetResizable(True)
+        # Tab goes from card to card (the area scrolls to the control focused); the area itself
+        # as a stop would hold the keyboard with nothing to show for it.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)
         self._layout.addStretch(1)

@@ -31,7 +31,7 @@ from ...bsky import (
 )
 from ...errors import AppError
 from ..lang import say, tr
-from ..look import accents
+from ..look import accents, primary, quiet
 from ..posts import relative_time
 from ._typeahead import MentionCompleter
 
@@ -165,7 +165,7 @@ class Composer(QWidget):
         self.cancel_reply_button = QPushButton(tr("Cancel reply"))
         self.cancel_reply_button.setObjectName("composerCancelReply")
         self.cancel_reply_button.setAccessibleName(tr("Cancel reply"))
-        self.cancel_reply_button.setFlat(True)
+        quiet(self.cancel_reply_button)
         self.cancel_reply_button.clicked.connect(self._cancel_targets)
         self.reply_label.setVisible(False)
         self.cancel_reply_button.setVisible(False)
@@ -204,6 +204,12 @@ class Composer(QWidget):
         self.language_combo.setCurrentIndex(
             self.language_combo.findData(_default_language(locale)))
         self.language_combo.currentIndexChanged.connect(self._changed)
+        # On Linux a combo box's accessible name is its current text ("日本語"); what it is
+        # for reaches a screen reader through the label it is the buddy of ("labelled by").
+        self.language_label = QLabel(tr("&Language:", "the label of the post's language"))
+        self.language_label.setBuddy(self.language_combo)
+        self.language_label.setObjectName("composerLanguageLabel")
+        self.language_label.setTextFormat(Qt.TextFormat.PlainText)
         self.drafts_button = QPushButton(tr("Drafts…"))
         self.drafts_button.setObjectName("composerDrafts")
         self.drafts_button.setAccessibleName(tr("Drafts", "saved unfinished posts"))
@@ -222,10 +228,11 @@ class Composer(QWidget):
         self._counter_palette = QPalette(self.counter.palette())
         self.post_button = QPushButton(tr("Post", "send the post written"))
         self.post_button.setObjectName("composerPostButton")
-        self.post_button.setDefault(True)
+        primary(self.post_button)
         self.post_button.clicked.connect(self._submit)
         controls = QHBoxLayout()
         controls.addWidget(self.add_image_button)
+        controls.addWidget(self.language_label)
         controls.addWidget(self.language_combo)
         controls.addStretch(1)
         controls.addWidget(self.drafts_button)

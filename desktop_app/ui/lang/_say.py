@@ -4,11 +4,12 @@ and lengths of time formatted for the locale, sentences inside sentences said th
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
-from ...sentences import DAY, HOUR, MINUTE, Duration, Sentence, Value
+from ...sentences import DAY, HOUR, MINUTE, Duration, Moment, Sentence, Value
 from ._tr import tr
 
 log = logging.getLogger(__name__)
@@ -36,9 +37,25 @@ def _value(value: Value) -> str:
         return say(value)
     if isinstance(value, Duration):
         return duration_words(value.seconds)
+    if isinstance(value, Moment):
+        return moment_words(value)
     if isinstance(value, int):
         return QLocale().toString(value)
     return value
+
+
+def moment_words(moment: Moment) -> str:
+    """The time of day in the locale's short form ("14:05", "2:05 PM"), after the day and
+    month on an earlier day."""
+    local = dt.datetime.fromtimestamp(moment.seconds)
+    locale = QLocale()
+    clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    if moment.today:
+        return clock
+    day = locale.toString(QDate(local.year, local.month, local.day),
+                          tr("d MMM", "date format of a post from this year (Qt QDate format)"))
+    return tr("{date}, {time}", "a date then a time of day: Dec 4, 14:05").format(
+        date=day, time=clock)
 
 
 def _unit(count: int, unit: str) -> str:

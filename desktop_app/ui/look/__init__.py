@@ -1,8 +1,10 @@
-"""How the window looks: light and dark palettes, accent colours, contrast, zoom."""
+"""How the window looks: light and dark palettes, accent colours, contrast, buttons
+that show the keyboard's focus."""
 
 from __future__ import annotations
 
 from ._appearance import Appearance, choice_of
+from ._buttons import QUIET_BUTTON, primary, quiet
 from ._scheme import (
     CHOICES,
     Accents,
@@ -18,6 +20,7 @@ from ._scheme import (
 
 __all__ = [
     "CHOICES",
+    "QUIET_BUTTON",
     "Accents",
     "Appearance",
     "Choice",
@@ -27,6 +30,8 @@ __all__ = [
     "contrast",
     "luminance",
     "palette_for",
+    "primary",
+    "quiet",
     "resolve",
     "scheme_of",
 ]

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPoint,
     QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
 )
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -57,7 +59,7 @@ from ._images import CORNER, ImageCache, Shape
 from ._layout import GAP, PostLayout, fonts, layout_row
 from ._model import ROW_ROLE
 from ._timefmt import relative_time
-from ._words import group_summary, shown
+from ._words import group_summary, row_words, shown
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -188,9 +190,16 @@ class PostDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.Link) if row.kind == "more"
                            else muted)
             painter.drawText(lay.header, Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter, row.text)
+                             | Qt.AlignmentFlag.AlignVCenter, row_words(row))
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, rect.height() - 1, rect.width(), rect.height() - 1)
+        if option.state & QStyle.StateFlag.State_HasFocus \
+                and not option.state & QStyle.StateFlag.State_Selected:
+            # The keyboard is on this row but nothing is selected yet (Tab into the list):
+            # the style's own item panel shows nothing for that.
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(1, 1, rect.width() - 2, rect.height() - 3))
         painter.restore()
 
     def _paint_post(self, painter: QPainter, lay: PostLayout, row: Row, item: FeedItem,

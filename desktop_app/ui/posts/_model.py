@@ -12,7 +12,7 @@ from ...app.screens import Row, RowList, post_row
 from ...bsky import FeedItem
 from ..lang import tr
 from ._timefmt import relative_time
-from ._words import group_summary, shown
+from ._words import group_summary, row_words, shown
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FeedItem (post rows only)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole Row
@@ -30,7 +30,7 @@ def accessible_text(row: Row) -> str:
         said = group_summary(row.group)
         return f"{said}: {row.text}" if row.text else f"{said}."
     if row.kind != "post" or row.item is None:
-        return row.text
+        return row_words(row)
     item = row.item
     post = item.post
     parts = [shown(row.context)] if row.context else []
@@ -131,7 +131,7 @@ class PostListModel(QAbstractListModel):
         if role == ITEM_ROLE:
             return row.item
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.post.text if row.post is not None else row.text
+            return row.post.text if row.post is not None else row_words(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(row)
         return None

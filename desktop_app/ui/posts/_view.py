@@ -162,7 +162,6 @@ class PostListView(QWidget):
         self.list.setObjectName("timelineList")
         self.list.setAccessibleName(name)  # what a screen reader calls this list
         self.list.setModel(model)
-        self.setFocusProxy(self.list)  # focusing the view puts the keyboard in its posts
         self.delegate = PostDelegate(images, self.list)
         self.delegate.width_source = lambda: self.list.viewport().width()
         self.delegate.on_intent = self.intent.emit
@@ -205,7 +204,18 @@ class PostListView(QWidget):
         self.stack = QStackedWidget()
         for page in (self.loading_label, self.list, self.empty_label, self._error_page):
             self.stack.addWidget(page)
+        self.stack.currentChanged.connect(self._follow_page)
+        self._follow_page()
         return self.stack
+
+    def _follow_page(self, _index: int = -1) -> None:
+        """Focusing the view reaches what its page shows: the posts, or the error's retry
+        button; loading or empty, nothing. A proxy left on a hidden list would make Tab stop
+        here (Qt picks the view, the hidden list refuses the focus) — a keyboard trap."""
+        page = self.stack.currentWidget()
+        target: QWidget | None = self.list if page is self.list else (
+            self.retry_button if page is self._error_page else None)
+        self.setFocusProxy(target)  # type: ignore[arg-type]  # None clears it (stubs say no)
 
     def _init_footer(self) -> QHBoxLayout:
         self.footer = QLabel()

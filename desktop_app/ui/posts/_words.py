@@ -4,9 +4,20 @@ post is covered), shown in the interface's language; and what each post action i
 
 from __future__ import annotations
 
-from ...app.screens import NOTIFICATION_CONTEXT, WAITING
+from ...app.screens import NOTIFICATION_CONTEXT, WAITING, Row
 from ...bsky import NotificationGroup
 from ..lang import tr
+
+
+def row_words(row: Row) -> str:
+    """What a row that is no post says: a placeholder why its post can't be shown, a "more
+    replies" row how many (its English is the app layer's, for the command line)."""
+    if row.kind == "more":
+        if row.count == 1:
+            return tr("Show 1 more reply")
+        return tr("Show %n more replies", None, row.count) if row.count > 1 \
+            else tr("Show more replies")
+    return shown(row.text)
 
 
 def shown(text: str) -> str:
@@ -15,6 +26,7 @@ def shown(text: str) -> str:
     labeler's own label, a name) as it is."""
     words = {
         WAITING: tr("Waiting to send", "a post of yours not sent yet"),
+        "Post unavailable": tr("Post unavailable", "a post in a thread that can't be shown"),
         "Deleted post": tr("Deleted post", "a quoted or replied-to post that was deleted"),
         "Blocked post": tr("Blocked post", "a quoted or replied-to post that can't be seen"),
         "Removed by its author": tr("Removed by its author", "a quote detached by its author"),

@@ -6,7 +6,6 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...app import TaskOwner
 from ..lang import tr
+from ..look import QUIET_BUTTON
 
 Closer = Callable[[], Awaitable[None]]
 HISTORY_LIMIT = 30  # views kept for Back; older ones are closed (their lists, their images)
@@ -33,9 +33,21 @@ def places() -> tuple[tuple[str, str], ...]:
             ("accounts", "⚙  " + tr("Accounts", "place")))
 
 
+# Push buttons, not checkable ones: Qt would give a checkable button the role "check box"
+# and a screen reader would say "Home, check box, checked" for a place to go. The place shown
+# is marked by the `current` property (drawn in the selection's colours) and said in the
+# button's description, as a web page's aria-current is.
+RAIL_STYLE = QUIET_BUTTON + """
+QPushButton { text-align: left; padding: 6px 10px; }
+QPushButton[current="true"] { background-color: palette(highlight);
+                              color: palette(highlighted-text); font-weight: bold; }
+QPushButton[current="true"]:focus { border-color: palette(link); }
+"""
+
+
 class Rail(QWidget):
     """The places, one button each, with an unread badge on Notifications; holds the unread
-    count the badge shows."""
+    count the badge shows and which place is current."""
 
     place_requested = Signal(str)
 
@@ -43,20 +55,18 @@ class Rail(QWidget):
         super().__init__(parent)
         self.setObjectName("rail")
         self.unread = 0
+        self.current: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
+        self.setStyleSheet(RAIL_STYLE)
         self.buttons: dict[str, QPushButton] = {}
         for name, label in places():
             button = QPushButton(label)
             button.setObjectName(f"rail-{name}")
-            button.setCheckable(True)
             button.setFlat(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setStyleSheet("text-align: left; padding: 6px 10px;")
+            button.setProperty("current", False)
             button.clicked.connect(lambda _=False, n=name: self.place_requested.emit(n))
-            self._group.addButton(button)
             self.buttons[name] = button
             layout.addWidget(button)
         self.badge = QLabel("")
@@ -83,15 +93,16 @@ class Rail(QWidget):
         return self.badge.text() if self.badge.isVisible() else ""
 
     def mark(self, place: str | None) -> None:
-        button = self.buttons.get(place or "")
-        if button is not None:
-            button.setChecked(True)
-        else:
-            checked = self._group.checkedButton()
-            if checked is not None:
-                self._group.setExclusive(False)
-                checked.setChecked(False)
-                self._group.setExclusive(True)
+        """Show `place` as the current one (None: a view that is no place, e.g. a thread)."""
+        self.current = place if place in self.buttons else None
+        for name, button in self.buttons.items():
+            current = name == self.current
+            if button.property("current") == current:
+                continue
+            button.setProperty("current", current)
+            button.setAccessibleDescription(tr("current place") if current else "")
+            button.style().unpolish(button)  # a property selector is matched at polish only
+            button.style().polish(button)
 
 
 class Navigator(QObject):

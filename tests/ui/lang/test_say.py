@@ -4,13 +4,14 @@ inside a sentence said too, and a template the catalogue lacks in English with i
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.sentences import Duration, Sentence
+from desktop_app.sentences import Duration, Moment, Sentence
 from desktop_app.ui.lang import CATALOGUES, say
 
 # In the catalogues (said by the status panel and the accounts card); none is translated here.
@@ -69,3 +70,14 @@ def test_an_untranslated_template_is_its_english_with_the_values(speaking: str) 
     # As the command line says it, but for the number, written as the locale writes them.
     assert str(sentence) == "No catalogue holds this sentence about 1234 posts by @bob.test."
     assert say("A bare template with no values.") == "A bare template with no values."
+
+
+@pytest.mark.parametrize("speaking", ["pt_BR"], indirect=True)
+def test_a_moment_is_written_the_locales_way(speaking: str) -> None:
+    now = time.mktime((2026, 12, 5, 16, 0, 0, 0, 0, -1))
+    today = Moment(time.mktime((2026, 12, 5, 14, 5, 0, 0, 0, -1)), now)
+    earlier = Moment(time.mktime((2026, 12, 4, 9, 30, 0, 0, 0, -1)), now)
+    assert say(Sentence.of("{when}", when=today)) == "14:05"
+    said_earlier = say(Sentence.of("{when}", when=earlier))
+    assert said_earlier.startswith("4 de dez") and said_earlier.endswith("09:30"), said_earlier
+    assert str(earlier) == "Dec 4, 09:30"

@@ -2,8 +2,9 @@
 network, its accessible tree walked over AT-SPI (a private accessibility bus and registry,
 `tests/support/atspi.py`) once the home timeline has painted and a notification is unread.
 Every focusable control that shows has a name; each post of the home timeline reads as its
-author's handle and its text; the rail's Notifications button says how many are unread. The
-same in Bookmarks (Ctrl+4), with a post bookmarked from Home; then every control of Accounts
+author's handle and its text; the rail's places are push buttons, the current one said so,
+and Notifications says how many are unread; the composer's language box is labelled. The same
+in Bookmarks (Ctrl+4), with a post bookmarked from Home; then every control of Accounts
 (Ctrl+2) has a name too."""
 
 from __future__ import annotations
@@ -66,13 +67,35 @@ def assert_posts_read_aloud(names: list[str], posts: list[dict[str, Any]]) -> No
         assert len(matching) == 1, (handle, text, names)
 
 
+def rail(tree: Node) -> list[Node]:
+    """The rail's places: push buttons (a place to go, not a box to tick)."""
+    places = ("Home", "Notifications", "Search", "Bookmarks", "Profile", "Accounts")
+    found = [n for _, n in tree.walk() if n.showing and any(
+        n.name.endswith(p) or n.name.startswith(p) for p in places)
+        and n.role in ("push button", "toggle button", "check box", "radio button")]
+    assert all(n.role == "push button" for n in found), [(n.role, n.name) for n in found]
+    return found
+
+
 def notifications_button(tree: Node) -> Node:
-    # The rail's buttons are checkable: Qt gives them the role "check box".
-    buttons = [n for _, n in tree.walk()
-               if n.role in ("push button", "toggle button", "check box")
-               and n.name.startswith("Notif")]
+    buttons = [n for n in rail(tree) if n.name.startswith("Notif")]
     assert len(buttons) == 1, [(n.role, n.name) for n in buttons]
     return buttons[0]
+
+
+def current_place(tree: Node) -> str:
+    """The place the rail says is shown (its description says "current place")."""
+    (current,) = [n.name for n in rail(tree) if n.description == "current place"]
+    return current
+
+
+def assert_post_language_labelled(tree: Node) -> None:
+    """The composer's language box reads as its value (Qt on Linux) and is labelled by the
+    visible "Language:" label, which a screen reader says with it."""
+    boxes = [n for _, n in tree.walk() if n.role == "combo box" and n.showing
+             and any("Language" in label for label in n.labelled_by)]
+    assert len(boxes) == 1, [(n.name, n.labelled_by) for _, n in tree.walk()
+                             if n.role == "combo box"]
 
 
 def test_a_screen_reader_reads_the_window(
@@ -100,6 +123,8 @@ def test_a_screen_reader_reads_the_window(
         assert not unnamed(tree), unnamed(tree)
         assert_posts_read_aloud(rows(tree, "Home timeline"), timeline)
         assert f"{unread} unread" in notifications_button(tree).name
+        assert current_place(tree).endswith("Home")
+        assert_post_language_labelled(tree)
 
         person.focus()
         person.key("j", "b")  # the first post, bookmarked
@@ -113,6 +138,7 @@ def test_a_screen_reader_reads_the_window(
         assert not unnamed(tree), unnamed(tree)
         assert_posts_read_aloud(rows(tree, "Bookmarks"), saved)
         assert f"{unread} unread" in notifications_button(tree).name
+        assert current_place(tree).endswith("Bookmarks")
 
         person.key("ctrl+2")
         card = f"Account {household.reader.handle}"

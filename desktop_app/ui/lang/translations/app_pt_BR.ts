@@ -302,6 +302,11 @@
         <translation>Idioma do post</translation>
     </message>
     <message>
+        <source>&amp;Language:</source>
+        <comment>the label of the post&apos;s language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drafts…</source>
         <translation>Rascunhos…</translation>
     </message>
@@ -793,9 +798,29 @@
         </translation>
     </message>
     <message>
+        <source>Show 1 more reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more replies</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show more replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting to send</source>
         <comment>a post of yours not sent yet</comment>
         <translation>Aguardando envio</translation>
+    </message>
+    <message>
+        <source>Post unavailable</source>
+        <comment>a post in a thread that can&apos;t be shown</comment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted post</source>
@@ -1606,6 +1631,10 @@ Siga pessoas para ver os posts delas aqui.</translation>
         </translation>
     </message>
     <message>
+        <source>current place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not sent. It&apos;s back in your drafts.</source>
         <translation>Não enviado. Voltou para seus rascunhos.</translation>
     </message>
@@ -1807,6 +1836,11 @@ Siga pessoas para ver os posts delas aqui.</translation>
         <translation>Salvar posts não foi permitido quando você entrou.</translation>
     </message>
     <message>
+        <source>{date}, {time}</source>
+        <comment>a date then a time of day: Dec 4, 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 day</source>
         <translation>1 dia</translation>
     </message>
@@ -1918,6 +1952,486 @@ Siga pessoas para ver os posts delas aqui.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That account is not signed in here. Run `desktop-app accounts` to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account is signed in. Sign in with `desktop-app login HANDLE`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session-lifetime settings are invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file is not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing from earlier is kept on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something else was already saved under this post&apos;s key, so it was not sent. Write it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was already sent or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That post can&apos;t be linked to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer sign-in for this account replaced this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your handle here, or use “Use a different provider” for an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the provider&apos;s address (https://…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drafts could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That draft could not be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That draft could not be deleted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the list {list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post hasn&apos;t been sent yet: it waits in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — showing posts from {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} Showing posts from {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: it waits in the outbox and goes as soon as it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {who} to {list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {who} from {list}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made the list {list} with {who} on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong while talking to your Bluesky provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your handle or account could not be looked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid handle, DID or server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account was found for that handle. Check the spelling and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s identity document could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account does not confirm that handle, so it cannot be trusted. Check the handle or sign in with your DID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account does not name a Bluesky data server (PDS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider could not be reached. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider uses an insecure (non-HTTPS) address, which is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s address is not a valid web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s address is a private or local one, which this app does not contact outside development.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider sent an unexpectedly large response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky sent a reply this app could not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a handle or DID here, not a server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That handle&apos;s records point to different accounts, so it cannot be trusted. Its owner needs to fix its DNS or web settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That account was not found; it may have been deleted or deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s sign-in configuration is invalid or unsupported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app&apos;s sign-in configuration is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in could not be started with your provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider does not allow renewing this session without a prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You denied access, so you were not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider needs you to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider needs you to approve this app again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider needs you to confirm in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider is busy right now. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider reported an error during sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in answer from your browser was not valid. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-in link has expired or was already used. Start signing in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in answer came from the wrong provider and was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in took too long. Start signing in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s answer to the sign-in could not be accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider answered in a way this app can&apos;t trust. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session reached its maximum length. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session ended because it was not used for too long. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session was ended for safety because an old sign-in token was reused. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session was revoked. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account moved to another provider. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection dropped while your sign-in was being renewed, so Bluesky ended it for safety. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s answer to a renewal could not be trusted, so the app ended the session for safety. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session could not be renewed right now; the app will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in with that account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure request signature was rejected by your provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved securely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handles ending in .{tld} cannot be used to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid handle. A handle looks like a domain name, for example alice.bsky.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did:plc identifier is malformed: it needs 24 letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did:web names a local or reserved domain (like .local, .arpa or .onion), which atproto accounts may not use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did:web identifier is not supported: it must name just a public host name, without a path or port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only did:plc and did:web accounts are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid DID. A DID looks like did:plc:… or did:web:….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid server address. It should start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your handle, for example alice.bsky.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list needs a name of up to 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a link to a post (at://… or https://bsky.app/profile/…/post/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account has the handle {handle}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the address of a custom feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the address of a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That list belongs to another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write something or add an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That post is too long: {length} characters, the limit is {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That post is too long: {size} bytes, the limit is {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The post&apos;s links, mentions or tags don&apos;t match its text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A post can have at most {count} images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose up to three valid languages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That record belongs to another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page size must be 1 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type something to search for (up to 500 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a handle or a DID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky could not do that right now. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky did not accept that: {description}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky did not accept that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That post or account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bluesky is limiting how fast this app can act. Try again in {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed “{feed}” isn&apos;t working right now: its server is down or sent something unreadable. Your other feeds are fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This feed isn&apos;t working right now: its server is down or sent something unreadable. Your other feeds are fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That post cannot be sent as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a feed or a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the at:// address of a feed or a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many saved feeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only JPEG, PNG, GIF and WebP images can be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file is not the kind of image its name says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That image is {size} MB; Bluesky accepts up to {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app wasn&apos;t allowed to do that when you signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app could not open your web browser. Use “Copy link” and open it yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system could not do what the app asked of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the app cannot keep you signed in safely. Install or unlock a keychain (for example GNOME Keyring or KWallet) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system keychain is locked, so the app cannot keep you signed in. Unlock it (or accept the unlock prompt) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app could not register itself to receive sign-in links.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
