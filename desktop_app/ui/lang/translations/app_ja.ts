@@ -301,7 +301,7 @@
     <message>
         <source>&amp;Language:</source>
         <comment>the label of the post&apos;s language</comment>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L):</translation>
     </message>
     <message>
         <source>Drafts…</source>
@@ -773,17 +773,17 @@
     </message>
     <message>
         <source>Show 1 more reply</source>
-        <translation type="unfinished"></translation>
+        <translation>返信をさらに1件表示</translation>
     </message>
     <message numerus="yes">
         <source>Show %n more replies</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>返信をさらに %n 件表示</numerusform>
         </translation>
     </message>
     <message>
         <source>Show more replies</source>
-        <translation type="unfinished"></translation>
+        <translation>返信をさらに表示</translation>
     </message>
     <message>
         <source>Waiting to send</source>
@@ -793,7 +793,7 @@
     <message>
         <source>Post unavailable</source>
         <comment>a post in a thread that can&apos;t be shown</comment>
-        <translation type="unfinished"></translation>
+        <translation>表示できないポスト</translation>
     </message>
     <message>
         <source>Deleted post</source>
@@ -1590,7 +1590,7 @@ Follow people to see their posts here.</source>
     </message>
     <message>
         <source>current place</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の場所</translation>
     </message>
     <message>
         <source>Not sent. It&apos;s back in your drafts.</source>
@@ -1792,7 +1792,7 @@ Follow people to see their posts here.</source>
     <message>
         <source>{date}, {time}</source>
         <comment>a date then a time of day: Dec 4, 14:05</comment>
-        <translation type="unfinished"></translation>
+        <translation>{date} {time}</translation>
     </message>
     <message>
         <source>1 day</source>
@@ -1903,487 +1903,487 @@ Follow people to see their posts here.</source>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>問題が発生しました。</translation>
     </message>
     <message>
         <source>That account is not signed in here. Run `desktop-app accounts` to list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのアカウントはここでサインインしていません。`desktop-app accounts` を実行すると一覧を表示できます。</translation>
     </message>
     <message>
         <source>No account is signed in. Sign in with `desktop-app login HANDLE`.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしているアカウントがありません。`desktop-app login HANDLE` でサインインしてください。</translation>
     </message>
     <message>
         <source>The session-lifetime settings are invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションの有効期間の設定が無効です。</translation>
     </message>
     <message>
         <source>That file is not an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのファイルは画像ではありません。</translation>
     </message>
     <message>
         <source>That file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのファイルを開けませんでした。</translation>
     </message>
     <message>
         <source>Nothing from earlier is kept on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスには以前のデータが保存されていません。</translation>
     </message>
     <message>
         <source>Something else was already saved under this post&apos;s key, so it was not sent. Write it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このポストのキーで別のデータがすでに保存されていたため、送信されませんでした。もう一度作成してください。</translation>
     </message>
     <message>
         <source>That was already sent or cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>すでに送信済みか、キャンセルされています。</translation>
     </message>
     <message>
         <source>That post can&apos;t be linked to.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのポストにはリンクできません。</translation>
     </message>
     <message>
         <source>A newer sign-in for this account replaced this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントの新しいサインインに置き換えられました。</translation>
     </message>
     <message>
         <source>Enter your handle here, or use “Use a different provider” for an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにはハンドルを入力してください。アドレスを使う場合は「別のプロバイダーを使う」を選んでください。</translation>
     </message>
     <message>
         <source>Enter the provider&apos;s address (https://…).</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーのアドレス (https://…) を入力してください。</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きを保存しました。</translation>
     </message>
     <message>
         <source>There is nothing to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存する内容がまだありません。</translation>
     </message>
     <message>
         <source>The draft could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きを保存できませんでした: {reason}</translation>
     </message>
     <message>
         <source>The drafts could not be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きを読み込めませんでした: {reason}</translation>
     </message>
     <message>
         <source>That draft could not be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>その下書きを開けませんでした: {reason}</translation>
     </message>
     <message>
         <source>That draft could not be deleted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>その下書きを削除できませんでした: {reason}</translation>
     </message>
     <message>
         <source>Draft deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きを削除しました。</translation>
     </message>
     <message>
         <source>the disk refused it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクに書き込めませんでした。</translation>
     </message>
     <message>
         <source>Deleted the list {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>リスト「{list}」を削除しました。</translation>
     </message>
     <message>
         <source>Posted.</source>
-        <translation type="unfinished"></translation>
+        <translation>投稿しました。</translation>
     </message>
     <message>
         <source>This post hasn&apos;t been sent yet: it waits in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>このポストはまだ送信されていません。送信トレイで待機しています。</translation>
     </message>
     <message>
         <source>Offline — showing posts from {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン — {when} 時点のポストを表示しています</translation>
     </message>
     <message>
         <source>{reason} Showing posts from {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} {when} 時点のポストを表示しています。</translation>
     </message>
     <message>
         <source>Not sent yet: it waits in the outbox and goes as soon as it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ送信されていません。送信トレイで待機し、送信可能になりしだい送信されます。</translation>
     </message>
     <message>
         <source>Added {who} to {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} をリスト「{list}」に追加しました。</translation>
     </message>
     <message>
         <source>Removed {who} from {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} をリスト「{list}」から削除しました。</translation>
     </message>
     <message>
         <source>Made the list {list} with {who} on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} を含むリスト「{list}」を作成しました。</translation>
     </message>
     <message>
         <source>Replied.</source>
-        <translation type="unfinished"></translation>
+        <translation>返信しました。</translation>
     </message>
     <message>
         <source>Something went wrong while talking to your Bluesky provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky プロバイダーとの通信中に問題が発生しました。</translation>
     </message>
     <message>
         <source>Your handle or account could not be looked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>ハンドルまたはアカウントを照会できませんでした。</translation>
     </message>
     <message>
         <source>That is not a valid handle, DID or server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>有効なハンドル、DID、サーバーアドレスではありません。</translation>
     </message>
     <message>
         <source>No account was found for that handle. Check the spelling and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのハンドルのアカウントが見つかりませんでした。綴りを確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>The account&apos;s identity document could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントの ID ドキュメントを読み込めませんでした。</translation>
     </message>
     <message>
         <source>The account does not confirm that handle, so it cannot be trusted. Check the handle or sign in with your DID.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントがそのハンドルを確認していないため、信頼できません。ハンドルを確認するか、DID でサインインしてください。</translation>
     </message>
     <message>
         <source>The account does not name a Bluesky data server (PDS).</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントに Bluesky のデータサーバー (PDS) が指定されていません。</translation>
     </message>
     <message>
         <source>Your provider could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーに接続できませんでした。接続を確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>The provider uses an insecure (non-HTTPS) address, which is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーが安全でない (HTTPS ではない) アドレスを使用しています。これは許可されていません。</translation>
     </message>
     <message>
         <source>Your provider&apos;s address is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーのアドレスが有効なウェブアドレスではありません。</translation>
     </message>
     <message>
         <source>The provider&apos;s address is a private or local one, which this app does not contact outside development.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーのアドレスがプライベートまたはローカルのアドレスです。このアプリは開発時以外にこうしたアドレスには接続しません。</translation>
     </message>
     <message>
         <source>The provider sent an unexpectedly large response.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーから想定外に大きな応答が返されました。</translation>
     </message>
     <message>
         <source>Bluesky sent a reply this app could not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky から、このアプリが解釈できない応答が返されました。</translation>
     </message>
     <message>
         <source>Enter a handle or DID here, not a server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにはサーバーアドレスではなく、ハンドルまたは DID を入力してください。</translation>
     </message>
     <message>
         <source>That handle&apos;s records point to different accounts, so it cannot be trusted. Its owner needs to fix its DNS or web settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのハンドルのレコードが別々のアカウントを指しているため、信頼できません。ハンドルの所有者が DNS またはウェブの設定を修正する必要があります。</translation>
     </message>
     <message>
         <source>That account was not found; it may have been deleted or deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのアカウントが見つかりませんでした。削除または無効化された可能性があります。</translation>
     </message>
     <message>
         <source>Your provider&apos;s sign-in configuration is invalid or unsupported.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーのサインイン設定が無効か、サポートされていません。</translation>
     </message>
     <message>
         <source>The app&apos;s sign-in configuration is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>アプリのサインイン設定が無効です。</translation>
     </message>
     <message>
         <source>Sign-in could not be started with your provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーでサインインを開始できませんでした。</translation>
     </message>
     <message>
         <source>Your provider does not allow renewing this session without a prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーは確認なしでこのセッションを更新することを許可していません。</translation>
     </message>
     <message>
         <source>You denied access, so you were not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>アクセスを拒否したため、サインインしませんでした。</translation>
     </message>
     <message>
         <source>Your provider needs you to sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーから再度のサインインを求められています。</translation>
     </message>
     <message>
         <source>Your provider needs you to approve this app again.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーからこのアプリの再承認を求められています。</translation>
     </message>
     <message>
         <source>Your provider needs you to confirm in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーからブラウザでの確認を求められています。</translation>
     </message>
     <message>
         <source>Your provider is busy right now. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーが混み合っています。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
         <source>Your provider reported an error during sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン中にプロバイダーがエラーを報告しました。</translation>
     </message>
     <message>
         <source>The sign-in answer from your browser was not valid. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザからのサインインの応答が無効でした。もう一度お試しください。</translation>
     </message>
     <message>
         <source>This sign-in link has expired or was already used. Start signing in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このサインインリンクは期限切れか、すでに使用されています。もう一度サインインをやり直してください。</translation>
     </message>
     <message>
         <source>The sign-in answer came from the wrong provider and was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインの応答が別のプロバイダーから届いたため、拒否しました。</translation>
     </message>
     <message>
         <source>The sign-in took too long. Start signing in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインに時間がかかりすぎました。もう一度サインインをやり直してください。</translation>
     </message>
     <message>
         <source>Your provider&apos;s answer to the sign-in could not be accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインに対するプロバイダーの応答を受け付けられませんでした。</translation>
     </message>
     <message>
         <source>Your provider answered in a way this app can&apos;t trust. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーの応答を信頼できませんでした。後でもう一度お試しください。</translation>
     </message>
     <message>
         <source>Your session reached its maximum length. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションが最長期間に達しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your session ended because it was not used for too long. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>長い間使われなかったため、セッションが終了しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your session was ended for safety because an old sign-in token was reused. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>古いサインイントークンが再利用されたため、安全のためにセッションを終了しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your session was revoked. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションが取り消されました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your account moved to another provider. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントが別のプロバイダーに移動しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>The connection dropped while your sign-in was being renewed, so Bluesky ended it for safety. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインの更新中に接続が切れたため、Bluesky が安全のためにセッションを終了しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your provider&apos;s answer to a renewal could not be trusted, so the app ended the session for safety. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新に対するプロバイダーの応答が信頼できなかったため、安全のためにセッションを終了しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your session has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>セッションが終了しました。再度サインインしてください。</translation>
     </message>
     <message>
         <source>Your session could not be renewed right now; the app will try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>現在セッションを更新できません。後で自動的に再試行します。</translation>
     </message>
     <message>
         <source>You are not signed in with that account.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのアカウントではサインインしていません。</translation>
     </message>
     <message>
         <source>The secure request signature was rejected by your provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストのセキュリティ署名がプロバイダーに拒否されました。</translation>
     </message>
     <message>
         <source>Your sign-in could not be saved securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン情報を安全に保存できませんでした。</translation>
     </message>
     <message>
         <source>Handles ending in .{tld} cannot be used to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>.{tld} で終わるハンドルではサインインできません。</translation>
     </message>
     <message>
         <source>That is not a valid handle. A handle looks like a domain name, for example alice.bsky.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>有効なハンドルではありません。ハンドルは alice.bsky.social のようなドメイン名の形式です。</translation>
     </message>
     <message>
         <source>That did:plc identifier is malformed: it needs 24 letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>その did:plc 識別子は形式が正しくありません。英数字 24 文字が必要です。</translation>
     </message>
     <message>
         <source>That did:web names a local or reserved domain (like .local, .arpa or .onion), which atproto accounts may not use.</source>
-        <translation type="unfinished"></translation>
+        <translation>その did:web はローカルまたは予約済みのドメイン (.local、.arpa、.onion など) を指定しています。atproto のアカウントでは使用できません。</translation>
     </message>
     <message>
         <source>That did:web identifier is not supported: it must name just a public host name, without a path or port.</source>
-        <translation type="unfinished"></translation>
+        <translation>その did:web 識別子はサポートされていません。パスやポートを含まない、公開ホスト名のみを指定する必要があります。</translation>
     </message>
     <message>
         <source>Only did:plc and did:web accounts are supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>サポートされているのは did:plc と did:web のアカウントのみです。</translation>
     </message>
     <message>
         <source>That is not a valid DID. A DID looks like did:plc:… or did:web:….</source>
-        <translation type="unfinished"></translation>
+        <translation>有効な DID ではありません。DID は did:plc:… または did:web:… の形式です。</translation>
     </message>
     <message>
         <source>That is not a valid server address. It should start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>有効なサーバーアドレスではありません。https:// で始まる必要があります。</translation>
     </message>
     <message>
         <source>The server address must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーアドレスにユーザー名やパスワードを含めることはできません。</translation>
     </message>
     <message>
         <source>Enter your handle, for example alice.bsky.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>ハンドルを入力してください (例: alice.bsky.social)。</translation>
     </message>
     <message>
         <source>A list needs a name of up to 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>リストには 64 文字以内の名前が必要です。</translation>
     </message>
     <message>
         <source>That is not a link to a post (at://… or https://bsky.app/profile/…/post/…).</source>
-        <translation type="unfinished"></translation>
+        <translation>ポストへのリンク (at://… または https://bsky.app/profile/…/post/…) ではありません。</translation>
     </message>
     <message>
         <source>No account has the handle {handle}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ハンドル {handle} のアカウントはありません。</translation>
     </message>
     <message>
         <source>That is not the address of a custom feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>カスタムフィードのアドレスではありません。</translation>
     </message>
     <message>
         <source>That is not the address of a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>リストのアドレスではありません。</translation>
     </message>
     <message>
         <source>That list belongs to another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのリストは別のアカウントのものです。</translation>
     </message>
     <message>
         <source>Write something or add an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストを入力するか、画像を追加してください。</translation>
     </message>
     <message>
         <source>That post is too long: {length} characters, the limit is {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポストが長すぎます: {length} 文字です (上限は {limit} 文字)。</translation>
     </message>
     <message>
         <source>That post is too long: {size} bytes, the limit is {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポストが長すぎます: {size} バイトです (上限は {limit} バイト)。</translation>
     </message>
     <message>
         <source>The post&apos;s links, mentions or tags don&apos;t match its text.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポストのリンク、メンション、タグが本文と一致しません。</translation>
     </message>
     <message>
         <source>A post can have at most {count} images.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポストに添付できる画像は最大 {count} 枚です。</translation>
     </message>
     <message>
         <source>Choose up to three valid languages.</source>
-        <translation type="unfinished"></translation>
+        <translation>有効な言語を 3 つまで選んでください。</translation>
     </message>
     <message>
         <source>That record belongs to another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのレコードは別のアカウントのものです。</translation>
     </message>
     <message>
         <source>Page size must be 1 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>ページサイズは 1〜100 の範囲で指定してください。</translation>
     </message>
     <message>
         <source>Type something to search for (up to 500 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>検索する語句を入力してください (500 文字以内)。</translation>
     </message>
     <message>
         <source>That is not a handle or a DID.</source>
-        <translation type="unfinished"></translation>
+        <translation>ハンドルでも DID でもありません。</translation>
     </message>
     <message>
         <source>Bluesky could not do that right now. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky は現在その操作を実行できません。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
         <source>Bluesky did not accept that: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky に受け付けられませんでした: {description}</translation>
     </message>
     <message>
         <source>Bluesky did not accept that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky に受け付けられませんでした。</translation>
     </message>
     <message>
         <source>That post or account no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのポストまたはアカウントはもう存在しません。</translation>
     </message>
     <message>
         <source>Bluesky is limiting how fast this app can act. Try again in {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bluesky がこのアプリの操作頻度を制限しています。{wait}後にもう一度お試しください。</translation>
     </message>
     <message>
         <source>The feed “{feed}” isn&apos;t working right now: its server is down or sent something unreadable. Your other feeds are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>フィード「{feed}」は現在利用できません。サーバーが停止しているか、読み取れないデータを返しました。他のフィードは問題ありません。</translation>
     </message>
     <message>
         <source>This feed isn&apos;t working right now: its server is down or sent something unreadable. Your other feeds are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>このフィードは現在利用できません。サーバーが停止しているか、読み取れないデータを返しました。他のフィードは問題ありません。</translation>
     </message>
     <message>
         <source>That post cannot be sent as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>このポストはこのままでは送信できません。</translation>
     </message>
     <message>
         <source>That is not a feed or a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>フィードでもリストでもありません。</translation>
     </message>
     <message>
         <source>That is not the at:// address of a feed or a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>フィードまたはリストの at:// アドレスではありません。</translation>
     </message>
     <message>
         <source>Too many saved feeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存したフィードが多すぎます。</translation>
     </message>
     <message>
         <source>Only JPEG, PNG, GIF and WebP images can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付できる画像は JPEG、PNG、GIF、WebP のみです。</translation>
     </message>
     <message>
         <source>That file is not the kind of image its name says.</source>
-        <translation type="unfinished"></translation>
+        <translation>そのファイルは、ファイル名が示す種類の画像ではありません。</translation>
     </message>
     <message>
         <source>That image is {size} MB; Bluesky accepts up to {limit} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>その画像は {size} MB です。Bluesky で扱えるのは {limit} MB までです。</translation>
     </message>
     <message>
         <source>This app wasn&apos;t allowed to do that when you signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン時に、この操作はこのアプリに許可されませんでした。</translation>
     </message>
     <message>
         <source>The app could not open your web browser. Use “Copy link” and open it yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>ウェブブラウザを開けませんでした。「リンクをコピー」を使って、ご自身で開いてください。</translation>
     </message>
     <message>
         <source>Your system could not do what the app asked of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムがアプリの要求を実行できませんでした。</translation>
     </message>
     <message>
         <source>No system keychain is available, so the app cannot keep you signed in safely. Install or unlock a keychain (for example GNOME Keyring or KWallet) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンを利用できないため、サインイン状態を安全に保持できません。キーチェーン (GNOME Keyring や KWallet など) をインストールするかロックを解除して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>Your system keychain is locked, so the app cannot keep you signed in. Unlock it (or accept the unlock prompt) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンがロックされているため、サインイン状態を保持できません。ロックを解除して (またはロック解除の確認に応じて)、もう一度お試しください。</translation>
     </message>
     <message>
         <source>The app could not register itself to receive sign-in links.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインリンクを受け取るためのアプリの登録ができませんでした。</translation>
     </message>
 </context>
 </TS>
