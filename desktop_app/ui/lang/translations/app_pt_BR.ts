@@ -304,7 +304,7 @@
     <message>
         <source>&amp;Language:</source>
         <comment>the label of the post&apos;s language</comment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>Drafts…</source>
@@ -799,18 +799,18 @@
     </message>
     <message>
         <source>Show 1 more reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar mais 1 resposta</translation>
     </message>
     <message numerus="yes">
         <source>Show %n more replies</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mostrar mais %n resposta</numerusform>
+            <numerusform>Mostrar mais %n respostas</numerusform>
         </translation>
     </message>
     <message>
         <source>Show more replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar mais respostas</translation>
     </message>
     <message>
         <source>Waiting to send</source>
@@ -820,7 +820,7 @@
     <message>
         <source>Post unavailable</source>
         <comment>a post in a thread that can&apos;t be shown</comment>
-        <translation type="unfinished"></translation>
+        <translation>Post indisponível</translation>
     </message>
     <message>
         <source>Deleted post</source>
@@ -1632,7 +1632,7 @@ Siga pessoas para ver os posts delas aqui.</translation>
     </message>
     <message>
         <source>current place</source>
-        <translation type="unfinished"></translation>
+        <translation>local atual</translation>
     </message>
     <message>
         <source>Not sent. It&apos;s back in your drafts.</source>
@@ -1838,7 +1838,7 @@ Siga pessoas para ver os posts delas aqui.</translation>
     <message>
         <source>{date}, {time}</source>
         <comment>a date then a time of day: Dec 4, 14:05</comment>
-        <translation type="unfinished"></translation>
+        <translation>{date} às {time}</translation>
     </message>
     <message>
         <source>1 day</source>
@@ -1952,487 +1952,487 @@ Siga pessoas para ver os posts delas aqui.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo deu errado.</translation>
     </message>
     <message>
         <source>That account is not signed in here. Run `desktop-app accounts` to list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essa conta não está conectada aqui. Execute `desktop-app accounts` para ver a lista.</translation>
     </message>
     <message>
         <source>No account is signed in. Sign in with `desktop-app login HANDLE`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma conta está conectada. Entre com `desktop-app login HANDLE`.</translation>
     </message>
     <message>
         <source>The session-lifetime settings are invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>As configurações de duração da sessão são inválidas.</translation>
     </message>
     <message>
         <source>That file is not an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse arquivo não é uma imagem.</translation>
     </message>
     <message>
         <source>That file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir esse arquivo.</translation>
     </message>
     <message>
         <source>Nothing from earlier is kept on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum conteúdo anterior está guardado neste dispositivo.</translation>
     </message>
     <message>
         <source>Something else was already saved under this post&apos;s key, so it was not sent. Write it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Já havia outra coisa salva com a chave deste post, então ele não foi enviado. Escreva-o de novo.</translation>
     </message>
     <message>
         <source>That was already sent or cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso já foi enviado ou cancelado.</translation>
     </message>
     <message>
         <source>That post can&apos;t be linked to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível fazer referência a esse post.</translation>
     </message>
     <message>
         <source>A newer sign-in for this account replaced this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um login mais recente desta conta substituiu este.</translation>
     </message>
     <message>
         <source>Enter your handle here, or use “Use a different provider” for an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite seu identificador aqui ou use “Usar outro provedor” para informar um endereço.</translation>
     </message>
     <message>
         <source>Enter the provider&apos;s address (https://…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o endereço do provedor (https://…).</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho salvo.</translation>
     </message>
     <message>
         <source>There is nothing to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não há nada para salvar.</translation>
     </message>
     <message>
         <source>The draft could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar o rascunho: {reason}</translation>
     </message>
     <message>
         <source>The drafts could not be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler os rascunhos: {reason}</translation>
     </message>
     <message>
         <source>That draft could not be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir esse rascunho: {reason}</translation>
     </message>
     <message>
         <source>That draft could not be deleted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível excluir esse rascunho: {reason}</translation>
     </message>
     <message>
         <source>Draft deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho excluído.</translation>
     </message>
     <message>
         <source>the disk refused it.</source>
-        <translation type="unfinished"></translation>
+        <translation>o disco recusou a gravação.</translation>
     </message>
     <message>
         <source>Deleted the list {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista {list} excluída.</translation>
     </message>
     <message>
         <source>Posted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postado.</translation>
     </message>
     <message>
         <source>This post hasn&apos;t been sent yet: it waits in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este post ainda não foi enviado: ele aguarda na caixa de saída.</translation>
     </message>
     <message>
         <source>Offline — showing posts from {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline — mostrando posts de {when}</translation>
     </message>
     <message>
         <source>{reason} Showing posts from {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} Mostrando posts de {when}.</translation>
     </message>
     <message>
         <source>Not sent yet: it waits in the outbox and goes as soon as it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não enviado: aguarda na caixa de saída e será enviado assim que possível.</translation>
     </message>
     <message>
         <source>Added {who} to {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você adicionou {who} a {list}.</translation>
     </message>
     <message>
         <source>Removed {who} from {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você removeu {who} de {list}.</translation>
     </message>
     <message>
         <source>Made the list {list} with {who} on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você criou a lista {list} com {who}.</translation>
     </message>
     <message>
         <source>Replied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resposta enviada.</translation>
     </message>
     <message>
         <source>Something went wrong while talking to your Bluesky provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo deu errado na comunicação com seu provedor do Bluesky.</translation>
     </message>
     <message>
         <source>Your handle or account could not be looked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível consultar seu identificador ou sua conta.</translation>
     </message>
     <message>
         <source>That is not a valid handle, DID or server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um identificador, DID ou endereço de servidor válido.</translation>
     </message>
     <message>
         <source>No account was found for that handle. Check the spelling and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma conta foi encontrada com esse identificador. Confira a grafia e tente de novo.</translation>
     </message>
     <message>
         <source>The account&apos;s identity document could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar o documento de identidade da conta.</translation>
     </message>
     <message>
         <source>The account does not confirm that handle, so it cannot be trusted. Check the handle or sign in with your DID.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conta não confirma esse identificador, então ele não é confiável. Confira o identificador ou entre com seu DID.</translation>
     </message>
     <message>
         <source>The account does not name a Bluesky data server (PDS).</source>
-        <translation type="unfinished"></translation>
+        <translation>A conta não indica um servidor de dados do Bluesky (PDS).</translation>
     </message>
     <message>
         <source>Your provider could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível acessar seu provedor. Verifique sua conexão e tente de novo.</translation>
     </message>
     <message>
         <source>The provider uses an insecure (non-HTTPS) address, which is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O provedor usa um endereço inseguro (sem HTTPS), o que não é permitido.</translation>
     </message>
     <message>
         <source>Your provider&apos;s address is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do seu provedor não é um endereço web válido.</translation>
     </message>
     <message>
         <source>The provider&apos;s address is a private or local one, which this app does not contact outside development.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do provedor é privado ou local, e este app não o contata fora do ambiente de desenvolvimento.</translation>
     </message>
     <message>
         <source>The provider sent an unexpectedly large response.</source>
-        <translation type="unfinished"></translation>
+        <translation>O provedor enviou uma resposta inesperadamente grande.</translation>
     </message>
     <message>
         <source>Bluesky sent a reply this app could not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Bluesky enviou uma resposta que este app não conseguiu entender.</translation>
     </message>
     <message>
         <source>Enter a handle or DID here, not a server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite aqui um identificador ou DID, não um endereço de servidor.</translation>
     </message>
     <message>
         <source>That handle&apos;s records point to different accounts, so it cannot be trusted. Its owner needs to fix its DNS or web settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os registros desse identificador apontam para contas diferentes, então ele não é confiável. O dono precisa corrigir as configurações de DNS ou web.</translation>
     </message>
     <message>
         <source>That account was not found; it may have been deleted or deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essa conta não foi encontrada; ela pode ter sido excluída ou desativada.</translation>
     </message>
     <message>
         <source>Your provider&apos;s sign-in configuration is invalid or unsupported.</source>
-        <translation type="unfinished"></translation>
+        <translation>A configuração de login do seu provedor é inválida ou não é compatível.</translation>
     </message>
     <message>
         <source>The app&apos;s sign-in configuration is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>A configuração de login do app é inválida.</translation>
     </message>
     <message>
         <source>Sign-in could not be started with your provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível iniciar o login com seu provedor.</translation>
     </message>
     <message>
         <source>Your provider does not allow renewing this session without a prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor não permite renovar esta sessão sem pedir confirmação.</translation>
     </message>
     <message>
         <source>You denied access, so you were not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você negou o acesso, então o login não foi feito.</translation>
     </message>
     <message>
         <source>Your provider needs you to sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor pede que você entre de novo.</translation>
     </message>
     <message>
         <source>Your provider needs you to approve this app again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor pede que você aprove este app de novo.</translation>
     </message>
     <message>
         <source>Your provider needs you to confirm in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor pede que você confirme no navegador.</translation>
     </message>
     <message>
         <source>Your provider is busy right now. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor está ocupado agora. Tente de novo em instantes.</translation>
     </message>
     <message>
         <source>Your provider reported an error during sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor informou um erro durante o login.</translation>
     </message>
     <message>
         <source>The sign-in answer from your browser was not valid. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta de login vinda do navegador não era válida. Tente de novo.</translation>
     </message>
     <message>
         <source>This sign-in link has expired or was already used. Start signing in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este link de login expirou ou já foi usado. Comece o login de novo.</translation>
     </message>
     <message>
         <source>The sign-in answer came from the wrong provider and was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta de login veio do provedor errado e foi rejeitada.</translation>
     </message>
     <message>
         <source>The sign-in took too long. Start signing in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O login demorou demais. Comece o login de novo.</translation>
     </message>
     <message>
         <source>Your provider&apos;s answer to the sign-in could not be accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível aceitar a resposta do seu provedor ao login.</translation>
     </message>
     <message>
         <source>Your provider answered in a way this app can&apos;t trust. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor respondeu de um jeito em que este app não pode confiar. Tente de novo mais tarde.</translation>
     </message>
     <message>
         <source>Your session reached its maximum length. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sua sessão atingiu a duração máxima. Entre de novo.</translation>
     </message>
     <message>
         <source>Your session ended because it was not used for too long. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sua sessão terminou porque ficou muito tempo sem uso. Entre de novo.</translation>
     </message>
     <message>
         <source>Your session was ended for safety because an old sign-in token was reused. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sua sessão foi encerrada por segurança porque um token de entrada antigo foi reutilizado. Entre de novo.</translation>
     </message>
     <message>
         <source>Your session was revoked. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sua sessão foi revogada. Entre de novo.</translation>
     </message>
     <message>
         <source>Your account moved to another provider. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sua conta mudou para outro provedor. Entre de novo.</translation>
     </message>
     <message>
         <source>The connection dropped while your sign-in was being renewed, so Bluesky ended it for safety. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão caiu enquanto sua entrada era renovada, então o Bluesky a encerrou por segurança. Entre de novo.</translation>
     </message>
     <message>
         <source>Your provider&apos;s answer to a renewal could not be trusted, so the app ended the session for safety. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta do seu provedor a uma renovação não era confiável, então o app encerrou a sessão por segurança. Entre de novo.</translation>
     </message>
     <message>
         <source>Your session has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sua sessão terminou. Entre de novo.</translation>
     </message>
     <message>
         <source>Your session could not be renewed right now; the app will try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível renovar sua sessão agora; o app vai tentar de novo.</translation>
     </message>
     <message>
         <source>You are not signed in with that account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você não está conectado com essa conta.</translation>
     </message>
     <message>
         <source>The secure request signature was rejected by your provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu provedor rejeitou a assinatura segura da solicitação.</translation>
     </message>
     <message>
         <source>Your sign-in could not be saved securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar seu login com segurança.</translation>
     </message>
     <message>
         <source>Handles ending in .{tld} cannot be used to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identificadores terminados em .{tld} não podem ser usados para entrar.</translation>
     </message>
     <message>
         <source>That is not a valid handle. A handle looks like a domain name, for example alice.bsky.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um identificador válido. Um identificador tem o formato de um nome de domínio, por exemplo alice.bsky.social.</translation>
     </message>
     <message>
         <source>That did:plc identifier is malformed: it needs 24 letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse did:plc está malformado: ele precisa ter 24 letras e dígitos.</translation>
     </message>
     <message>
         <source>That did:web names a local or reserved domain (like .local, .arpa or .onion), which atproto accounts may not use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse did:web indica um domínio local ou reservado (como .local, .arpa ou .onion), que contas atproto não podem usar.</translation>
     </message>
     <message>
         <source>That did:web identifier is not supported: it must name just a public host name, without a path or port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse did:web não é compatível: ele deve indicar apenas um nome de host público, sem caminho nem porta.</translation>
     </message>
     <message>
         <source>Only did:plc and did:web accounts are supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Só contas did:plc e did:web são compatíveis.</translation>
     </message>
     <message>
         <source>That is not a valid DID. A DID looks like did:plc:… or did:web:….</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um DID válido. Um DID tem o formato did:plc:… ou did:web:….</translation>
     </message>
     <message>
         <source>That is not a valid server address. It should start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um endereço de servidor válido. Ele deve começar com https://.</translation>
     </message>
     <message>
         <source>The server address must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do servidor não pode conter nome de usuário nem senha.</translation>
     </message>
     <message>
         <source>Enter your handle, for example alice.bsky.social.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite seu identificador, por exemplo alice.bsky.social.</translation>
     </message>
     <message>
         <source>A list needs a name of up to 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma lista precisa de um nome com até 64 caracteres.</translation>
     </message>
     <message>
         <source>That is not a link to a post (at://… or https://bsky.app/profile/…/post/…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um link para um post (at://… ou https://bsky.app/profile/…/post/…).</translation>
     </message>
     <message>
         <source>No account has the handle {handle}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma conta tem o identificador {handle}.</translation>
     </message>
     <message>
         <source>That is not the address of a custom feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é o endereço de um feed personalizado.</translation>
     </message>
     <message>
         <source>That is not the address of a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é o endereço de uma lista.</translation>
     </message>
     <message>
         <source>That list belongs to another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essa lista pertence a outra conta.</translation>
     </message>
     <message>
         <source>Write something or add an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva algo ou adicione uma imagem.</translation>
     </message>
     <message>
         <source>That post is too long: {length} characters, the limit is {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse post é longo demais: {length} caracteres, e o limite é {limit}.</translation>
     </message>
     <message>
         <source>That post is too long: {size} bytes, the limit is {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse post é longo demais: {size} bytes, e o limite é {limit}.</translation>
     </message>
     <message>
         <source>The post&apos;s links, mentions or tags don&apos;t match its text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os links, menções ou tags do post não correspondem ao texto.</translation>
     </message>
     <message>
         <source>A post can have at most {count} images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um post pode ter no máximo {count} imagens.</translation>
     </message>
     <message>
         <source>Choose up to three valid languages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha até três idiomas válidos.</translation>
     </message>
     <message>
         <source>That record belongs to another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse registro pertence a outra conta.</translation>
     </message>
     <message>
         <source>Page size must be 1 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>O tamanho da página deve ser de 1 a 100.</translation>
     </message>
     <message>
         <source>Type something to search for (up to 500 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite algo para buscar (até 500 caracteres).</translation>
     </message>
     <message>
         <source>That is not a handle or a DID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um identificador nem um DID.</translation>
     </message>
     <message>
         <source>Bluesky could not do that right now. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Bluesky não conseguiu fazer isso agora. Tente de novo em instantes.</translation>
     </message>
     <message>
         <source>Bluesky did not accept that: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>O Bluesky não aceitou isso: {description}</translation>
     </message>
     <message>
         <source>Bluesky did not accept that.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Bluesky não aceitou isso.</translation>
     </message>
     <message>
         <source>That post or account no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse post ou conta não existe mais.</translation>
     </message>
     <message>
         <source>Bluesky is limiting how fast this app can act. Try again in {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Bluesky está limitando a velocidade das ações deste app. Tente de novo em {wait}.</translation>
     </message>
     <message>
         <source>The feed “{feed}” isn&apos;t working right now: its server is down or sent something unreadable. Your other feeds are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>O feed “{feed}” não está funcionando agora: o servidor dele está fora do ar ou enviou algo ilegível. Seus outros feeds estão normais.</translation>
     </message>
     <message>
         <source>This feed isn&apos;t working right now: its server is down or sent something unreadable. Your other feeds are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este feed não está funcionando agora: o servidor dele está fora do ar ou enviou algo ilegível. Seus outros feeds estão normais.</translation>
     </message>
     <message>
         <source>That post cannot be sent as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse post não pode ser enviado do jeito que está.</translation>
     </message>
     <message>
         <source>That is not a feed or a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é um feed nem uma lista.</translation>
     </message>
     <message>
         <source>That is not the at:// address of a feed or a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não é o endereço at:// de um feed ou de uma lista.</translation>
     </message>
     <message>
         <source>Too many saved feeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Há feeds salvos demais.</translation>
     </message>
     <message>
         <source>Only JPEG, PNG, GIF and WebP images can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Só é possível anexar imagens JPEG, PNG, GIF e WebP.</translation>
     </message>
     <message>
         <source>That file is not the kind of image its name says.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse arquivo não é o tipo de imagem que o nome indica.</translation>
     </message>
     <message>
         <source>That image is {size} MB; Bluesky accepts up to {limit} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essa imagem tem {size} MB; o Bluesky aceita até {limit} MB.</translation>
     </message>
     <message>
         <source>This app wasn&apos;t allowed to do that when you signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este app não recebeu permissão para fazer isso quando você entrou.</translation>
     </message>
     <message>
         <source>The app could not open your web browser. Use “Copy link” and open it yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>O app não conseguiu abrir seu navegador. Use “Copiar link” e abra o link você mesmo.</translation>
     </message>
     <message>
         <source>Your system could not do what the app asked of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seu sistema não conseguiu fazer o que o app pediu.</translation>
     </message>
     <message>
         <source>No system keychain is available, so the app cannot keep you signed in safely. Install or unlock a keychain (for example GNOME Keyring or KWallet) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum chaveiro do sistema está disponível, então o app não pode manter você conectado com segurança. Instale ou desbloqueie um chaveiro (por exemplo GNOME Keyring ou KWallet) e tente de novo.</translation>
     </message>
     <message>
         <source>Your system keychain is locked, so the app cannot keep you signed in. Unlock it (or accept the unlock prompt) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O chaveiro do sistema está bloqueado, então o app não pode manter você conectado. Desbloqueie-o (ou aceite o pedido de desbloqueio) e tente de novo.</translation>
     </message>
     <message>
         <source>The app could not register itself to receive sign-in links.</source>
-        <translation type="unfinished"></translation>
+        <translation>O app não conseguiu se registrar para receber links de login.</translation>
     </message>
 </context>
 </TS>
