@@ -1,5 +1,5 @@
 """The shared test fixtures, loaded once as a pytest plugin (`pytest_plugins` in conftest.py):
-reference-PDS networks, a private Secret Service, a private X display."""
+reference-PDS networks, a private Secret Service, a private X display, an accessibility bus."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import keyring
 import pytest
 
+from tests.support.atspi import AtSpiBus, AtSpiUnavailableError, running_atspi
 from tests.support.fullnet import BackendUnavailableError
 from tests.support.harness import (
     HarnessUnavailableError,
@@ -126,3 +127,13 @@ def person(display: str) -> Person:
     if shutil.which("xdotool") is None:
         unavailable("xdotool is not installed")
     return Person(display)
+
+
+@pytest.fixture
+def atspi(secret_service: SecretService, person: Person) -> Iterator[AtSpiBus]:
+    """An accessibility bus (and its registry) on the test's session bus and display."""
+    try:
+        with running_atspi(secret_service.env, person.display) as bus:
+            yield bus
+    except AtSpiUnavailableError as exc:
+        unavailable(f"AT-SPI: {exc}")

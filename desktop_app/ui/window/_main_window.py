@@ -9,6 +9,8 @@ from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QAction,
     QCloseEvent,
     QKeySequence,
@@ -210,8 +212,12 @@ class MainWindow(QMainWindow):
         self.show_sign_in()
 
     def show_message(self, text: str) -> None:
-        """A plain sentence in the status bar for a few seconds."""
+        """A plain sentence in the status bar for a few seconds, and said by a screen reader
+        (politely: after what it is reading) — the status bar is not where a reader's focus
+        is, so "Posted." or why something failed would otherwise go unheard."""
         self.statusBar().showMessage(text, 8000)
+        if text and QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.statusBar(), text))
 
     def show_home(self) -> None:
         self.go("home")

@@ -12,15 +12,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.fixtures import unavailable
 from tests.support.app_process import PAINTED, running_app
-from tests.support.atspi import APP_ENV, AtSpiBus, AtSpiUnavailableError, Node, running_atspi
+from tests.support.atspi import APP_ENV, AtSpiBus, Node
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
 from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
@@ -31,16 +29,6 @@ from tests.support.waiting import wait_until
 APP = [sys.executable, "-m", "desktop_app"]
 UNREAD_SOME = re.compile(r"unread notifications: ([1-9]\d*)")
 pytestmark = pytest.mark.fullnetwork
-
-
-@pytest.fixture
-def atspi(secret_service: SecretService, person: Person) -> Iterator[AtSpiBus]:
-    """An accessibility bus (and its registry) on the test's session bus and display."""
-    try:
-        with running_atspi(secret_service.env, person.display) as bus:
-            yield bus
-    except AtSpiUnavailableError as exc:
-        unavailable(f"AT-SPI: {exc}")
 
 
 def unnamed(tree: Node) -> list[str]:

@@ -1,30 +1,54 @@
 """The window in Japanese and Brazilian Portuguese, in the real app under Xvfb with a saved
-account: by the `language` setting, and by the system's locale; screenshots of each."""
+account: by the `language` setting, and by the system's locale; screenshots of each. In
+Japanese, read over AT-SPI: the rail's words, and a sentence the Qt-free app layer makes
+("Posted." after a post sent from the keyboard) as the status bar says it."""
 
 from __future__ import annotations
 
 import json
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from tests.support.app_process import PAINTED, running_app
+from desktop_app.ui.lang import CATALOGUES
+from tests.support.app_process import PAINTED, POSTED, running_app
+from tests.support.atspi import APP_ENV, AtSpiBus, Node
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
 from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
-from tests.support.person import Person
+from tests.support.person import ARTIFACTS, Person
 from tests.support.secret_service import SecretService
+from tests.support.waiting import wait_until
 
 APP = [sys.executable, "-m", "desktop_app"]
 pytestmark = pytest.mark.fullnetwork
 
 
+def translation(lang: str, source: str, comment: str | None = None) -> str:
+    """What the shipped catalogue of `lang` says for `source`."""
+    root = ET.parse(CATALOGUES / f"app_{lang}.ts").getroot()
+    for message in root.iter("message"):
+        if message.findtext("source") == source and message.findtext("comment") == comment:
+            text = message.findtext("translation")
+            assert text, f"{lang}: {source!r} is not translated"
+            return text
+    raise AssertionError(f"{lang}: {source!r} is not in the catalogue")
+
+
+def status_says(atspi: AtSpiBus, pid: int, text: str) -> Node | None:
+    tree = atspi.walk(pid, save=ARTIFACTS / "accessibility-ja.json")
+    return next((n for _, n in tree.walk() if n.role == "status bar" and n.name == text), None)
+
+
 def test_japanese_by_setting_and_portuguese_by_locale(
-    full_network: PdsNetwork, secret_service: SecretService, person: Person, tmp_path: Path,
+    full_network: PdsNetwork, secret_service: SecretService, person: Person, atspi: AtSpiBus,
+    tmp_path: Path,
 ) -> None:
     household = Household.seeded(full_network)
-    env = app_env(full_network, secret_service, tmp_path / "profile", person, household.reader)
+    env = {**app_env(full_network, secret_service, tmp_path / "profile", person,
+                     household.reader), **APP_ENV}
     ok(cli(env, "login", household.reader.handle))
     settings = Path(env["DESKTOP_APP_HOME"]) / "config" / "settings.json"
     settings.parent.mkdir(parents=True, exist_ok=True)
@@ -37,6 +61,17 @@ def test_japanese_by_setting_and_portuguese_by_locale(
         app.wait_for(PAINTED, "the home timeline", timeout=30)
         person.focus()
         person.screenshot("language-ja.png")
+        tree = atspi.walk(app.process.pid, save=ARTIFACTS / "accessibility-ja.json")
+        home = translation("ja", "Home", "place")
+        assert any(n.role == "push button" and n.name.endswith(home) for _, n in tree.walk())
+        person.key("n")
+        person.type("Hello from Japanese")
+        person.key("ctrl+Return")
+        app.wait_for(POSTED, "the post", timeout=60)
+        posted = translation("ja", "Posted.")
+        assert posted != "Posted."
+        wait_until(lambda: status_says(atspi, app.process.pid, posted),
+                   f"the status bar saying {posted!r}", timeout=10, interval=0.5)
 
     settings.write_text(json.dumps({}))
     brazil = {**env, "LANG": "pt_BR.UTF-8", "LC_ALL": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"}
