@@ -98,6 +98,10 @@ class AtSpiBus:
     address: str
     env: dict[str, str]
 
+    def hearing(self, pid: int, text: str, *, timeout: float = 30) -> Hearing:
+        """Start listening for `text` announced by the application with process id `pid`."""
+        return Hearing(self, pid, text, timeout)
+
     def walk(self, pid: int, *, timeout: float = 30, save: Path | None = None) -> Node:
         """The accessible tree of the application with process id `pid`, read now (its JSON
         also written to `save`)."""
@@ -111,6 +115,29 @@ class AtSpiBus:
             save.parent.mkdir(parents=True, exist_ok=True)
             save.write_text(done.stdout, encoding="utf-8")
         return Node.parse(json.loads(done.stdout))
+
+
+class Hearing:
+    """A screen reader's ear on one application: started before the action that should be
+    announced, then `heard()` waits for the announcement."""
+
+    def __init__(self, bus: AtSpiBus, pid: int, text: str, timeout: float) -> None:
+        self.text = text
+        self.timeout = timeout
+        self.process = subprocess.Popen(
+            [SYSTEM_PYTHON, str(WALKER), "--pid", str(pid), "--hear", text,
+             "--timeout", str(timeout)],
+            env=bus.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert self.process.stderr is not None
+        ready = self.process.stderr.readline()  # registered: nothing said from now is missed
+        assert "listening" in ready, ready
+
+    def heard(self) -> list[str]:
+        """Everything announced until `text` (or the timeout); fails when `text` wasn't."""
+        out, err = self.process.communicate(timeout=self.timeout + 60)
+        heard = [str(h) for h in json.loads(out or "{}").get("heard", [])]
+        assert self.process.returncode == 0, (self.text, heard, err[-1500:])
+        return heard
 
 
 def _has_owner(address: str, name: str) -> bool:

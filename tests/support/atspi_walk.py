@@ -6,11 +6,15 @@ The environment names the session bus (`DBUS_SESSION_BUS_ADDRESS`, where `org.a1
 the accessibility bus) and the X display.
 
     /usr/bin/python3 tests/support/atspi_walk.py --pid 1234 [--timeout 30]
+    /usr/bin/python3 tests/support/atspi_walk.py --pid 1234 --hear TEXT [--timeout 30]
 
 stdout: `{"role", "name", "description", "states": [...], "labelled_by": [...] (when a label
 names it), "children": [...]}` for the
 application whose process id is `--pid` (each child the same, `"error"` instead when a node
 could not be read). Exit 2 when no such application registers within `--timeout` seconds.
+With `--hear TEXT`: listens to what the application announces to a screen reader
+(`object:announcement`) until it announces TEXT; prints `{"heard": [...]}` (each
+announcement, in order); exit 3 when TEXT was not heard within `--timeout` seconds.
 Standard library and pyatspi only; nothing from the project is imported.
 """
 
@@ -77,11 +81,42 @@ def _find(pid: int) -> Any:
     return None
 
 
+def _hear(pid: int, text: str, timeout: float) -> int:
+    """Listen for announcements from `pid` until `text` is one of them."""
+    from gi.repository import GLib  # type: ignore[import-not-found]  # with pyatspi
+
+    heard: list[str] = []
+
+    def on_event(event: Any) -> None:
+        try:
+            if event.host_application.get_process_id() != pid:
+                return
+        except Exception:  # an application that left meanwhile
+            return
+        heard.append(str(event.any_data or ""))
+        if text in heard:
+            pyatspi.Registry.stop()
+
+    def give_up() -> bool:
+        pyatspi.Registry.stop()
+        return False
+
+    pyatspi.Registry.registerEventListener(on_event, "object:announcement")
+    GLib.timeout_add(int(timeout * 1000), give_up)
+    print("listening", file=sys.stderr, flush=True)
+    pyatspi.Registry.start()
+    json.dump({"heard": heard}, sys.stdout)
+    return 0 if text in heard else 3
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("--hear", help="listen until the application announces this")
     args = parser.parse_args()
+    if args.hear is not None:
+        return _hear(args.pid, args.hear, args.timeout)
     # Each call waits up to 10 s for the application (the default, 0.8 s, is short for an
     # application that is busy painting on a loaded machine).
     pyatspi.setTimeout(10000, 15000)

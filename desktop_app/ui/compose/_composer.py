@@ -30,7 +30,7 @@ from ...bsky import (
     grapheme_length,
 )
 from ...errors import AppError
-from ..lang import say, tr
+from ..lang import announce, say, tr
 from ..look import accents, primary, quiet
 from ..posts import relative_time
 from ._typeahead import MentionCompleter
@@ -399,6 +399,7 @@ class Composer(QWidget):
         # Only the message changes: a failed post must never cost the user their draft.
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        announce(self.error_label, message)
 
     def clear(self) -> None:
         """After a successful post."""

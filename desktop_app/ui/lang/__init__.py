@@ -5,8 +5,8 @@ language in use."""
 from __future__ import annotations
 
 from ._install import CATALOGUES, LANGUAGES, install_language, locale_for
-from ._say import duration_words, say
+from ._say import announce, duration_words, say
 from ._tr import tr
 
-__all__ = ["CATALOGUES", "LANGUAGES", "duration_words", "install_language", "locale_for", "say",
-           "tr"]
+__all__ = ["CATALOGUES", "LANGUAGES", "announce", "duration_words", "install_language",
+           "locale_for", "say", "tr"]

@@ -1,13 +1,15 @@
-"""The sentences the Qt-free layers hand the window (`Sentence`: an English template and its
-values) said in the interface's language: the template looked up in the catalogue, numbers
-and lengths of time formatted for the locale, sentences inside sentences said the same way."""
+"""Saying things: the sentences the Qt-free layers hand the window (`Sentence`: an English
+template and its values) said in the interface's language — the template looked up in the
+catalogue, numbers, times and lengths of time formatted for the locale, sentences inside
+sentences said the same way — and sentences announced to a screen reader."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QObject, QTime
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 from ...sentences import DAY, HOUR, MINUTE, Duration, Moment, Sentence, Value
 from ._tr import tr
@@ -30,6 +32,14 @@ def say(sentence: Sentence | str) -> str:
     except (KeyError, IndexError, ValueError):
         log.warning("the translation of %r does not fit its values", sentence.template)
         return sentence.template.format_map(values)
+
+
+def announce(source: QObject, text: str) -> None:
+    """Have a screen reader say `text` (politely: after what it is reading) — for a sentence
+    that appears away from the reader's focus (the status bar, a problem under the composer),
+    which it would otherwise not hear."""
+    if text and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, text))
 
 
 def _value(value: Value) -> str:

@@ -9,8 +9,6 @@ from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QAction,
     QCloseEvent,
     QKeySequence,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..accounts import PermissionBanner, RenewalBanner, SignInPage, StatusPanel
 from ..compose import Composer, OutboxBar
-from ..lang import tr
+from ..lang import announce, tr
 from ..posts import ImageCache, PostListModel, PostListView
 from ..screens import BookmarksView, HomeView, NotificationsView, ProfileView, SearchView
 from ._keys import KeysDialog
@@ -216,8 +214,7 @@ class MainWindow(QMainWindow):
         (politely: after what it is reading) — the status bar is not where a reader's focus
         is, so "Posted." or why something failed would otherwise go unheard."""
         self.statusBar().showMessage(text, 8000)
-        if text and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.statusBar(), text))
+        announce(self.statusBar(), text)
 
     def show_home(self) -> None:
         self.go("home")

@@ -10,10 +10,13 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.app.screens import NOTIFICATION_CONTEXT
-from desktop_app.bsky import Author, Notification, NotificationGroup
+from desktop_app.app.screens import NOTIFICATION_CONTEXT, Row
+from desktop_app.app.screens._thread import more_row
+from desktop_app.bsky import Author, Notification, NotificationGroup, PostView, ThreadNode
 from desktop_app.ui.lang import CATALOGUES
-from desktop_app.ui.posts._words import group_summary, shown
+from desktop_app.ui.posts._words import group_summary, row_words, shown
+
+DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
 
 
 def group(reason: str, *names: str) -> NotificationGroup:
@@ -47,3 +50,26 @@ def test_in_japanese(japanese: None) -> None:
         == "Bob さんと他 2 人があなたのポストにいいねしました"
     assert shown(NOTIFICATION_CONTEXT["quote"].format("Bob")) \
         == "❝ Bob さんがあなたのポストを引用しました"
+
+
+def test_a_threads_rows_that_are_no_post() -> None:
+    """A "more replies" row says how many (the app layer's English is the command line's); a
+    placeholder says why its post can't be shown."""
+    node = ThreadNode(uri=f"at://{DID}/app.bsky.feed.post/1", post=post(1, replies=1))
+    assert row_words(more_row(node, 1)) == more_row(node, 1).text == "Show 1 more reply"
+    node = ThreadNode(uri=node.uri, post=post(1, replies=12))
+    assert row_words(more_row(node, 1)) == "Show 12 more replies"
+    assert row_words(Row("gone", "placeholder", text="Post unavailable")) == "Post unavailable"
+
+
+def test_a_threads_rows_in_japanese(japanese: None) -> None:
+    node = ThreadNode(uri=f"at://{DID}/app.bsky.feed.post/1", post=post(1, replies=12))
+    said = row_words(more_row(node, 1))
+    assert "12" in said and "Show" not in said, said
+    assert row_words(Row("gone", "placeholder", text="Post unavailable")) != "Post unavailable"
+
+
+def post(n: int, *, replies: int) -> PostView:
+    return PostView(uri=f"at://{DID}/app.bsky.feed.post/{n}", cid=f"c{n}",
+                    author=Author(DID, "alice.test"), text="hi", created_at="", indexed_at="",
+                    reply_count=replies)
