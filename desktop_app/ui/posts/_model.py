@@ -20,6 +20,18 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole Row
 Index = QModelIndex | QPersistentModelIndex
 
 
+def accessible_hint(row: Row) -> str:
+    """What a screen reader says after a row's text, once it has paused: what the keys do
+    there."""
+    if row.kind == "post" and row.item is not None and not row.pending:
+        return tr("Enter opens the thread; L like, R reply, T repost, Q quote, B save, P the "
+                  "author's profile, O the first link; the Menu key lists every action.",
+                  "a screen reader's hint on a post: the keys")
+    if row.kind in ("more", "group", "actor", "card"):
+        return tr("Enter opens it.", "a screen reader's hint on a row that opens something")
+    return ""
+
+
 def accessible_text(row: Row) -> str:
     """How a row reads aloud (a screen reader's text for it), in the interface's language."""
     if row.kind == "card" and row.card is not None:
@@ -134,6 +146,8 @@ class PostListModel(QAbstractListModel):
             return row.post.text if row.post is not None else row_words(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(row)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return accessible_hint(row)
         return None
 
     # --- the list's rows, by position (for views and tests) -------------------------------------

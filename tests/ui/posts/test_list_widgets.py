@@ -94,6 +94,8 @@ def test_model_dedupes_appends_prepends_and_updates() -> None:
     assert {model.item(r).post.like_count for r in (1, 3)} == {7}
     text = model.data(model.index(3), Qt.ItemDataRole.AccessibleTextRole)
     assert text.startswith("Reposted by bob.test. Alice (@alice.test), ") and ": hello " in text
+    hint = model.data(model.index(3), Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert hint.startswith("Enter opens the thread; L like, R reply") and "Menu key" in hint
 
 
 def test_long_empty_and_rtl_text_render(view: PostListView) -> None:

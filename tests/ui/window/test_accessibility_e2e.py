@@ -37,13 +37,18 @@ def unnamed(tree: Node) -> list[str]:
             if node.focusable and node.showing and not node.name.strip()]
 
 
-def rows(tree: Node, list_name: str) -> list[str]:
-    """The accessible names of the rows of the list called `list_name`, which shows."""
+def row_nodes(tree: Node, list_name: str) -> list[Node]:
+    """The rows of the list called `list_name`, which shows."""
     found = [n for _, n in tree.walk() if n.role == "list" and n.name == list_name]
     assert found, f"no list {list_name!r} in the tree"
     (view,) = [n for n in found if n.showing] or found
     assert view.showing, f"the list {list_name!r} is not showing"
-    return [child.name for child in view.children if child.role == "list item"]
+    return [child for child in view.children if child.role == "list item"]
+
+
+def rows(tree: Node, list_name: str) -> list[str]:
+    """The accessible names of the rows of the list called `list_name`."""
+    return [row.name for row in row_nodes(tree, list_name)]
 
 
 def assert_posts_read_aloud(names: list[str], posts: list[dict[str, Any]]) -> None:
@@ -110,6 +115,8 @@ def test_a_screen_reader_reads_the_window(
         assert tree.role == "application", tree
         assert not unnamed(tree), unnamed(tree)
         assert_posts_read_aloud(rows(tree, "Home timeline"), timeline)
+        hints = {row.description for row in row_nodes(tree, "Home timeline")}
+        assert len(hints) == 1 and hints.pop().startswith("Enter opens the thread; L like")
         assert f"{unread} unread" in notifications_button(tree).name
         assert current_place(tree).endswith("Home")
         assert_post_language_labelled(tree)

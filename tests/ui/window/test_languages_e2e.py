@@ -1,7 +1,8 @@
 """The window in Japanese and Brazilian Portuguese, in the real app under Xvfb with a saved
 account: by the `language` setting, and by the system's locale; screenshots of each. In
 Japanese, read over AT-SPI: the rail's words, and a sentence the Qt-free app layer makes
-("Posted." after a post sent from the keyboard) as the status bar says it."""
+("Posted." after a post sent from the keyboard) as the status bar says it, and as announced
+to a screen reader."""
 
 from __future__ import annotations
 
@@ -64,12 +65,14 @@ def test_japanese_by_setting_and_portuguese_by_locale(
         tree = atspi.walk(app.process.pid, save=ARTIFACTS / "accessibility-ja.json")
         home = translation("ja", "Home", "place")
         assert any(n.role == "push button" and n.name.endswith(home) for _, n in tree.walk())
+        posted = translation("ja", "Posted.")
+        assert posted != "Posted."
+        ear = atspi.hearing(app.process.pid, posted)
         person.key("n")
         person.type("Hello from Japanese")
         person.key("ctrl+Return")
         app.wait_for(POSTED, "the post", timeout=60)
-        posted = translation("ja", "Posted.")
-        assert posted != "Posted."
+        assert posted in ear.heard()  # announced: a screen reader says it unasked
         wait_until(lambda: status_says(atspi, app.process.pid, posted),
                    f"the status bar saying {posted!r}", timeout=10, interval=0.5)
 

@@ -578,6 +578,16 @@
         <translation>保存</translation>
     </message>
     <message>
+        <source>Enter opens the thread; L like, R reply, T repost, Q quote, B save, P the author&apos;s profile, O the first link; the Menu key lists every action.</source>
+        <comment>a screen reader&apos;s hint on a post: the keys</comment>
+        <translation>Enter でスレッドを開く。L いいね、R 返信、T リポスト、Q 引用、B 保存、P 投稿者のプロフィール、O 最初のリンク。メニューキーですべての操作を表示。</translation>
+    </message>
+    <message>
+        <source>Enter opens it.</source>
+        <comment>a screen reader&apos;s hint on a row that opens something</comment>
+        <translation>Enter で開く。</translation>
+    </message>
+    <message>
         <source>Reposted by {name}.</source>
         <translation>{name} がリポストしました。</translation>
     </message>

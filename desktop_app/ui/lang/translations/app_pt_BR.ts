@@ -594,6 +594,16 @@
         <translation>Salvar</translation>
     </message>
     <message>
+        <source>Enter opens the thread; L like, R reply, T repost, Q quote, B save, P the author&apos;s profile, O the first link; the Menu key lists every action.</source>
+        <comment>a screen reader&apos;s hint on a post: the keys</comment>
+        <translation>Enter abre a thread; L curtir, R responder, T repostar, Q citar, B salvar, P perfil do autor, O primeiro link; a tecla Menu lista todas as ações.</translation>
+    </message>
+    <message>
+        <source>Enter opens it.</source>
+        <comment>a screen reader&apos;s hint on a row that opens something</comment>
+        <translation>Enter abre.</translation>
+    </message>
+    <message>
         <source>Reposted by {name}.</source>
         <translation>Repostado por {name}.</translation>
     </message>
