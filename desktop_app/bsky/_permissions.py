@@ -182,7 +182,8 @@ class Permissions:
 
     def as_json(self) -> dict[str, object]:
         return {"allowed": list(self.allowed), "missing": list(self.missing),
-                "text": self.text(), "mode": self.mode}
+                "text": self.text(), "mode": self.mode, "beyond": list(self.beyond),
+                "mode_text": self.mode_text()}
 
 
 def describe(keys: Iterable[str]) -> str:

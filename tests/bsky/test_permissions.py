@@ -140,6 +140,8 @@ def test_a_grant_wider_than_asked_is_said_plainly(extra: str) -> None:
     assert granted.missing == () and granted.beyond == (extra,)
     assert granted.mode_text() == "More than this app uses was granted"
     assert "only what this app uses" not in granted.mode_text().lower()
+    said = granted.as_json()  # `accounts --json` says it too
+    assert said["beyond"] == [extra] and said["mode_text"] == granted.mode_text()
 
 
 @pytest.mark.parametrize("scope", [
