@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from ..atproto import NetworkPolicy, ResponseFormatError, loads, send
+from ..atproto import NetworkPolicy, ResponseFormatError, loads, send, transport_errors
 from ..atproto.oauth import missing_scope
 from ..sentences import QT_TR_NOOP
 from ._errors import PermissionMissingError, RateLimitedError, XrpcError
@@ -106,8 +106,11 @@ class XrpcClient:
             headers["content-type"] = "application/json"
         elif content_type is not None:
             headers["content-type"] = content_type
-        request = self._http.build_request(method, url, params=params, content=payload,
-                                           headers=headers, timeout=self._policy.timeout)
+        with transport_errors(f"{method} {nsid}"):
+            # A host the policy admits can still be one httpx cannot build a request for
+            # (an invalid IDNA label such as xn--zz): that account's bad URL, typed.
+            request = self._http.build_request(method, url, params=params, content=payload,
+                                               headers=headers, timeout=self._policy.timeout)
         # An upload gets time for its bytes on a slow link, on top of the usual deadline.
         deadline = self._policy.deadline + len(payload or b"") / SLOWEST_UPLOAD_BYTES_PER_S
         response, raw = await send(self._http, request, max_bytes=MAX_RESPONSE_BYTES,
