@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from ..atproto import AtprotoError
-from ..sentences import QT_TR_NOOP, Duration, Sentence
+from ..sentences import MINUTE, QT_TR_NOOP, Duration, Sentence
 
 
 class XrpcError(AtprotoError):
@@ -31,9 +33,12 @@ class RateLimitedError(XrpcError):
 
     def __init__(self, retry_after: float, description: str = "") -> None:
         self.retry_after = retry_after
+        # A length of time is said rounded down ("1 minute" for 90 s): the wait is rounded up
+        # to whole minutes first, so the sentence never asks for a retry the server refuses.
+        wait = max(0.0, retry_after)
         super().__init__(429, "RateLimitExceeded", description, message=Sentence.of(
             QT_TR_NOOP("Bluesky is limiting how fast this app can act. Try again in {wait}."),
-            wait=Duration(max(0.0, retry_after))))
+            wait=Duration(wait if wait < MINUTE else math.ceil(wait / MINUTE) * MINUTE)))
 
 
 class FeedUnavailableError(XrpcError):

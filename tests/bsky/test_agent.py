@@ -158,10 +158,11 @@ async def test_rate_limit_prefers_retry_after(agent: Agent, pds: FakeHttpServer)
 def test_error_sentences_are_templates_with_their_values() -> None:
     """What the window translates: the template stays whole, the values apart, the English as
     the command line prints it."""
-    waited = RateLimitedError(150)
+    waited = RateLimitedError(121)
     assert waited.sentence.template == ("Bluesky is limiting how fast this app can act. "
                                         "Try again in {wait}.")
-    assert waited.message.endswith("Try again in 2 minutes.")
+    assert waited.message.endswith("Try again in 3 minutes.")  # rounded up: never too early
+    assert RateLimitedError(120).message.endswith("Try again in 2 minutes.")
     refused = XrpcError(400, "InvalidRecord", "Record/text is too long")
     assert refused.sentence == Sentence("Bluesky did not accept that: {description}",
                                         {"description": "Record/text is too long"})

@@ -51,7 +51,7 @@ async def test_a_like_shows_at_once_and_is_undone_when_refused() -> None:
     screen.handle(Like(other))
     await screen.tasks.settle()
     assert screen.rows.find_post(other.uri) == other  # count and state exactly as before
-    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 1 minute."]
+    assert messages == ["Bluesky is limiting how fast this app can act. Try again in 2 minutes."]
     await screen.aclose()
 
 
