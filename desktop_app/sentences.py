@@ -37,7 +37,8 @@ class Sentence:
     """An English `template` with `{name}` fields, and the `values` that fill them.
 
     A value is text said as it is (a handle, a list's name, a server's own words), a whole
-    number, a `Duration`, a `Moment`, or another `Sentence` (a reason inside a sentence).
+    number, an `Amount` with decimals, a `Duration`, a `Moment`, or another `Sentence` (a
+    reason inside a sentence).
     `str()` is the English.
     """
 
@@ -79,6 +80,18 @@ class Sentence:
         return sentence
 
 
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number with a fixed count of decimals ("1.5" MB), written with the reader's decimal
+    sign."""
+
+    value: float
+    places: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.value:.{self.places}f}"
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -103,7 +116,7 @@ class Moment:
         return clock if self.today else f"{_MONTHS[when.tm_mon - 1]} {when.tm_mday}, {clock}"
 
 
-Value: TypeAlias = str | int | Duration | Moment | Sentence
+Value: TypeAlias = str | int | Amount | Duration | Moment | Sentence
 
 
 def _value_json(value: Value) -> object:
@@ -113,6 +126,8 @@ def _value_json(value: Value) -> object:
         return {"seconds": value.seconds}
     if isinstance(value, Moment):
         return {"moment": value.seconds, "now": value.now}
+    if isinstance(value, Amount):
+        return {"amount": value.value, "places": value.places}
     return value
 
 
@@ -122,6 +137,10 @@ def _value_read(value: object) -> Value | None:
     if isinstance(value, Mapping):
         if "sentence" in value:
             return Sentence.from_json(value["sentence"])
+        amount, places = value.get("amount"), value.get("places")
+        if _finite(amount) and isinstance(places, int) and not isinstance(places, bool) \
+                and 0 <= places <= 6:
+            return Amount(float(amount), places)  # type: ignore[arg-type]
         moment, now = value.get("moment"), value.get("now")
         if _finite(moment) and _finite(now):
             return Moment(float(moment), float(now))  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import pytest
 from desktop_app.errors import AppError
 from desktop_app.sentences import (
     QT_TR_NOOP,
+    Amount,
     Duration,
     Moment,
     Sentence,
@@ -34,6 +35,7 @@ def test_a_sentence_is_its_english_with_the_values_in_place() -> None:
     sentence = Sentence.of("Posting failed after {tries} tries: {why}. Wait {wait}.",
                            tries=3, why=inner, wait=Duration(300))
     assert str(sentence) == "Posting failed after 3 tries: the server said no. Wait 5 minutes."
+    assert str(Sentence.of("{size} MB", size=Amount(1.96))) == "2.0 MB"
     assert str(Sentence("Braces {stay} without values.")) == "Braces {stay} without values."
     assert said("Plain.") == Sentence("Plain.")
     assert said(sentence) is sentence
@@ -56,7 +58,8 @@ def test_an_error_keeps_its_sentence_and_its_english() -> None:
 def test_a_sentence_survives_a_file_and_a_bad_file_is_its_english() -> None:
     sentence = Sentence.of("{who} waits {wait} since {when}: {why}", who="Bob",
                            wait=Duration(90.0), when=Moment(1_796_000_000.0, 1_796_100_000.0),
-                           why=Sentence.of("the limit is {n}", n=300))
+                           why=Sentence.of("the limit is {n} of {size} MB", n=300,
+                                           size=Amount(1.46)))
     assert Sentence.from_json(sentence.to_json()) == sentence
     assert Sentence.from_json(None, "Older English.") == Sentence("Older English.")
     assert Sentence.from_json({"template": "A {x}", "values": {}}, "A b") == Sentence("A b")

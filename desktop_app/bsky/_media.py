@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import httpx
 
 from ..atproto import NetworkError, NetworkPolicy, fetch, safe_url
-from ..sentences import QT_TR_NOOP, Sentence
+from ..sentences import QT_TR_NOOP, Amount, Sentence
 
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 1_000_000  # app.bsky.embed.images image maxSize
@@ -45,11 +45,10 @@ def image_problem(data: bytes, mime_type: str, *,
     if not check(data):
         return QT_TR_NOOP("That file is not the kind of image its name says.")
     if size > MAX_IMAGE_BYTES:
-        # The size has a decimal, so it is said as written here ("1.5"), not as a number
-        # the window formats (a whole number of megabytes would say 1 MB for 1.9 MB).
+        # One decimal: a whole number of megabytes would say 1 MB for 1.9 MB.
         return Sentence.of(QT_TR_NOOP(
             "That image is {size} MB; Bluesky accepts up to {limit} MB."),
-                           size=format(size / 1_000_000, ".1f"),
+                           size=Amount(size / 1_000_000, 1),
                            limit=round(MAX_IMAGE_BYTES / 1_000_000))
     return None
 

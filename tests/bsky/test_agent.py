@@ -25,7 +25,7 @@ from desktop_app.bsky import (
     image_problem,
     rate_limit_wait,
 )
-from desktop_app.sentences import Duration, Sentence
+from desktop_app.sentences import Amount, Duration, Sentence
 from tests.support.http_server import FakeHttpServer, Recorded, Reply, json_reply
 
 DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
@@ -177,7 +177,7 @@ def test_error_sentences_are_templates_with_their_values() -> None:
         "Your other feeds are fine.")
     too_big = image_problem(b"GIF89a", "image/gif", size=1_500_000)
     assert too_big == Sentence("That image is {size} MB; Bluesky accepts up to {limit} MB.",
-                               {"size": "1.5", "limit": 1})
+                               {"size": Amount(1.5), "limit": 1})
     assert image_problem(PNG, "image/gif") == "That file is not the kind of image its name says."
 
 

@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QDate, QLocale, QObject, QTime
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
-from ...sentences import DAY, HOUR, MINUTE, Duration, Moment, Sentence, Value
+from ...sentences import DAY, HOUR, MINUTE, Amount, Duration, Moment, Sentence, Value
 from ._tr import tr
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ def _value(value: Value) -> str:
         return duration_words(value.seconds)
     if isinstance(value, Moment):
         return moment_words(value)
+    if isinstance(value, Amount):
+        return QLocale().toString(value.value, "f", value.places)
     if isinstance(value, int):
         return QLocale().toString(value)
     return value

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.sentences import Duration, Moment, Sentence
+from desktop_app.sentences import Amount, Duration, Moment, Sentence
 from desktop_app.ui.lang import CATALOGUES, say
 
 # In the catalogues (said by the status panel and the accounts card); none is translated here.
@@ -81,3 +81,9 @@ def test_a_moment_is_written_the_locales_way(speaking: str) -> None:
     said_earlier = say(Sentence.of("{when}", when=earlier))
     assert said_earlier.startswith("4 de dez") and said_earlier.endswith("09:30"), said_earlier
     assert str(earlier) == "Dec 4, 09:30"
+
+
+@pytest.mark.parametrize("speaking", ["pt_BR"], indirect=True)
+def test_an_amount_has_the_locales_decimal_sign(speaking: str) -> None:
+    assert say(Sentence.of("{size} MB", size=Amount(1.46))) == "1,5 MB"
+    assert str(Amount(1.46)) == "1.5"
