@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.screens import ListState, OpenThread, Row
-from ..lang import say, tr
+from ..lang import announce, say, tr
 from ._delegate import POST_ACTIONS, PostDelegate, post_intent, row_images, row_intent
 from ._images import ImageCache
 from ._model import ROW_ROLE, PostListModel
@@ -367,6 +367,8 @@ class PostListView(QWidget):
         self._loading = False
         self.error_label.setText(message)
         self.stack.setCurrentWidget(self._error_page)
+        if self.isVisible():  # a place not shown keeps its trouble until it is
+            announce(self.error_label, message)
 
     def loaded(self) -> None:
         self._loading = False
@@ -395,6 +397,8 @@ class PostListView(QWidget):
         self.footer.setText(message)
         self.footer.show()
         self.footer_retry.show()
+        if self.isVisible():
+            announce(self.footer, message)
 
     def show_end(self) -> None:
         self.footer.setText(tr("You're all caught up."))
