@@ -49,6 +49,25 @@ def test_a_post_whose_answer_is_lost_is_there_once(
     record_data("answer to createRecord lost (CLI post)", 1, 0, 0)
 
 
+def test_a_post_the_server_wrote_behind_a_502_is_there_once(
+    proxied: PdsNetwork, secret_service: SecretService, tmp_path: Path,
+) -> None:
+    """A gateway that answers 502 after the PDS wrote the post: the client looks for its own
+    record key before calling it a failure, finds it, and says it was posted — no second post
+    when the writer tries again, nothing left in the outbox."""
+    net = proxied
+    env = signed_in(net, tmp_path, secret_service)
+    assert net.proxy is not None
+    net.proxy.inject("POST", "/xrpc/com.atproto.repo.createRecord", "forward_status",
+                     status=502, when_status=200)
+    posted = json.loads(ok(cli(env, "post", "written behind a 502", "--json")))
+    assert net.proxy.count("/xrpc/com.atproto.repo.createRecord", "forward_status") == 1
+    assert posted["uri"].startswith(f"at://{net.alice.did}/app.bsky.feed.post/")
+    assert posts_saying(net, net.alice.did, "written behind a 502") == 1
+    assert json.loads(ok(cli(env, "outbox", "--json"))) == []
+    record_data("createRecord done, then 502 from a gateway (CLI post)", 1, 0, 0)
+
+
 def test_a_post_waits_while_the_server_is_down_then_goes_once(
     proxied: PdsNetwork, secret_service: SecretService, tmp_path: Path,
 ) -> None:

@@ -12,7 +12,9 @@ optionally a substring of the request body, for a number of requests, and does o
   sending it;
 - `stall`: hold the request `seconds` (or until `Rule.release()`), then close without
   forwarding (the server never saw it);
-- `status`: answer `status` (with `headers`) without forwarding.
+- `status`: answer `status` (with `headers`) without forwarding;
+- `forward_status`: forward, read the whole answer (the server acted on it), then answer
+  `status` instead — a gateway that fails after the server did the work.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Literal
 
-Fault = Literal["drop", "reset", "stall_after", "stall", "status"]
+Fault = Literal["drop", "reset", "stall_after", "stall", "status", "forward_status"]
 TABLE_ENV = "DESKTOP_APP_FAULT_TABLE"  # a file the fault tests append their rows to
 MAX_HEAD = 64 * 1024
 
@@ -169,10 +171,7 @@ class FaultProxy:
         upgrade = lower.get("upgrade", "").lower() == "websocket"
         rule = None if upgrade else self._rule_for(method, path, body)
         if rule is not None and rule.fault == "status":
-            extra = "".join(f"{k}: {v}\r\n" for k, v in rule.headers.items())
-            writer.write(f"HTTP/1.1 {rule.status} Injected\r\n{extra}content-length: 0\r\n"
-                         "connection: close\r\n\r\n".encode())
-            await writer.drain()
+            await _injected(writer, rule)
             return False
         if rule is not None and rule.fault == "stall":
             await rule.hold()
@@ -209,6 +208,9 @@ class FaultProxy:
                       rule: Rule | None) -> None:
         if rule is not None and rule.fault == "drop":
             return
+        if rule is not None and rule.fault == "forward_status":
+            await _injected(writer, rule)
+            return
         if rule is not None and rule.fault == "reset":
             writer.write(answer[: max(1, len(answer) // 2)])
             await writer.drain()
@@ -221,6 +223,14 @@ class FaultProxy:
             await rule.hold()
         writer.write(answer)
         await writer.drain()
+
+
+async def _injected(writer: asyncio.StreamWriter, rule: Rule) -> None:
+    """The rule's own answer: its status and headers, no body."""
+    extra = "".join(f"{k}: {v}\r\n" for k, v in rule.headers.items())
+    writer.write(f"HTTP/1.1 {rule.status} Injected\r\n{extra}content-length: 0\r\n"
+                 "connection: close\r\n\r\n".encode())
+    await writer.drain()
 
 
 def _status_of(answer: bytes) -> int:
