@@ -376,7 +376,7 @@ async def test_the_refresh_loop_outlives_a_failed_pass(world: World, failure: Ex
 
 async def test_quit_waits_for_a_refresh_past_ten_seconds_within_its_deadline() -> None:
     """The answer takes 10.5 s, inside the 30 s a request may take: quitting stores it."""
-    from tests.atproto.oauth.mock_server import DID, MockServer, answer, mock_client
+    from tests.support.oauth_mock import DID, MockServer, answer, mock_client
 
     async def slow(request: httpx.Request) -> httpx.Response:
         await asyncio.sleep(10.5)
@@ -398,7 +398,7 @@ async def test_quit_waits_for_a_refresh_past_ten_seconds_within_its_deadline() -
 
 async def test_quit_cancels_a_refresh_that_has_sent_nothing() -> None:
     """Still resolving the account's identity: nothing is spent, so nothing is waited for."""
-    from tests.atproto.oauth.mock_server import DID, MockServer, mock_client
+    from tests.support.oauth_mock import DID, MockServer, mock_client
 
     server = MockServer(did_doc_delay=20.0)
     async with mock_client(server) as client:

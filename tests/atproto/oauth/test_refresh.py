@@ -1,7 +1,7 @@
 """Refresh (`SessionKeeper`): unusable answers, the in-flight marker, unsaved sessions, scope.
 
-The token endpoint is a mock transport (`mock_server`) where the test needs answers a real
-server never gives; the fake server world where a real HTTP exchange matters.
+The token endpoint is a mock transport (`tests/support/oauth_mock.py`) where the test needs
+answers a real server never gives; the fake server world where a real HTTP exchange matters.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from desktop_app.atproto.oauth import (
     StorageError,
     TransientRefreshError,
 )
-from tests.atproto.oauth.mock_server import (
+from tests.support.atproto_world import fake_world
+from tests.support.oauth_mock import (
     BASE,
     DID,
     SCOPE,
@@ -34,7 +35,6 @@ from tests.atproto.oauth.mock_server import (
     session,
     tokens,
 )
-from tests.support.atproto_world import fake_world
 
 # --- a 2xx answer the client cannot use: revoke what can be read, end, never replay -------------
 
