@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import os
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -254,93 +253,22 @@ def scroll() -> dict[str, float]:
     return result
 
 
-async def _prepare(net: object, home: Path) -> dict[str, str]:
-    from desktop_app.app import agent_for, make_core, make_oauth_client
-    from desktop_app.platform import KeyringSessionStore, KeyringStateStore
-    from desktop_app.settings import Settings
-    from tests.support.harness import PdsNetwork
-    from tests.support.oauth import oauth_client, pds_client, sign_in
-
-    assert isinstance(net, PdsNetwork)
-    env = {"DESKTOP_APP_HOME": str(home), "DESKTOP_APP_PLC_URL": net.plc_url,
-           "DESKTOP_APP_HANDLE_RESOLVER": net.pds_url,
-           "DESKTOP_APP_ALLOW_INSECURE_LOOPBACK": "1"}
-    settings = Settings.load(env)
-    core = make_core(settings)
-    client = make_oauth_client(settings, core,
-                               sessions=KeyringSessionStore(settings.paths.data),
-                               states=KeyringStateStore(settings.paths.data))
-    alice_session = await sign_in(client, net.alice)
-    alice = agent_for(client, alice_session.did)
-    async with oauth_client(net) as (bob_client, _):
-        bob_session = await sign_in(bob_client, net.bob)
-        await alice.follow(bob_session.did)
-        async with pds_client(bob_client, bob_session) as xrpc:
-            writes = [{"$type": "com.atproto.repo.applyWrites#create",
-                       "collection": "app.bsky.feed.post",
-                       "value": {"$type": "app.bsky.feed.post",
-                                 "text": f"bob's post {n} with a link https://example.com/{n}",
-                                 "createdAt": f"2026-11-22T10:{n // 60:02d}:{n % 60:02d}Z"}}
-                      for n in range(80)]
-            r = await xrpc.post("/xrpc/com.atproto.repo.applyWrites",
-                                json={"repo": bob_session.did, "writes": writes})
-            r.raise_for_status()
-    for _ in range(300):
-        if len((await alice.timeline(limit=50)).items) >= 50:
-            break
-        await asyncio.sleep(0.1)
-    else:
-        raise RuntimeError("the AppView did not index the seeded posts")
-    await core.aclose()
-    return env
-
-
 def first_page(runs: int = 7) -> dict[str, float]:
     """A returning user's launches: the real process, its own qasync `run()`, the real X
     platform on a private Xvfb (offscreen where there is no Xvfb), the session restored from a
     private Secret Service; spawn to the home timeline painted, measured outside the process."""
-    import shutil
-    import tempfile
-    from contextlib import ExitStack
+    from benchmarks._launches import returning_user
+    from tests.support.app_process import PAINTED
 
-    from tests.support.app_process import PAINTED, running_app
-    from tests.support.harness import running_full_network
-    from tests.support.secret_service import running_secret_service
-    from tests.support.xvfb import running_xvfb
-
-    home = Path(tempfile.mkdtemp(prefix="desktop-app-bench-"))
-    outside: list[float] = []
-    inside: list[float] = []
-    try:
-        with ExitStack() as stack:
-            keychain = stack.enter_context(running_secret_service())
-            net = stack.enter_context(running_full_network())
-            display = {"QT_QPA_PLATFORM": "offscreen"}
-            if shutil.which("Xvfb"):
-                display = {"QT_QPA_PLATFORM": "xcb",
-                           "DISPLAY": stack.enter_context(running_xvfb())}
-            app_env = asyncio.run(_prepare(net, home))
-            env = {**os.environ, **keychain.env, **app_env, **display, "PYTHONPATH": str(ROOT)}
-            log = home / "logs" / "desktop-app.log"
-            for n in range(runs):
-                with running_app([sys.executable, "-m", "desktop_app"], env, log, cwd=ROOT,
-                                 started="app started with 1 account(s)") as app:
-                    found = app.wait_for(PAINTED, "the home timeline painted", timeout=60)
-                    outside.append(app.since_spawn())
-                    inside.append(float(found.group(1)))
-                print(f"first-page  run {n + 1}: spawn to painted {outside[-1]:.3f} s "
-                      f"(the app's own figure {inside[-1]:.3f} s), {display['QT_QPA_PLATFORM']}",
-                      flush=True)
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
-    return {
-        "runs": float(runs),
-        "spawn_to_first_page_min_s": min(outside),
-        "spawn_to_first_page_median_s": statistics.median(outside),
-        "spawn_to_first_page_max_s": max(outside),
-        "run_to_first_page_median_s": statistics.median(inside),
-        "run_to_first_page_max_s": max(inside),
-    }
+    with returning_user() as launches:
+        for n in range(runs):
+            launches.time(PAINTED, "the home timeline painted")
+            print(f"first-page  run {n + 1}: spawn to painted {launches.outside[-1]:.3f} s "
+                  f"(the app's own figure {launches.inside[-1]:.3f} s), {launches.platform}",
+                  flush=True)
+    spread = launches.spread("first_page")
+    del spread["run_to_first_page_min_s"]  # the keys this benchmark has always printed
+    return spread
 
 
 def main() -> int:

@@ -21,7 +21,6 @@ the process) and the app's own figure from `run()` entry. Each launch must quit 
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -133,57 +132,23 @@ def draft(runs: int = 3) -> dict[str, float]:
 
 def kept(runs: int = 7) -> dict[str, float]:
     import re
-    import shutil
-    from contextlib import ExitStack
 
-    from benchmarks.timeline import _prepare
-    from tests.support.app_process import PAINTED, running_app
-    from tests.support.harness import PdsKnobs, running_full_network
-    from tests.support.secret_service import running_secret_service
-    from tests.support.xvfb import running_xvfb
+    from benchmarks._launches import returning_user
+    from tests.support.app_process import PAINTED
 
     painted_kept = re.compile(r"kept timeline painted (\d+\.\d+) s after start: (\d+) posts")
-    home = Path(tempfile.mkdtemp(prefix="desktop-app-bench-"))
-    outside: list[float] = []
-    inside: list[float] = []
-    try:
-        with ExitStack() as stack:
-            keychain = stack.enter_context(running_secret_service())
-            net = stack.enter_context(running_full_network(PdsKnobs(fault_proxy=True)))
-            assert net.proxy is not None
-            display = {"QT_QPA_PLATFORM": "offscreen"}
-            if shutil.which("Xvfb"):
-                display = {"QT_QPA_PLATFORM": "xcb",
-                           "DISPLAY": stack.enter_context(running_xvfb())}
-            app_env = asyncio.run(_prepare(net, home))
-            env = {**os.environ, **keychain.env, **app_env, **display, "PYTHONPATH": str(ROOT)}
-            log = home / "logs" / "desktop-app.log"
-            command = [sys.executable, "-m", "desktop_app"]
-            with running_app(command, env, log, cwd=ROOT,
-                             started="app started with 1 account(s)") as app:
-                app.wait_for(PAINTED, "the home timeline, online", timeout=60)
-            for method in ("GET", "POST"):
-                net.proxy.inject(method, "/", "stall", times=1_000_000)
-            for n in range(runs):
-                with running_app(command, env, log, cwd=ROOT,
-                                 started="app started with 1 account(s)") as app:
-                    found = app.wait_for(painted_kept, "the kept timeline painted", timeout=60)
-                    outside.append(app.since_spawn())
-                    inside.append(float(found.group(1)))
-                print(f"kept   run {n + 1}: spawn to kept timeline painted {outside[-1]:.3f} s "
-                      f"(the app's own figure {inside[-1]:.3f} s, {found.group(2)} posts), "
-                      f"{display['QT_QPA_PLATFORM']}", flush=True)
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
-    return {
-        "runs": float(runs),
-        "spawn_to_kept_min_s": min(outside),
-        "spawn_to_kept_median_s": statistics.median(outside),
-        "spawn_to_kept_max_s": max(outside),
-        "run_to_kept_min_s": min(inside),
-        "run_to_kept_median_s": statistics.median(inside),
-        "run_to_kept_max_s": max(inside),
-    }
+    with returning_user(fault_proxy=True) as launches:
+        launches.once(PAINTED, "the home timeline, online")  # keeps it for the next ones
+        assert launches.net.proxy is not None
+        for method in ("GET", "POST"):
+            launches.net.proxy.inject(method, "/", "stall", times=1_000_000)
+        for n in range(runs):
+            found = launches.time(painted_kept, "the kept timeline painted")
+            print(f"kept   run {n + 1}: spawn to kept timeline painted "
+                  f"{launches.outside[-1]:.3f} s (the app's own figure "
+                  f"{launches.inside[-1]:.3f} s, {found.group(2)} posts), {launches.platform}",
+                  flush=True)
+    return launches.spread("kept")
 
 
 def main() -> int:
