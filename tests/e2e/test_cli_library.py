@@ -13,7 +13,7 @@ import pytest
 from tests.support.cli import cli, cli_env, ok, one_sentence
 from tests.support.harness import PdsNetwork
 from tests.support.secret_service import SecretService
-from tests.support.seed import Writer, indexed, new_account
+from tests.support.seed import Writer, indexed, new_account, word_feed
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.fullnetwork
@@ -98,11 +98,9 @@ def test_a_custom_feed_pinned_read_and_down(
     full_network: PdsNetwork, secret_service: SecretService, tmp_path: Path,
 ) -> None:
     net = full_network
-    alice, owner, author = (new_account(net, n) for n in ("alice", "owner", "author"))
-    word = f"zebra{time.time_ns() % 10**8}"
-    post, _ = Writer(net, author).post(f"a {word} crossed the road")
-    indexed(net, author.did, post)
-    feed = net.create_feed(owner, "zebras", "Zebra sightings", contains=word)
+    alice = new_account(net, "alice")
+    zebras = word_feed(net, "zebras", "Zebra sightings", "a {word} crossed the road")
+    feed, owner, post = zebras.uri, zebras.owner, zebras.post
     env = cli_env(net, tmp_path / "profile", secret_service, alice, tmp_path / "driver.log")
     ok(cli(env, "login", alice.handle, "--timeout", "60"))
 

@@ -22,6 +22,7 @@ from desktop_app.app import (
     make_core,
     make_oauth_client,
 )
+from desktop_app.atproto import NetworkError
 from desktop_app.atproto.oauth import OAuthClient, StateStore
 from desktop_app.bsky import fetch_media
 from desktop_app.platform import KeyringSessionStore, KeyringStateStore
@@ -37,6 +38,24 @@ async def _no_browser(url: str) -> None:
 
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "app"
+
+
+async def _offline(url: str) -> bytes:
+    raise NetworkError("offline")
+
+
+def offline_images() -> ImageCache:
+    """An image cache whose every download fails as offline (placeholders are shown)."""
+    return ImageCache(_offline)
+
+
+def bare_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The main window with no account (the sign-in page; every place empty), images offline,
+    its own settings file under `tmp_path`; not shown yet."""
+    window = MainWindow(SignInPage(), QSettings(str(tmp_path / "w.ini"),
+                                                QSettings.Format.IniFormat), offline_images())
+    qtbot.addWidget(window)
+    return window
 
 
 def shot(widget: QWidget, name: str) -> Path:

@@ -29,6 +29,26 @@ HANDLE = "alice.test"
 REDIRECT = "http://127.0.0.1:7/callback"
 
 
+def as_metadata(base: str) -> dict[str, Any]:
+    """The authorization server metadata the reference PDS serves at `base` (public clients,
+    PAR, DPoP ES256, S256)."""
+    return {
+        "issuer": base,
+        "authorization_endpoint": f"{base}/oauth/authorize",
+        "token_endpoint": f"{base}/oauth/token",
+        "pushed_authorization_request_endpoint": f"{base}/oauth/par",
+        "revocation_endpoint": f"{base}/oauth/revoke",
+        "require_pushed_authorization_requests": True,
+        "authorization_response_iss_parameter_supported": True,
+        "client_id_metadata_document_supported": True,
+        "code_challenge_methods_supported": ["S256"],
+        "dpop_signing_alg_values_supported": ["ES256"],
+        "token_endpoint_auth_methods_supported": ["none"],
+        "scopes_supported": ["atproto", "transition:generic"],
+        "response_types_supported": ["code"],
+        "grant_types_supported": ["authorization_code", "refresh_token"],
+    }
+
 @dataclass
 class World:
     server: FakeHttpServer
@@ -56,22 +76,7 @@ class World:
             ],
         }
         self.prm = {"resource": base, "authorization_servers": [base]}
-        self.as_meta = {
-            "issuer": base,
-            "authorization_endpoint": f"{base}/oauth/authorize",
-            "token_endpoint": f"{base}/oauth/token",
-            "pushed_authorization_request_endpoint": f"{base}/oauth/par",
-            "revocation_endpoint": f"{base}/oauth/revoke",
-            "require_pushed_authorization_requests": True,
-            "authorization_response_iss_parameter_supported": True,
-            "client_id_metadata_document_supported": True,
-            "code_challenge_methods_supported": ["S256"],
-            "dpop_signing_alg_values_supported": ["ES256"],
-            "token_endpoint_auth_methods_supported": ["none"],
-            "scopes_supported": ["atproto", "transition:generic"],
-            "response_types_supported": ["code"],
-            "grant_types_supported": ["authorization_code", "refresh_token"],
-        }
+        self.as_meta = as_metadata(base)
         self.token = {
             "access_token": "fake-access-" + secrets.token_hex(8),
             "token_type": "DPoP",

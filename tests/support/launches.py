@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.app_process import PAINTED, POSTED, UNREAD, AppRun, running_app
+from tests.support.cli import cli, ok
 from tests.support.harness import Account, PdsNetwork
 from tests.support.oauth import browser_command
 from tests.support.person import Person
@@ -69,6 +70,15 @@ def app_env(net: PdsNetwork, service: SecretService, profile: Path, person: Pers
     }
     if client_id:
         env["DESKTOP_APP_CLIENT_ID"] = client_id
+    return env
+
+
+def signed_in_env(net: PdsNetwork, service: SecretService, profile: Path, person: Person,
+                  account: Account, **extra: str) -> dict[str, str]:
+    """`app_env` (plus `extra` variables) for a profile where `account` has signed in already
+    (with the command line, through the same browser)."""
+    env = {**app_env(net, service, profile, person, account), **extra}
+    ok(cli(env, "login", account.handle))
     return env
 
 

@@ -29,6 +29,7 @@ from desktop_app.atproto.oauth import (
     Session,
     TokenSet,
 )
+from tests.support.atproto_world import as_metadata
 
 BASE = "http://127.0.0.1:2583"  # never connected to: the mock transport answers
 DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
@@ -87,7 +88,7 @@ class MockServer:
         if path == "/.well-known/oauth-protected-resource":
             return httpx.Response(200, json={"resource": BASE, "authorization_servers": [BASE]})
         if path == "/.well-known/oauth-authorization-server":
-            return httpx.Response(200, json=as_metadata())
+            return httpx.Response(200, json=as_metadata(BASE))
         if path == "/oauth/token":
             self.sent.append(form(request).get("refresh_token", ""))
             result = self.token_answer(request)
@@ -102,24 +103,6 @@ def did_document() -> dict[str, Any]:
     return {"id": DID, "alsoKnownAs": ["at://alice.test"], "verificationMethod": [],
             "service": [{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer",
                          "serviceEndpoint": BASE}]}
-
-
-def as_metadata() -> dict[str, Any]:
-    return {
-        "issuer": BASE, "authorization_endpoint": f"{BASE}/oauth/authorize",
-        "token_endpoint": f"{BASE}/oauth/token",
-        "pushed_authorization_request_endpoint": f"{BASE}/oauth/par",
-        "revocation_endpoint": f"{BASE}/oauth/revoke",
-        "require_pushed_authorization_requests": True,
-        "authorization_response_iss_parameter_supported": True,
-        "client_id_metadata_document_supported": True,
-        "code_challenge_methods_supported": ["S256"],
-        "dpop_signing_alg_values_supported": ["ES256"],
-        "token_endpoint_auth_methods_supported": ["none"],
-        "scopes_supported": ["atproto", "transition:generic"],
-        "response_types_supported": ["code"],
-        "grant_types_supported": ["authorization_code", "refresh_token"],
-    }
 
 
 def session(refresh: str = "rt-1", access: str = "at-1", scope: str = SCOPE) -> Session:

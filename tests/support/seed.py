@@ -8,6 +8,7 @@ here, so no test depends on, or leaves behind, another test's follows, mutes or 
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -117,3 +118,23 @@ def indexed(net: PdsNetwork, did: str, uri: str, timeout: float = 60) -> None:
     """Wait until the AppView lists `uri` among `did`'s posts."""
     wait_until(lambda: uri in author_feed(net, did), f"the AppView to index {uri}",
                timeout=timeout, interval=0.2)
+
+
+@dataclass(frozen=True)
+class WordFeed:
+    """A custom feed of the posts that hold one fresh word: its URI, the account that owns it,
+    and one such post (by another new account, already indexed)."""
+
+    uri: str
+    owner: Account
+    post: str
+
+
+def word_feed(net: PdsNetwork, rkey: str, name: str, sentence: str) -> WordFeed:
+    """A feed generator `name` (record key `rkey`) of the posts holding a fresh word, and a
+    post `sentence` (with `{word}` in it) that it serves."""
+    owner, author = new_account(net, "owner"), new_account(net, "author")
+    word = f"{rkey}{time.time_ns() % 10**8}"
+    post, _ = Writer(net, author).post(sentence.format(word=word))
+    indexed(net, author.did, post)
+    return WordFeed(net.create_feed(owner, rkey, name, contains=word), owner, post)

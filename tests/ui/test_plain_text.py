@@ -6,29 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Author, Profile
 from desktop_app.ui.accounts import AccountView, SignInPage, StatusPanel
 from desktop_app.ui.compose import Composer
-from desktop_app.ui.posts import ImageCache
 from desktop_app.ui.screens import ProfileView, SearchView, ThreadView
-from desktop_app.ui.window import MainWindow
+from tests.support.app import bare_window, offline_images
 
 # The only rich-text labels, by objectName: each escapes every outside value it shows.
 RICH_TEXT = {"profileBio"}  # the bio, with its links, mentions and tags as anchors
 MARKUP = '<b>bold</b><a href="x">link</a>'
-
-
-async def _offline(url: str) -> bytes:
-    raise NetworkError("offline")
-
-
-def images() -> ImageCache:
-    return ImageCache(_offline)
 
 
 def not_plain(root: QWidget, *, skip: type[QWidget] | None = None) -> list[str]:
@@ -80,16 +70,15 @@ def account(**overrides: object) -> AccountView:
 
 
 def test_the_main_window_shows_only_plain_labels(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(SignInPage(), QSettings(str(tmp_path / "w.ini"),
-                                                QSettings.Format.IniFormat), images())
-    qtbot.addWidget(window)
+    window = bare_window(qtbot, tmp_path)
     window.status_panel.set_accounts([account()])  # the cards are built on demand
     assert not_plain(window, skip=Composer) == []
 
 
 def test_the_pushed_screens_show_only_plain_labels(qtbot: QtBot) -> None:
-    for view in (ThreadView(images(), lambda: None), SearchView(images(), lambda: None),
-                 ProfileView(images(), lambda: None)):
+    for view in (ThreadView(offline_images(), lambda: None),
+                 SearchView(offline_images(), lambda: None),
+                 ProfileView(offline_images(), lambda: None)):
         qtbot.addWidget(view)
         assert not_plain(view, skip=Composer) == [], type(view).__name__
 
@@ -126,7 +115,7 @@ def test_outside_values_show_literally_on_an_account_card(qtbot: QtBot) -> None:
 def test_a_profile_shows_its_name_and_handle_literally_and_escapes_its_bio(
     qtbot: QtBot,
 ) -> None:
-    view = ProfileView(images(), None)
+    view = ProfileView(offline_images(), None)
     qtbot.addWidget(view)
     author = Author(did="did:plc:abc", handle=MARKUP, display_name=MARKUP)
     view.header.show_profile(Profile(author, description=f"{MARKUP} https://example.com"),

@@ -47,7 +47,7 @@ QPushButton[current="true"]:focus { border-color: palette(link); }
 
 class Rail(QWidget):
     """The places, one button each, with an unread badge on Notifications; holds the unread
-    count the badge shows and which place is current."""
+    count the badge shows."""
 
     place_requested = Signal(str)
 
@@ -55,7 +55,6 @@ class Rail(QWidget):
         super().__init__(parent)
         self.setObjectName("rail")
         self.unread = 0
-        self.current: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
         self.setStyleSheet(RAIL_STYLE)
@@ -94,9 +93,8 @@ class Rail(QWidget):
 
     def mark(self, place: str | None) -> None:
         """Show `place` as the current one (None: a view that is no place, e.g. a thread)."""
-        self.current = place if place in self.buttons else None
         for name, button in self.buttons.items():
-            current = name == self.current
+            current = name == place
             if button.property("current") == current:
                 continue
             button.setProperty("current", current)

@@ -8,10 +8,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto import NetworkError
 from desktop_app.ui.accounts import AccountCard, AccountView, RenewalBanner, SignInPage, StatusPanel
-from desktop_app.ui.posts import ImageCache
 from desktop_app.ui.window import MainWindow
+from tests.support.app import offline_images
 
 
 def handle_problem(text: str) -> str | None:
@@ -20,14 +19,6 @@ def handle_problem(text: str) -> str | None:
 
 def provider_problem(text: str) -> str | None:
     return None if text.startswith("https://") else "Enter the provider's https:// address."
-
-
-async def _offline(url: str) -> bytes:
-    raise NetworkError("offline")
-
-
-def no_images() -> ImageCache:
-    return ImageCache(_offline)
 
 
 def make_page(qtbot: QtBot) -> SignInPage:
@@ -139,12 +130,13 @@ def test_banner(qtbot: QtBot) -> None:
 
 def test_window_geometry_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     ini = str(tmp_path / "window.ini")
-    first = MainWindow(make_page(qtbot), QSettings(ini, QSettings.Format.IniFormat), no_images())
+    first = MainWindow(make_page(qtbot), QSettings(ini, QSettings.Format.IniFormat),
+                       offline_images())
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)
     first.close()
     second = MainWindow(make_page(qtbot), QSettings(ini, QSettings.Format.IniFormat),
-                        no_images())
+                        offline_images())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)

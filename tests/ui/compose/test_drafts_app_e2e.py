@@ -15,7 +15,7 @@ from tests.support.app_process import PAINTED, POSTED, running_app
 from tests.support.cli import cli, ok
 from tests.support.fault_proxy import record_data
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
 from tests.support.seed import author_feed, indexed
@@ -35,8 +35,7 @@ def test_a_post_being_typed_survives_sigkill(
 ) -> None:
     household = Household.seeded(full_network)
     profile = tmp_path / "profile"
-    env = app_env(full_network, secret_service, profile, person, household.reader)
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(full_network, secret_service, profile, person, household.reader)
     kept = f"Half a thought {secrets.token_hex(3)}"
     with running_app(APP, env, log_of(env), cwd=ROOT, timeout=60,
                      started="app started with 1 account(s)") as app:

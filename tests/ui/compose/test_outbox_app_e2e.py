@@ -20,7 +20,7 @@ from tests.support.app_process import POSTED, running_app
 from tests.support.cli import cli, ok
 from tests.support.fault_proxy import record_data
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
 
@@ -46,9 +46,7 @@ def posts_saying(net: PdsNetwork, text: str) -> int:
 
 def signed_in(net: PdsNetwork, service: SecretService, person: Person,
               tmp_path: Path) -> dict[str, str]:
-    env = app_env(net, service, tmp_path / "profile", person, net.alice)
-    ok(cli(env, "login", net.alice.handle))
-    return env
+    return signed_in_env(net, service, tmp_path / "profile", person, net.alice)
 
 
 def write_post(person: Person, text: str) -> None:

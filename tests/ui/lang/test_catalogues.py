@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto import NetworkError
 from desktop_app.ui.lang import CATALOGUES, tr
+from tests.support.app import bare_window
 
 ROOT = Path(__file__).resolve().parents[3]
 UI = ROOT / "desktop_app" / "ui"
@@ -89,16 +89,9 @@ def test_each_catalogue_is_complete_and_current(lang: str, tmp_path: Path) -> No
                 assert "%n" in form, f"{lang}: %n missing in {form!r}"
 
 
-async def _offline(url: str) -> bytes:
-    raise NetworkError("offline")
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_window_speaks_each_language_and_fits_its_words(lang: str, qtbot: QtBot,
                                                             tmp_path: Path) -> None:
-    from desktop_app.ui.accounts import SignInPage
-    from desktop_app.ui.posts import ImageCache
-    from desktop_app.ui.window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -107,10 +100,7 @@ def test_the_window_speaks_each_language_and_fits_its_words(lang: str, qtbot: Qt
     app.installTranslator(translator)
     try:
         assert tr("Home") != "Home"
-        window = MainWindow(SignInPage(), QSettings(str(tmp_path / "w.ini"),
-                                                    QSettings.Format.IniFormat),
-                            ImageCache(_offline))
-        qtbot.addWidget(window)
+        window = bare_window(qtbot, tmp_path)
         window.show()
         qtbot.waitExposed(window)
         cut = []

@@ -12,23 +12,18 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app.screens import Bookmark, Like, OpenLink, OpenProfile, post_row
-from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Author, ExternalView, Facet, FeedItem, ImageView, PostView
 from desktop_app.ui.posts import (
     HEIGHT_WIDTHS,
     ITEM_ROLE,
-    ImageCache,
     PostLayout,
     PostListModel,
     PostListView,
 )
+from tests.support.app import offline_images
 
 DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
 WIDTH = 480
-
-
-async def no_media(url: str) -> bytes:
-    raise NetworkError("offline")
 
 
 def post(n: int, text: str = "hello", **extra: object) -> PostView:
@@ -42,7 +37,7 @@ def post(n: int, text: str = "hello", **extra: object) -> PostView:
 
 @pytest.fixture
 def view(qtbot: QtBot) -> PostListView:
-    widget = PostListView(PostListModel(), ImageCache(no_media))
+    widget = PostListView(PostListModel(), offline_images())
     qtbot.addWidget(widget)
     widget.resize(WIDTH, 700)
     widget.show()

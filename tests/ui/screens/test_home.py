@@ -11,18 +11,14 @@ from desktop_app.app import Moderator
 from desktop_app.app.screens import HomeScreen, Publisher
 from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Agent, Author
-from desktop_app.ui.posts import ImageCache
 from desktop_app.ui.screens import HomeBinding, HomeView
+from tests.support.app import offline_images
 from tests.support.scripted import DID, ScriptedAgent, post
 from tests.support.waiting import eventually
 
 
-async def no_media(url: str) -> bytes:
-    raise NetworkError("offline")
-
-
 def build(qtbot: QtBot, agent: ScriptedAgent) -> tuple[HomeBinding, HomeView]:
-    view = HomeView(ImageCache(no_media))
+    view = HomeView(offline_images())
     qtbot.addWidget(view)
     view.resize(480, 600)
     view.show()

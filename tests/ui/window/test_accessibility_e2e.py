@@ -21,7 +21,7 @@ from tests.support.app_process import PAINTED, running_app
 from tests.support.atspi import APP_ENV, AtSpiBus, Node
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import ARTIFACTS, Person
 from tests.support.secret_service import SecretService
 from tests.support.waiting import wait_until
@@ -96,9 +96,8 @@ def test_a_screen_reader_reads_the_window(
     tmp_path: Path,
 ) -> None:
     household = Household.seeded(full_network)
-    env = {**app_env(full_network, secret_service, tmp_path / "profile", person,
-                     household.reader), **APP_ENV}
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(full_network, secret_service, tmp_path / "profile", person,
+                        household.reader, **APP_ENV)
     household.notify_reader()
     timeline = json.loads(ok(cli(env, "timeline", "--json")))
     assert {p["uri"] for p in timeline} >= set(household.friend_posts), timeline

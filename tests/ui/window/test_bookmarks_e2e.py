@@ -13,7 +13,7 @@ import pytest
 from tests.support.app_process import PAINTED, running_app
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
 from tests.support.waiting import wait_until
@@ -26,8 +26,8 @@ def test_bookmark_a_post_and_find_it_in_bookmarks(
     full_network: PdsNetwork, secret_service: SecretService, person: Person, tmp_path: Path,
 ) -> None:
     household = Household.seeded(full_network)
-    env = app_env(full_network, secret_service, tmp_path / "profile", person, household.reader)
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(full_network, secret_service, tmp_path / "profile", person,
+                        household.reader)
 
     def bookmarked() -> list[str]:
         return [p["uri"] for p in json.loads(ok(cli(env, "bookmarks", "--json")))]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,10 @@ import pytest
 from tests.support.app_process import running_app
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
-from tests.support.seed import Writer, indexed, new_account
+from tests.support.seed import Writer, word_feed
 from tests.support.waiting import wait_until
 
 APP = [sys.executable, "-m", "desktop_app"]
@@ -31,13 +30,8 @@ def test_a_feed_page_from_its_tab_likes_and_unpins_it(
     net = full_network
     household = Household.seeded(net)
     reader = household.reader
-    owner, author = new_account(net, "owner"), new_account(net, "author")
-    word = f"heron{time.time_ns() % 10**8}"
-    seen, _ = Writer(net, author).post(f"a {word} by the river")
-    indexed(net, author.did, seen)
-    feed = net.create_feed(owner, "herons", "Heron watch", contains=word)
-    env = app_env(net, secret_service, tmp_path / "profile", person, reader)
-    ok(cli(env, "login", reader.handle))
+    feed = word_feed(net, "herons", "Heron watch", "a {word} by the river").uri
+    env = signed_in_env(net, secret_service, tmp_path / "profile", person, reader)
     ok(cli(env, "pin", feed))
     as_reader = Writer(net, reader)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,18 +17,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Moderator, handle_problem, provider_problem
 from desktop_app.app.screens import HomeScreen, Publisher
-from desktop_app.atproto import NetworkError
 from desktop_app.bsky import Agent, Author
 from desktop_app.ui.accounts import AccountView, SignInPage, StatusPanel
-from desktop_app.ui.posts import ImageCache
 from desktop_app.ui.screens import HomeBinding, HomeView, SearchView
-from desktop_app.ui.window import MainWindow
+from tests.support.app import bare_window, offline_images
 from tests.support.scripted import DID, ScriptedAgent
 from tests.support.waiting import eventually
-
-
-async def no_media(url: str) -> bytes:
-    raise NetworkError("offline")
 
 
 def tab_chain(start: QWidget, limit: int = 40) -> list[QWidget]:
@@ -81,7 +75,7 @@ def focus_unseen(chain: list[QWidget]) -> Iterator[str]:
 
 
 async def test_home_in_reading_order_with_the_focus_always_seen(qtbot: QtBot) -> None:
-    view = HomeView(ImageCache(no_media))
+    view = HomeView(offline_images())
     qtbot.addWidget(view)
     view.resize(640, 700)
     view.show()
@@ -141,7 +135,7 @@ def test_accounts_cards(qtbot: QtBot) -> None:
 
 
 def test_search(qtbot: QtBot) -> None:
-    view = shown(qtbot, SearchView(ImageCache(no_media), None))
+    view = shown(qtbot, SearchView(offline_images(), None))
     assert isinstance(view, SearchView)
     chain = tab_chain(view.query)
     assert chain[:2] == [view.query, view.tabs], [w.objectName() for w in chain]
@@ -150,9 +144,7 @@ def test_search(qtbot: QtBot) -> None:
 
 
 def test_the_rail_comes_first_then_the_place(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(SignInPage(), QSettings(str(tmp_path / "w.ini"),
-                                                QSettings.Format.IniFormat),
-                        ImageCache(no_media))
+    window = bare_window(qtbot, tmp_path)
     shown(qtbot, window)
     window.go("search")
     QApplication.processEvents()

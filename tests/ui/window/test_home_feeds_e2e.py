@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,10 @@ import pytest
 from tests.support.app_process import PAINTED, running_app
 from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
-from tests.support.seed import Writer, indexed, new_account
+from tests.support.seed import Writer, word_feed
 
 APP = [sys.executable, "-m", "desktop_app"]
 SAVED_V2 = "app.bsky.actor.defs#savedFeedsPrefV2"
@@ -40,18 +39,13 @@ def test_pinned_feeds_are_home_tabs_in_the_accounts_order(
     net = full_network
     household = Household.seeded(net)
     reader = household.reader
-    owner, author = new_account(net, "owner"), new_account(net, "author")
-    word = f"zebra{time.time_ns() % 10**8}"
-    sighting, _ = Writer(net, author).post(f"a {word} at the crossing")
-    indexed(net, author.did, sighting)
-    feed = net.create_feed(owner, "zebras", "Zebra sightings", contains=word)
+    feed = word_feed(net, "zebras", "Zebra sightings", "a {word} at the crossing").uri
     as_reader = Writer(net, reader)
     friends, _ = as_reader.create("app.bsky.graph.list", {
         "name": "Friends", "purpose": "app.bsky.graph.defs#curatelist"})
     as_reader.create("app.bsky.graph.listitem", {"subject": household.friend.did,
                                                  "list": friends})
-    env = app_env(net, secret_service, tmp_path / "profile", person, reader)
-    ok(cli(env, "login", reader.handle))
+    env = signed_in_env(net, secret_service, tmp_path / "profile", person, reader)
     ok(cli(env, "pin", feed))
     ok(cli(env, "pin", friends))
 

@@ -16,9 +16,8 @@ import pytest
 from desktop_app.ui.lang import CATALOGUES
 from tests.support.app_process import PAINTED, POSTED, running_app
 from tests.support.atspi import APP_ENV, AtSpiBus, Node
-from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import ARTIFACTS, Person
 from tests.support.secret_service import SecretService
 from tests.support.waiting import wait_until
@@ -48,9 +47,8 @@ def test_japanese_by_setting_and_portuguese_by_locale(
     tmp_path: Path,
 ) -> None:
     household = Household.seeded(full_network)
-    env = {**app_env(full_network, secret_service, tmp_path / "profile", person,
-                     household.reader), **APP_ENV}
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(full_network, secret_service, tmp_path / "profile", person,
+                        household.reader, **APP_ENV)
     settings = Path(env["DESKTOP_APP_HOME"]) / "config" / "settings.json"
     settings.parent.mkdir(parents=True, exist_ok=True)
     log = log_of(env)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
 from tests.support.launches import (
     Household,
     app_env,
     return_post_and_return,
     sign_in_in_the_window,
+    signed_in_env,
 )
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
@@ -39,8 +39,8 @@ def test_returning_user_signed_in_from_the_command_line(
     full_network: PdsNetwork, secret_service: SecretService, person: Person, tmp_path: Path,
 ) -> None:
     household = Household.seeded(full_network)
-    env = app_env(full_network, secret_service, tmp_path / "profile", person, household.reader)
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(full_network, secret_service, tmp_path / "profile", person,
+                        household.reader)
     returned = return_post_and_return(APP, env, person, household, shot_prefix="cli")
     print(f"returning user (CLI login): timeline painted {returned.painted_after:.2f} s after "
           f"launch, {returned.unread} unread")

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.app_process import PAINTED, running_app
-from tests.support.cli import cli, ok
 from tests.support.harness import PdsNetwork
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
 
@@ -25,8 +24,8 @@ def test_dark_by_setting_and_zoom_remembered(
     full_network: PdsNetwork, secret_service: SecretService, person: Person, tmp_path: Path,
 ) -> None:
     household = Household.seeded(full_network)
-    env = app_env(full_network, secret_service, tmp_path / "profile", person, household.reader)
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(full_network, secret_service, tmp_path / "profile", person,
+                        household.reader)
     config = Path(env["DESKTOP_APP_HOME"]) / "config"
     config.mkdir(parents=True, exist_ok=True)
     (config / "settings.json").write_text(json.dumps({"theme": "dark"}))

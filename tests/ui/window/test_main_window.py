@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.atproto import NetworkError
-from desktop_app.ui.accounts import SignInPage
-from desktop_app.ui.posts import ImageCache
-from desktop_app.ui.window import MainWindow
-
-
-async def _offline(url: str) -> bytes:
-    raise NetworkError("offline")
+from tests.support.app import bare_window
 
 
 def test_mouse_back_and_forward_buttons_anywhere(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(SignInPage(), QSettings(str(tmp_path / "w.ini"),
-                                                QSettings.Format.IniFormat),
-                        ImageCache(_offline))
-    qtbot.addWidget(window)
+    window = bare_window(qtbot, tmp_path)
     window.show()
     qtbot.waitExposed(window)
     window.go("home")
@@ -46,10 +36,7 @@ def test_question_mark_lists_every_key(qtbot: QtBot, tmp_path: Path) -> None:
 
     from desktop_app.ui.posts import POST_ACTIONS
 
-    window = MainWindow(SignInPage(), QSettings(str(tmp_path / "w.ini"),
-                                                QSettings.Format.IniFormat),
-                        ImageCache(_offline))
-    qtbot.addWidget(window)
+    window = bare_window(qtbot, tmp_path)
     window.show()
     qtbot.waitExposed(window)
     [question] = [s for s in window.findChildren(QShortcut) if s.key().toString() == "?"]

@@ -14,10 +14,9 @@ import pytest
 
 from tests.fixtures import unavailable
 from tests.support.app_process import PAINTED, running_app
-from tests.support.cli import cli, ok
 from tests.support.fullnet import BackendUnavailableError
 from tests.support.harness import NodeTooling, PdsKnobs, PdsNetwork, running_full_network
-from tests.support.launches import ROOT, Household, app_env, log_of, quit_with_keys
+from tests.support.launches import ROOT, Household, log_of, quit_with_keys, signed_in_env
 from tests.support.person import Person
 from tests.support.secret_service import SecretService
 
@@ -48,8 +47,7 @@ def test_an_offline_launch_paints_the_kept_timeline_and_recovers_by_itself(
     net = proxied_full_network
     assert net.proxy is not None
     household = Household.seeded(net)
-    env = app_env(net, secret_service, tmp_path / "profile", person, household.reader)
-    ok(cli(env, "login", household.reader.handle))
+    env = signed_in_env(net, secret_service, tmp_path / "profile", person, household.reader)
     log = log_of(env)
     with running_app(APP, env, log, cwd=ROOT, started="app started with 1 account(s)",
                      quit_with=quit_with_keys(person)) as app:
